@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Common;
+using Zhifa.Core.Data;
+
+namespace Zhifa.Core.Organizations;
+
+public sealed record CreateRegionRequest(string Name, string Code, Guid? ParentId, int SortOrder = 0);
+
+public sealed record CreateBodyRequest(
+    string Name, Guid? ParentId, string CreditCode, BodyKind BodyKind, Sector Sector, LegalStatus LegalStatus,
+    string? EstablishmentBasis = null, Guid? RegionId = null, int SortOrder = 0);
+
+public sealed record CreateUnitRequest(string Name, Guid? ParentId, string? Duties = null, int SortOrder = 0);
+
+/// <summary>Creates a region, body or unit under an existing, active parent of the right kind.</summary>
+public sealed class CreateOrganization(ZhifaDbContext db, TimeProvider clock)
+{
+    public async Task<Result<Guid>> RegionAsync(CreateRegionRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var code = (request.Code ?? "").Trim();
+        if (OrganizationRules.CheckName(request.Name) is { } nameError)
+            return nameError;
+        if (RegionCode.LevelOf(code) is not { } level)
+            return ValidationError.For("code", "region.code_malformed");
+        var parent = await LoadParentAsync(request.ParentId, ct);
+        if (request.ParentId is not null && parent is null)
+            return ValidationError.For("parentId", "org.parent_not_found");
+        var error = OrganizationRules.CheckParentActive(parent) ?? OrganizationRules.CheckRegionPlacement(code, level, parent);
+        if (error is not null)
+            return error;
+        if (await db.Regions.AnyAsync(r => r.Code == code, ct))
+            return new ConflictError("region.code_duplicate", "code", code);
+        if (await SiblingNameTakenAsync(parent?.Id, request.Name.Trim(), null, ct))
+            return new ConflictError("org.name_duplicate_sibling", "name");
+
+        var region = new Region(Guid.CreateVersion7(clock.GetUtcNow()), request.Name.Trim(), code, level, clock.GetUtcNow().UtcDateTime);
+        return await AddAsync(region, parent, request.SortOrder, ct);
+    }
+
+    public async Task<Result<Guid>> BodyAsync(CreateBodyRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (OrganizationRules.CheckName(request.Name) is { } nameError)
+            return nameError;
+        var creditCode = CreditCode.Normalize(request.CreditCode);
+        if (!CreditCode.IsValid(creditCode))
+            return ValidationError.For("creditCode", "body.credit_code_malformed");
+        var parent = await LoadParentAsync(request.ParentId, ct);
+        if (request.ParentId is not null && parent is null)
+            return ValidationError.For("parentId", "org.parent_not_found");
+        var error = OrganizationRules.CheckParentActive(parent) ?? OrganizationRules.CheckBodyPlacement(request.BodyKind, parent);
+        if (error is not null)
+            return error;
+        var region = await BodyRegion.ResolveAsync(db, parent!, request.RegionId, ct);
+        if (!region.IsSuccess)
+            return region.Error;
+        if (await db.Bodies.AnyAsync(b => b.CreditCode == creditCode, ct))
+            return new ConflictError("body.credit_code_duplicate", "creditCode", creditCode);
+        if (await SiblingNameTakenAsync(parent!.Id, request.Name.Trim(), null, ct))
+            return new ConflictError("org.name_duplicate_sibling", "name");
+
+        var details = new BodyDetails(creditCode, request.BodyKind, request.Sector, request.LegalStatus, Trimmed(request.EstablishmentBasis));
+        var body = new EnforcementBody(Guid.CreateVersion7(clock.GetUtcNow()), request.Name.Trim(), details, region.Value, clock.GetUtcNow().UtcDateTime);
+        return await AddAsync(body, parent, request.SortOrder, ct);
+    }
+
+    public async Task<Result<Guid>> UnitAsync(CreateUnitRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (OrganizationRules.CheckName(request.Name) is { } nameError)
+            return nameError;
+        var parent = await LoadParentAsync(request.ParentId, ct);
+        if (request.ParentId is not null && parent is null)
+            return ValidationError.For("parentId", "org.parent_not_found");
+        var error = OrganizationRules.CheckParentActive(parent) ?? OrganizationRules.CheckUnitPlacement(parent);
+        if (error is not null)
+            return error;
+        if (await SiblingNameTakenAsync(parent!.Id, request.Name.Trim(), null, ct))
+            return new ConflictError("org.name_duplicate_sibling", "name");
+
+        var unit = new OrgUnit(Guid.CreateVersion7(clock.GetUtcNow()), request.Name.Trim(), Trimmed(request.Duties), clock.GetUtcNow().UtcDateTime);
+        return await AddAsync(unit, parent, request.SortOrder, ct);
+    }
+
+    private async Task<Organization?> LoadParentAsync(Guid? parentId, CancellationToken ct) =>
+        parentId is { } id ? await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct) : null;
+
+    private Task<bool> SiblingNameTakenAsync(Guid? parentId, string name, Guid? exceptId, CancellationToken ct) =>
+        SiblingNames.TakenAsync(db, parentId, name, exceptId, ct);
+
+    private async Task<Result<Guid>> AddAsync(Organization node, Organization? parent, int sortOrder, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        node.PlaceUnder(parent, now);
+        node.Rename(node.Name, sortOrder, now);
+        db.Organizations.Add(node);
+        await db.SaveChangesAsync(ct);
+        return node.Id;
+    }
+
+    internal static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+internal static class SiblingNames
+{
+    /// <summary>Two active siblings with one name would be indistinguishable in every picker.</summary>
+    public static Task<bool> TakenAsync(ZhifaDbContext db, Guid? parentId, string name, Guid? exceptId, CancellationToken ct) =>
+        db.Organizations.AnyAsync(o => o.ParentId == parentId && o.Name == name && o.IsActive && o.Id != exceptId, ct);
+}
+
+internal static class BodyRegion
+{
+    /// <summary>
+    /// Under a government the body's region is that region. Under a parent body it defaults to the
+    /// parent's region and may be a region below it (a township branch of a county bureau).
+    /// </summary>
+    public static async Task<Result<Guid>> ResolveAsync(ZhifaDbContext db, Organization parent, Guid? requested, CancellationToken ct)
+    {
+        if (parent is Region r)
+            return requested is null || requested == r.Id ? r.Id : ValidationError.For("regionId", "body.region_must_be_parent");
+        var parentBody = (EnforcementBody)parent;
+        if (requested is null || requested == parentBody.RegionId)
+            return parentBody.RegionId;
+        var parentRegion = await db.Regions.FirstAsync(x => x.Id == parentBody.RegionId, ct);
+        var region = await db.Regions.FirstOrDefaultAsync(x => x.Id == requested, ct);
+        if (region is null || !parentRegion.IsAncestorOrSelfOf(region))
+            return ValidationError.For("regionId", "body.region_outside_parent");
+        return region.Id;
+    }
+}

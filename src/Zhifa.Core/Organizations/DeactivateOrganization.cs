@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Common;
+using Zhifa.Core.Data;
+
+namespace Zhifa.Core.Organizations;
+
+/// <summary>
+/// Takes an organisation out of use. Nothing is ever deleted: cases, certificates and logs keep
+/// pointing at it. Active children must be deactivated or moved first, so no live node hangs
+/// under a dead one.
+/// </summary>
+public sealed class DeactivateOrganization(ZhifaDbContext db, TimeProvider clock)
+{
+    public async Task<Result<Guid>> DeactivateAsync(Guid id, CancellationToken ct = default)
+    {
+        var node = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (node is null)
+            return new NotFoundError("organization");
+        if (!node.IsActive)
+            return new ConflictError("org.already_inactive");
+        var activeChildren = await db.Organizations.CountAsync(o => o.ParentId == id && o.IsActive, ct);
+        if (activeChildren > 0)
+            return new ConflictError("org.has_active_children", null, activeChildren);
+        if (node is EnforcementBody && await db.Regions.AnyAsync(r => r.SupervisingBodyId == id, ct))
+            return new ConflictError("body.is_supervisor");
+
+        node.Deactivate(clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return node.Id;
+    }
+
+    public async Task<Result<Guid>> ReactivateAsync(Guid id, CancellationToken ct = default)
+    {
+        var node = await db.Organizations.Include(o => o.Parent).FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (node is null)
+            return new NotFoundError("organization");
+        if (node.IsActive)
+            return new ConflictError("org.already_active");
+        if (OrganizationRules.CheckParentActive(node.Parent) is { } error)
+            return error;
+        if (await SiblingNames.TakenAsync(db, node.ParentId, node.Name, node.Id, ct))
+            return new ConflictError("org.name_duplicate_sibling", "name");
+
+        node.Reactivate(clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return node.Id;
+    }
+}

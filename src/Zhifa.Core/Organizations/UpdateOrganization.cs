@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Common;
+using Zhifa.Core.Data;
+
+namespace Zhifa.Core.Organizations;
+
+public sealed record UpdateRegionRequest(string Name, string Code, int SortOrder = 0);
+
+public sealed record UpdateBodyRequest(
+    string Name, string CreditCode, BodyKind BodyKind, Sector Sector, LegalStatus LegalStatus,
+    string? EstablishmentBasis = null, Guid? RegionId = null, int SortOrder = 0);
+
+public sealed record UpdateUnitRequest(string Name, string? Duties = null, int SortOrder = 0);
+
+/// <summary>Edits an organisation's own attributes; where it sits in the tree changes only by <see cref="MoveOrganization"/>.</summary>
+public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
+{
+    public async Task<Result<Guid>> RegionAsync(Guid id, UpdateRegionRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var region = await db.Regions.Include(r => r.Parent).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (region is null)
+            return new NotFoundError("organization");
+        if (OrganizationRules.CheckName(request.Name) is { } nameError)
+            return nameError;
+        var code = (request.Code ?? "").Trim();
+        if (RegionCode.LevelOf(code) is not { } level)
+            return ValidationError.For("code", "region.code_malformed");
+        if (code != region.Code)
+        {
+            if (level != region.Level)
+                return ValidationError.For("code", "region.code_changes_level");
+            if (OrganizationRules.CheckRegionPlacement(code, level, region.Parent) is { } placement)
+                return placement;
+            if (await db.Regions.AnyAsync(r => r.ParentId == id, ct))
+                return new ConflictError("region.code_has_children", "code");
+            if (await db.Regions.AnyAsync(r => r.Code == code && r.Id != id, ct))
+                return new ConflictError("region.code_duplicate", "code", code);
+        }
+        if (await SiblingNames.TakenAsync(db, region.ParentId, request.Name.Trim(), id, ct))
+            return new ConflictError("org.name_duplicate_sibling", "name");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        region.Rename(request.Name.Trim(), request.SortOrder, now);
+        region.Recode(code, level, now);
+        await db.SaveChangesAsync(ct);
+        return region.Id;
+    }
+
+    public async Task<Result<Guid>> BodyAsync(Guid id, UpdateBodyRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = await db.Bodies.Include(b => b.Parent).FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (body is null)
+            return new NotFoundError("organization");
+        if (OrganizationRules.CheckName(request.Name) is { } nameError)
+            return nameError;
+        var creditCode = CreditCode.Normalize(request.CreditCode);
+        if (!CreditCode.IsValid(creditCode))
+            return ValidationError.For("creditCode", "body.credit_code_malformed");
+        if (OrganizationRules.CheckBodyPlacement(request.BodyKind, body.Parent) is { } placement)
+            return placement;
+        if (request.BodyKind != BodyKind.AdministrativeOrgan
+            && await db.Bodies.AnyAsync(b => b.ParentId == id && b.BodyKind == BodyKind.EntrustedOrganization, ct))
+            return new ConflictError("body.entrusts_organizations", "bodyKind");
+        var region = await BodyRegion.ResolveAsync(db, body.Parent!, request.RegionId ?? body.RegionId, ct);
+        if (!region.IsSuccess)
+            return region.Error;
+        if (await db.Bodies.AnyAsync(b => b.CreditCode == creditCode && b.Id != id, ct))
+            return new ConflictError("body.credit_code_duplicate", "creditCode", creditCode);
+        if (await SiblingNames.TakenAsync(db, body.ParentId, request.Name.Trim(), id, ct))
+            return new ConflictError("org.name_duplicate_sibling", "name");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        body.Rename(request.Name.Trim(), request.SortOrder, now);
+        body.Update(new BodyDetails(creditCode, request.BodyKind, request.Sector, request.LegalStatus, CreateOrganization.Trimmed(request.EstablishmentBasis)), region.Value, now);
+        await db.SaveChangesAsync(ct);
+        return body.Id;
+    }
+
+    public async Task<Result<Guid>> UnitAsync(Guid id, UpdateUnitRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (unit is null)
+            return new NotFoundError("organization");
+        if (OrganizationRules.CheckName(request.Name) is { } nameError)
+            return nameError;
+        if (await SiblingNames.TakenAsync(db, unit.ParentId, request.Name.Trim(), id, ct))
+            return new ConflictError("org.name_duplicate_sibling", "name");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        unit.Rename(request.Name.Trim(), request.SortOrder, now);
+        unit.Update(CreateOrganization.Trimmed(request.Duties), now);
+        await db.SaveChangesAsync(ct);
+        return unit.Id;
+    }
+}

@@ -1,0 +1,109 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Zhifa.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "organizations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Path = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false, collation: "C"),
+                    Depth = table.Column<int>(type: "integer", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DeactivatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    BodyKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Sector = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    LegalStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    EstablishmentBasis = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RegionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Duties = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SupervisingBodyId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_organizations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_organizations_organizations_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_organizations_organizations_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_organizations_organizations_SupervisingBodyId",
+                        column: x => x.SupervisingBodyId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_organizations_Code",
+                table: "organizations",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_organizations_CreditCode",
+                table: "organizations",
+                column: "CreditCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_organizations_Name",
+                table: "organizations",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_organizations_ParentId",
+                table: "organizations",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_organizations_Path",
+                table: "organizations",
+                column: "Path",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_organizations_RegionId",
+                table: "organizations",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_organizations_SupervisingBodyId",
+                table: "organizations",
+                column: "SupervisingBodyId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "organizations");
+        }
+    }
+}
