@@ -8,7 +8,7 @@ public abstract record Error(string Code, IReadOnlyList<object> Args)
 }
 
 /// <summary>The entity does not exist, or exists outside the caller's scope: both answer 404.</summary>
-public sealed record NotFoundError(string Entity) : Error("error.not_found", [Entity])
+public sealed record NotFoundError(string Entity) : Error("error.not_found", ["entity." + Entity])
 {
     public override string Describe() => $"{Entity} not found.";
 }

@@ -18,7 +18,7 @@ public class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : DbContex
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhifaDbContext).Assembly, t => t.Namespace?.StartsWith("Zhifa.Core", StringComparison.Ordinal) == true);
-        new OrganizationConfiguration(IsPostgres).Configure(modelBuilder.Entity<Organization>());
+        OrganizationPathCollation.Apply(modelBuilder, IsPostgres);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -51,11 +51,9 @@ public sealed class DemoData(ZhifaDbContext db, TimeProvider clock)
 
         var shanxiJustice = builder.Body("山西省司法厅", shanxi, shanxi, Sector.Justice, BodyKind.AdministrativeOrgan, "山西省人民政府机构设置方案");
         builder.Units(shanxiJustice, "行政执法协调监督处", "办公室");
-        shanxi.SetSupervisingBody(shanxiJustice.Id, now);
 
         var xinzhouJustice = builder.Body("忻州市司法局", xinzhou, xinzhou, Sector.Justice, BodyKind.AdministrativeOrgan, "忻州市人民政府机构设置方案");
         builder.Units(xinzhouJustice, "行政执法协调监督科", "办公室");
-        xinzhou.SetSupervisingBody(xinzhouJustice.Id, now);
         var xinzhouEcology = builder.Body("忻州市生态环境局", xinzhou, xinzhou, Sector.EcologyEnvironment, BodyKind.AdministrativeOrgan, "忻州市人民政府机构设置方案");
         builder.Units(xinzhouEcology, "法规科", "生态环境保护综合行政执法支队");
         var ecologyBranch = builder.Body("忻州市生态环境局原平分局", xinzhouEcology, yuanping, Sector.EcologyEnvironment, BodyKind.AdministrativeOrgan, "生态环境机构监测监察执法垂直管理制度改革实施方案");
@@ -63,7 +61,6 @@ public sealed class DemoData(ZhifaDbContext db, TimeProvider clock)
 
         var justice = builder.Body("原平市司法局", yuanping, yuanping, Sector.Justice, BodyKind.AdministrativeOrgan, "原平市人民政府机构设置方案");
         builder.Units(justice, "行政执法协调监督股", "法治督察股", "办公室");
-        yuanping.SetSupervisingBody(justice.Id, now);
 
         var market = builder.Body("原平市市场监督管理局", yuanping, yuanping, Sector.MarketRegulation, BodyKind.AdministrativeOrgan, "原平市人民政府机构设置方案");
         builder.Units(market, "办公室", "法规股", "食品安全监督管理股", "药品医疗器械监督管理股", "综合行政执法队");
@@ -90,7 +87,14 @@ public sealed class DemoData(ZhifaDbContext db, TimeProvider clock)
             builder.Units(government, "综合行政执法队", "党政综合办公室");
         }
 
+        // A region and the bureau under it point at each other: insert the tree first, then name the supervisors.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        shanxi.SetSupervisingBody(shanxiJustice.Id, now);
+        xinzhou.SetSupervisingBody(xinzhouJustice.Id, now);
+        yuanping.SetSupervisingBody(justice.Id, now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return true;
     }
 

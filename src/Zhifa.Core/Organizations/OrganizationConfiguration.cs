@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Zhifa.Core.Organizations;
 
 /// <summary>One table for the whole tree (table per hierarchy), discriminated by <see cref="Organization.Kind"/>.</summary>
-internal sealed class OrganizationConfiguration(bool isPostgres) : IEntityTypeConfiguration<Organization>
+internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
 {
     public const int PathMaxLength = 1000;
 
     public void Configure(EntityTypeBuilder<Organization> builder)
     {
-        builder.ToTable("organizations");
+        builder.ToTable("Organizations");
         builder.HasKey(o => o.Id);
         builder.HasDiscriminator(o => o.Kind)
             .HasValue<Region>(OrganizationKind.Region)
@@ -19,16 +19,23 @@ internal sealed class OrganizationConfiguration(bool isPostgres) : IEntityTypeCo
         builder.Property(o => o.Kind).HasMaxLength(20);
         builder.Property(o => o.Name).HasMaxLength(Organization.MaxNameLength).IsRequired();
 
-        var path = builder.Property(o => o.Path).HasMaxLength(PathMaxLength).IsRequired();
-        // The prefix query must use the index: byte-order collation on PostgreSQL; on SQLite,
-        // LIKE uses an index only on a NOCASE column (paths are lower-case hex, so nothing is lost).
-        path.UseCollation(isPostgres ? "C" : "NOCASE");
+        builder.Property(o => o.Path).HasMaxLength(PathMaxLength).IsRequired();
         builder.HasIndex(o => o.Path).IsUnique();
 
         builder.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => o.ParentId);
         builder.HasIndex(o => o.Name);
     }
+}
+
+internal static class OrganizationPathCollation
+{
+    /// <summary>
+    /// The prefix query must use the path index: byte-order collation on PostgreSQL; on SQLite,
+    /// LIKE uses an index only on a NOCASE column (paths are lower-case hex, so nothing is lost).
+    /// </summary>
+    public static void Apply(ModelBuilder modelBuilder, bool isPostgres) =>
+        modelBuilder.Entity<Organization>().Property(o => o.Path).UseCollation(isPostgres ? "C" : "NOCASE");
 }
 
 internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>

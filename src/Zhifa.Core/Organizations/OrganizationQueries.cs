@@ -14,15 +14,39 @@ public sealed record OrganizationDto(
 
 public sealed record OrganizationListFilter(
     string? Q = null, OrganizationKind? Kind = null, Sector? Sector = null, Guid? Under = null,
-    bool IncludeInactive = false, int? Page = null, int? PageSize = null);
+    bool IncludeInactive = false, int? Page = null, int? PageSize = null, Guid? ParentId = null);
 
 public sealed record TreeNode(Guid Id, OrganizationKind Kind, string Name, string? Code, bool IsActive, IReadOnlyList<TreeNode> Children);
 
 /// <summary>An organisation in a picker: its name, indented by depth.</summary>
-public sealed record OrganizationOption(Guid Id, OrganizationKind Kind, string Name, int Depth, RegionLevel? Level, BodyKind? BodyKind);
+public sealed record OrganizationOption(Guid Id, OrganizationKind Kind, string Name, int Depth, string Path, RegionLevel? Level, BodyKind? BodyKind);
+
+/// <summary>Key figures of the organisation tree for the workbench.</summary>
+public sealed record OrganizationSummary(
+    int Regions, int Bodies, int Units, int Inactive, int RegionsWithoutSupervisor,
+    IReadOnlyList<(Sector Sector, int Count)> BodiesBySector, IReadOnlyList<OrganizationDto> RecentlyChanged);
 
 public sealed class OrganizationQueries(ZhifaDbContext db)
 {
+    public async Task<OrganizationSummary> SummaryAsync(CancellationToken ct = default)
+    {
+        var counts = await db.Organizations.AsNoTracking().GroupBy(o => new { o.Kind, o.IsActive })
+            .Select(g => new { g.Key.Kind, g.Key.IsActive, Count = g.Count() }).ToListAsync(ct);
+        int Active(OrganizationKind k) => counts.Where(c => c.Kind == k && c.IsActive).Sum(c => c.Count);
+        var bySector = await db.Bodies.AsNoTracking().Where(b => b.IsActive).GroupBy(b => b.Sector)
+            .Select(g => new { Sector = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var unsupervised = await db.Regions.AsNoTracking()
+            .CountAsync(r => r.IsActive && r.SupervisingBodyId == null && r.Level != RegionLevel.Township, ct);
+        var recent = await db.Organizations.AsNoTracking().OrderByDescending(o => o.UpdatedAt).ThenBy(o => o.Name).Take(8).ToListAsync(ct);
+        var names = await db.Organizations.AsNoTracking()
+            .Where(o => recent.Select(r => r.ParentId).Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return new OrganizationSummary(
+            Active(OrganizationKind.Region), Active(OrganizationKind.Body), Active(OrganizationKind.Unit),
+            counts.Where(c => !c.IsActive).Sum(c => c.Count), unsupervised,
+            bySector.OrderByDescending(x => x.Count).ThenBy(x => x.Sector).Select(x => (x.Sector, x.Count)).ToList(),
+            recent.Select(o => ToDto(o, names)).ToList());
+    }
+
     public async Task<Result<OrganizationDto>> GetAsync(Guid id, CancellationToken ct = default)
     {
         var node = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
@@ -51,6 +75,8 @@ public sealed class OrganizationQueries(ZhifaDbContext db)
         }
         if (!filter.IncludeInactive)
             query = query.Where(o => o.IsActive);
+        if (filter.ParentId is { } parentId)
+            query = query.Where(o => o.ParentId == parentId);
         if (filter.Kind is { } kind)
             query = query.Where(o => o.Kind == kind);
         if (filter.Sector is { } sector)
@@ -107,7 +133,7 @@ public sealed class OrganizationQueries(ZhifaDbContext db)
             foreach (var n in Sorted(level))
             {
                 if (kinds.Contains(n.Kind))
-                    ordered.Add(new OrganizationOption(n.Id, n.Kind, n.Name, n.Depth, (n as Region)?.Level, (n as EnforcementBody)?.BodyKind));
+                    ordered.Add(new OrganizationOption(n.Id, n.Kind, n.Name, n.Depth, n.Path, (n as Region)?.Level, (n as EnforcementBody)?.BodyKind));
                 Walk(byParent[n.Id]);
             }
         }

@@ -74,7 +74,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasIndex("Path")
                         .IsUnique();
 
-                    b.ToTable("organizations", (string)null);
+                    b.ToTable("Organizations", (string)null);
 
                     b.HasDiscriminator<string>("Kind");
 

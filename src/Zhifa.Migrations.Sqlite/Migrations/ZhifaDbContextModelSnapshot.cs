@@ -69,7 +69,7 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasIndex("Path")
                         .IsUnique();
 
-                    b.ToTable("organizations", (string)null);
+                    b.ToTable("Organizations", (string)null);
 
                     b.HasDiscriminator<string>("Kind");
 

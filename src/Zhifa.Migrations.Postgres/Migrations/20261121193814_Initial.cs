@@ -12,7 +12,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "organizations",
+                name: "Organizations",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -39,63 +39,63 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_organizations", x => x.Id);
+                    table.PrimaryKey("PK_Organizations", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_organizations_organizations_ParentId",
+                        name: "FK_Organizations_Organizations_ParentId",
                         column: x => x.ParentId,
-                        principalTable: "organizations",
+                        principalTable: "Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_organizations_organizations_RegionId",
+                        name: "FK_Organizations_Organizations_RegionId",
                         column: x => x.RegionId,
-                        principalTable: "organizations",
+                        principalTable: "Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_organizations_organizations_SupervisingBodyId",
+                        name: "FK_Organizations_Organizations_SupervisingBodyId",
                         column: x => x.SupervisingBodyId,
-                        principalTable: "organizations",
+                        principalTable: "Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_organizations_Code",
-                table: "organizations",
+                name: "IX_Organizations_Code",
+                table: "Organizations",
                 column: "Code",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_organizations_CreditCode",
-                table: "organizations",
+                name: "IX_Organizations_CreditCode",
+                table: "Organizations",
                 column: "CreditCode",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_organizations_Name",
-                table: "organizations",
+                name: "IX_Organizations_Name",
+                table: "Organizations",
                 column: "Name");
 
             migrationBuilder.CreateIndex(
-                name: "IX_organizations_ParentId",
-                table: "organizations",
+                name: "IX_Organizations_ParentId",
+                table: "Organizations",
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_organizations_Path",
-                table: "organizations",
+                name: "IX_Organizations_Path",
+                table: "Organizations",
                 column: "Path",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_organizations_RegionId",
-                table: "organizations",
+                name: "IX_Organizations_RegionId",
+                table: "Organizations",
                 column: "RegionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_organizations_SupervisingBodyId",
-                table: "organizations",
+                name: "IX_Organizations_SupervisingBodyId",
+                table: "Organizations",
                 column: "SupervisingBodyId");
         }
 
@@ -103,7 +103,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "organizations");
+                name: "Organizations");
         }
     }
 }

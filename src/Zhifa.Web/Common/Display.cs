@@ -1,0 +1,25 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+
+namespace Zhifa.Web.Common;
+
+/// <summary>How values are shown to people: China time, dates as 2026-03-17, enums from resources.</summary>
+public static class Display
+{
+    /// <summary>China Standard Time is UTC+8 all year (no daylight saving).</summary>
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public static string ChinaTime(DateTime utc) =>
+        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string ChinaDate(DateTime utc) =>
+        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ChinaOffset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Enum<T>(IStringLocalizer l, T value) where T : struct, System.Enum
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        return l[$"enum.{typeof(T).Name}.{value}"];
+    }
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.WebEncoders;
+using Zhifa.Core.Data;
+using Zhifa.Core.Demo;
+using Zhifa.Web.Components;
+
+namespace Zhifa.Web.Common;
+
+/// <summary>Service registration and the request pipeline of the Zhifa host.</summary>
+public static class HostSetup
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("zh-CN"), new("en")];
+
+    public static void AddZhifa(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        var database = new DatabaseOptions();
+        config.GetSection(DatabaseOptions.Section).Bind(database);
+        database.ConnectionString = config.GetConnectionString("Zhifa") ?? database.ConnectionString;
+        services.AddSingleton(database);
+        services.AddDbContext<ZhifaDbContext>(database.Apply);
+        services.AddSingleton(TimeProvider.System);
+        AddUseCases(services);
+
+        // Pages and JSON carry Chinese as text, not as character references or \u escapes.
+        var allRanges = UnicodeRanges.All;
+        services.AddSingleton(HtmlEncoder.Create(allRanges));
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(allRanges));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(allRanges);
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = SupportedCultures;
+            o.SupportedUICultures = SupportedCultures;
+            o.ApplyCurrentCultureToResponseHeaders = true;
+            // Pages are Chinese unless the user switches (query or cookie); API clients may also ask by Accept-Language.
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = "culture", UIQueryStringKey = "culture" },
+                new CookieRequestCultureProvider(),
+                new ApiAcceptLanguageProvider(),
+            ];
+        });
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+        });
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Zhifa API";
+            doc.Info.Description = "行政执法综合管理监督平台 — administrative law-enforcement management and supervision.";
+            return Task.CompletedTask;
+        }));
+        services.AddExceptionHandler<BadRequestHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddRazorComponents();
+        services.AddAntiforgery();
+        services.AddHttpContextAccessor();
+    }
+
+    /// <summary>Every public use case and query class of Core that works on the database is a scoped service.</summary>
+    private static void AddUseCases(IServiceCollection services)
+    {
+        var types = typeof(ZhifaDbContext).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
+                && t.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(ZhifaDbContext))));
+        foreach (var type in types)
+            services.AddScoped(type);
+    }
+
+    /// <summary>Migrates (if configured) and loads the demo data into an empty database (if configured).</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<DatabaseOptions>();
+        if (!options.MigrateOnStartup)
+            return;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ZhifaDbContext>();
+        await db.Database.MigrateAsync();
+        if (app.Configuration.GetValue("Zhifa:Demo:SeedOnEmptyDatabase", true)
+            && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync())
+            app.Logger.LogInformation("Loaded the demo data into the empty database.");
+    }
+
+    public static void UseZhifa(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseAntiforgery();
+
+        app.MapOpenApi();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Zhifa API v1");
+            o.RoutePrefix = "api-docs";
+            o.DocumentTitle = "Zhifa API";
+        });
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapCultureSwitch();
+
+        var api = app.MapGroup("/api/v1");
+        Organizations.OrganizationEndpoints.Map(api);
+
+        app.MapRazorComponents<App>();
+    }
+
+    private static readonly string ApiPrefix = "/api/";
+
+    /// <summary>Accept-Language counts for API calls only; a browser's own language does not override the Chinese default.</summary>
+    private sealed class ApiAcceptLanguageProvider : AcceptLanguageHeaderRequestCultureProvider
+    {
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
+            httpContext.Request.Path.StartsWithSegments(ApiPrefix.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)
+                ? base.DetermineProviderCultureResult(httpContext)
+                : Task.FromResult<ProviderCultureResult?>(null);
+    }
+}
+
+/// <summary>Ready when the database answers.</summary>
+internal sealed class DatabaseHealthCheck(ZhifaDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy("database reachable")
+            : HealthCheckResult.Unhealthy("database unreachable");
+}

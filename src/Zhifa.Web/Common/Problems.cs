@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Zhifa.Core.Common;
+using Zhifa.Web.Resources;
+
+namespace Zhifa.Web.Common;
+
+/// <summary>The one place where expected failures become RFC 9457 problem details, in the caller's language.</summary>
+public static class Problems
+{
+    public const string TypeBase = "/problems/";
+
+    public static IResult ToProblem(this Error error, HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(http);
+        var l = http.RequestServices.GetRequiredService<IStringLocalizer<Ui>>();
+        return error switch
+        {
+            ValidationError v => TypedResults.ValidationProblem(
+                Localize(v.Fields, l), title: l["problem.validation"], type: TypeBase + "validation"),
+            NotFoundError n => Problem(404, "not-found", l["problem.not_found"], Message(l, n), null),
+            ConflictError { Field: { } field } c => Results.Problem(new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [field] = [Message(l, c)] })
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = l["problem.conflict"],
+                Type = TypeBase + "conflict",
+                Detail = Message(l, c),
+                Extensions = { ["code"] = c.Code },
+            }),
+            ConflictError c => Problem(409, "conflict", l["problem.conflict"], Message(l, c), new() { ["code"] = c.Code }),
+            RuleViolation rv => Problem(422, "rule-violation", l["problem.rule"], Message(l, rv), new() { ["rule"] = rv.RuleId, ["code"] = rv.Code }),
+            ForbiddenError f => Problem(403, "forbidden", l["problem.forbidden"], Message(l, f), new() { ["permission"] = f.Permission }),
+            _ => throw new InvalidOperationException($"Unmapped error type {error.GetType().Name}."),
+        };
+    }
+
+    /// <summary>The localised sentence for an error or field message: the resource of its code, formatted with its arguments.</summary>
+    public static string Message(IStringLocalizer l, Error error)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(error);
+        return Format(l, error.Code, error.Args);
+    }
+
+    public static string Format(IStringLocalizer l, string code, IReadOnlyList<object> args)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(args);
+        return l[code, args.Select(a => a is string s && l[s] is { ResourceNotFound: false } t ? t.Value : a).ToArray()];
+    }
+
+    public static Dictionary<string, string[]> Localize(IReadOnlyDictionary<string, FieldMessage[]> fields, IStringLocalizer l)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return fields.ToDictionary(f => f.Key, f => f.Value.Select(m => Format(l, m.Code, m.Args)).ToArray());
+    }
+
+    /// <summary>Field-level messages of any error, for forms: validation fields, a conflict's field, or the empty key.</summary>
+    public static Dictionary<string, string[]> FieldMessages(IStringLocalizer l, Error error) => error switch
+    {
+        ValidationError v => Localize(v.Fields, l),
+        ConflictError { Field: { } field } c => new() { [field] = [Message(l, c)] },
+        _ => new() { [""] = [Message(l, error)] },
+    };
+
+    private static ProblemHttpResult Problem(int status, string type, string title, string detail, Dictionary<string, object?>? extensions) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: TypeBase + type, extensions: extensions);
+}

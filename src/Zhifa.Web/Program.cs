@@ -1,0 +1,17 @@
+using Zhifa.Web.Common;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddZhifa();
+var app = builder.Build();
+
+// `migrate`, `seed-demo` and other commands run against the configured database and exit.
+if (HostCommands.Find(args) is { } command)
+    return await command.RunAsync(app);
+
+await app.PrepareDatabaseAsync();
+app.UseZhifa();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so tests can host the real application.</summary>
+public partial class Program;
