@@ -10,6 +10,7 @@ if (HostCommands.Find(args) is { } command)
 
 await app.PrepareDatabaseAsync();
 app.UseZhifa();
+app.AnnounceAddressOnStart();
 await app.RunAsync();
 return 0;
 

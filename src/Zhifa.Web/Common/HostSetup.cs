@@ -128,6 +128,18 @@ public static class HostSetup
         app.MapRazorComponents<App>();
     }
 
+    /// <summary>Says where Zhifa can be reached once Kestrel listens, so the quick start ends with an address to open.</summary>
+    public static void AnnounceAddressOnStart(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var options = app.Services.GetRequiredService<DatabaseOptions>();
+            foreach (var url in app.Urls)
+                app.Logger.LogInformation("Zhifa is running at {Url} (database: {Provider})", url, options.Provider);
+        });
+    }
+
     private static readonly string ApiPrefix = "/api/";
 
     /// <summary>Accept-Language counts for API calls only; a browser's own language does not override the Chinese default.</summary>
