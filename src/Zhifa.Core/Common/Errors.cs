@@ -37,8 +37,20 @@ public sealed record RuleViolation(string RuleId, string ViolationCode, params o
     public override string Describe() => $"Rule {RuleId} violated: {ViolationCode}.";
 }
 
-/// <summary>The caller may not do this.</summary>
-public sealed record ForbiddenError(string Permission) : Error("error.forbidden", [Permission])
+/// <summary>The caller may not do this: they lack <see cref="Permission"/>, or <see cref="Reason"/> says why not.</summary>
+public sealed record ForbiddenError(string Permission, string Reason = "error.forbidden") : Error(Reason, [Permission])
 {
     public override string Describe() => $"Permission {Permission} required.";
+}
+
+/// <summary>The caller is not (or no longer) authenticated: bad credentials, a locked account, an expired token.</summary>
+public sealed record UnauthorizedError(string ReasonCode, params object[] Arguments) : Error(ReasonCode, Arguments)
+{
+    public override string Describe() => $"Unauthorized: {ReasonCode}.";
+}
+
+/// <summary>Too many attempts in a short time.</summary>
+public sealed record ThrottledError(string ReasonCode) : Error(ReasonCode, [])
+{
+    public override string Describe() => $"Throttled: {ReasonCode}.";
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
+using Zhifa.Core.Identity;
 using Zhifa.Core.Organizations;
 
 namespace Zhifa.Core.Demo;
@@ -10,8 +11,26 @@ namespace Zhifa.Core.Demo;
 /// that supervise each government, and enforcement bodies of several sectors with their units.
 /// Ids are derived from names, so every load is identical. Later features add their part here.
 /// </summary>
-public sealed class DemoData(ZhifaDbContext db, TimeProvider clock)
+public sealed class DemoData(ZhifaDbContext db, TimeProvider clock, PasswordHasher hasher)
 {
+    /// <summary>The password of every demo user (listed in the README and printed when the demo data loads).</summary>
+    public const string DemoPassword = "Zhifa@2026";
+
+    /// <summary>Demo users: one for each shipped role, in the demo organisations.</summary>
+    public static readonly IReadOnlyList<DemoUser> Users =
+    [
+        new("admin", "省级管理员", "山西省司法厅", null, RoleTemplates.Administrator, DataScopeKind.RegionSubtree),
+        new("yp.admin", "原平市系统管理员", "原平市司法局", null, RoleTemplates.Administrator, DataScopeKind.RegionSubtree),
+        new("yp.supervisor", "李监督", "原平市司法局", "行政执法协调监督股", RoleTemplates.Supervisor, DataScopeKind.RegionSubtree),
+        new("xz.supervisor", "周监督", "忻州市司法局", "行政执法协调监督科", RoleTemplates.Supervisor, DataScopeKind.RegionSubtree),
+        new("yp.market.head", "王局长", "原平市市场监督管理局", null, RoleTemplates.AgencyHead, DataScopeKind.AgencyAndSubordinates),
+        new("yp.market.reviewer", "赵审核", "原平市市场监督管理局", "法规股", RoleTemplates.LegalReviewer, DataScopeKind.Agency),
+        new("yp.market.officer", "张执法", "原平市市场监督管理局", "综合行政执法队", RoleTemplates.Officer, DataScopeKind.Agency),
+        new("yp.transport.officer", "刘执法", "原平市交通运输局", "交通运输综合行政执法大队", RoleTemplates.Officer, DataScopeKind.Agency),
+    ];
+
+    public sealed record DemoUser(string UserName, string FullName, string Body, string? Unit, string Role, DataScopeKind Scope);
+
     public static class Ids
     {
         public static readonly Guid Shanxi = Region("140000");
@@ -94,8 +113,23 @@ public sealed class DemoData(ZhifaDbContext db, TimeProvider clock)
         xinzhou.SetSupervisingBody(xinzhouJustice.Id, now);
         yuanping.SetSupervisingBody(justice.Id, now);
         await db.SaveChangesAsync(ct);
+        await SeedUsersAsync(now, ct);
         await tx.CommitAsync(ct);
         return true;
+    }
+
+    private async Task SeedUsersAsync(DateTime now, CancellationToken ct)
+    {
+        await new EnsureRoleTemplates(db, clock).ExecuteAsync(ct);
+        foreach (var u in Users)
+        {
+            var org = u.Unit is null ? Ids.Body(u.Body) : Ids.Unit(u.Body, u.Unit);
+            var user = new User(DeterministicGuid.From("user:" + u.UserName), u.UserName, u.FullName, org, hasher.Hash(DemoPassword), mustChangePassword: false, now);
+            db.Users.Add(user);
+            db.RoleAssignments.Add(new RoleAssignment(DeterministicGuid.From($"assignment:{u.UserName}:{u.Role}"), user.Id,
+                EnsureRoleTemplates.IdOf(u.Role), org, u.Scope, [], now));
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private sealed class TreeBuilder(ZhifaDbContext db, DateTime now)
@@ -105,7 +139,7 @@ public sealed class DemoData(ZhifaDbContext db, TimeProvider clock)
         public Region Region(string name, string code, Region? parent)
         {
             var region = new Region(Ids.Region(code), name, code, RegionCode.LevelOf(code)!.Value, now);
-            return Place(region, parent);
+            return Place(region, parent, null);
         }
 
         public EnforcementBody Body(string name, Organization parent, Region region, Sector sector, BodyKind kind, string basis,
@@ -113,21 +147,22 @@ public sealed class DemoData(ZhifaDbContext db, TimeProvider clock)
         {
             var creditCode = DemoCreditCode(status == LegalStatus.GovernmentLegalPerson ? "11" : "12", region.Code[..6], ++_serial);
             var body = new EnforcementBody(Ids.Body(name), name, new BodyDetails(creditCode, kind, sector, status, basis), region.Id, now);
-            return Place(body, parent);
+            return Place(body, parent, region);
         }
 
         public void Units(EnforcementBody body, params string[] names)
         {
             for (var i = 0; i < names.Length; i++)
             {
-                var unit = Place(new OrgUnit(Ids.Unit(body.Name, names[i]), names[i], null, now), body);
+                var unit = Place(new OrgUnit(Ids.Unit(body.Name, names[i]), names[i], null, now), body, null);
                 unit.Rename(unit.Name, i + 1, now);
             }
         }
 
-        private T Place<T>(T node, Organization? parent) where T : Organization
+        private T Place<T>(T node, Organization? parent, Region? bodyRegion) where T : Organization
         {
             node.PlaceUnder(parent, now);
+            Lineage.Apply(node, parent, bodyRegion);
             db.Organizations.Add(node);
             return node;
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
+using Zhifa.Core.Identity;
 
 namespace Zhifa.Core.Organizations;
 
@@ -15,6 +16,8 @@ public sealed record CreateUnitRequest(string Name, Guid? ParentId, string? Duti
 /// <summary>Creates a region, body or unit under an existing, active parent of the right kind.</summary>
 public sealed class CreateOrganization(ZhifaDbContext db, TimeProvider clock)
 {
+    private readonly ActorContext _actor = db.Actor;
+
     public async Task<Result<Guid>> RegionAsync(CreateRegionRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -26,16 +29,18 @@ public sealed class CreateOrganization(ZhifaDbContext db, TimeProvider clock)
         var parent = await LoadParentAsync(request.ParentId, ct);
         if (request.ParentId is not null && parent is null)
             return ValidationError.For("parentId", "org.parent_not_found");
+        if (parent is null && !_actor.CanIn(Permissions.OrgManage, null))
+            return new ForbiddenError(Permissions.OrgManage);
         var error = OrganizationRules.CheckParentActive(parent) ?? OrganizationRules.CheckRegionPlacement(code, level, parent);
         if (error is not null)
             return error;
-        if (await db.Regions.AnyAsync(r => r.Code == code, ct))
+        if (await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.Code == code, ct))
             return new ConflictError("region.code_duplicate", "code", code);
         if (await SiblingNameTakenAsync(parent?.Id, request.Name.Trim(), null, ct))
             return new ConflictError("org.name_duplicate_sibling", "name");
 
         var region = new Region(Guid.CreateVersion7(clock.GetUtcNow()), request.Name.Trim(), code, level, clock.GetUtcNow().UtcDateTime);
-        return await AddAsync(region, parent, request.SortOrder, ct);
+        return await AddAsync(region, parent, null, request.SortOrder, ct);
     }
 
     public async Task<Result<Guid>> BodyAsync(CreateBodyRequest request, CancellationToken ct = default)
@@ -55,14 +60,14 @@ public sealed class CreateOrganization(ZhifaDbContext db, TimeProvider clock)
         var region = await BodyRegion.ResolveAsync(db, parent!, request.RegionId, ct);
         if (!region.IsSuccess)
             return region.Error;
-        if (await db.Bodies.AnyAsync(b => b.CreditCode == creditCode, ct))
+        if (await db.Bodies.IgnoreQueryFilters().AnyAsync(b => b.CreditCode == creditCode, ct))
             return new ConflictError("body.credit_code_duplicate", "creditCode", creditCode);
         if (await SiblingNameTakenAsync(parent!.Id, request.Name.Trim(), null, ct))
             return new ConflictError("org.name_duplicate_sibling", "name");
 
         var details = new BodyDetails(creditCode, request.BodyKind, request.Sector, request.LegalStatus, Trimmed(request.EstablishmentBasis));
-        var body = new EnforcementBody(Guid.CreateVersion7(clock.GetUtcNow()), request.Name.Trim(), details, region.Value, clock.GetUtcNow().UtcDateTime);
-        return await AddAsync(body, parent, request.SortOrder, ct);
+        var body = new EnforcementBody(Guid.CreateVersion7(clock.GetUtcNow()), request.Name.Trim(), details, region.Value.Id, clock.GetUtcNow().UtcDateTime);
+        return await AddAsync(body, parent, region.Value, request.SortOrder, ct);
     }
 
     public async Task<Result<Guid>> UnitAsync(CreateUnitRequest request, CancellationToken ct = default)
@@ -80,19 +85,23 @@ public sealed class CreateOrganization(ZhifaDbContext db, TimeProvider clock)
             return new ConflictError("org.name_duplicate_sibling", "name");
 
         var unit = new OrgUnit(Guid.CreateVersion7(clock.GetUtcNow()), request.Name.Trim(), Trimmed(request.Duties), clock.GetUtcNow().UtcDateTime);
-        return await AddAsync(unit, parent, request.SortOrder, ct);
+        return await AddAsync(unit, parent, null, request.SortOrder, ct);
     }
 
+    /// <summary>A parent the caller may not manage is reported as not found, like one they cannot see.</summary>
     private async Task<Organization?> LoadParentAsync(Guid? parentId, CancellationToken ct) =>
-        parentId is { } id ? await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct) : null;
+        parentId is { } id && await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct) is { } parent && _actor.CanIn(Permissions.OrgManage, parent)
+            ? parent
+            : null;
 
     private Task<bool> SiblingNameTakenAsync(Guid? parentId, string name, Guid? exceptId, CancellationToken ct) =>
         SiblingNames.TakenAsync(db, parentId, name, exceptId, ct);
 
-    private async Task<Result<Guid>> AddAsync(Organization node, Organization? parent, int sortOrder, CancellationToken ct)
+    private async Task<Result<Guid>> AddAsync(Organization node, Organization? parent, Region? bodyRegion, int sortOrder, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         node.PlaceUnder(parent, now);
+        Lineage.Apply(node, parent, bodyRegion);
         node.Rename(node.Name, sortOrder, now);
         db.Organizations.Add(node);
         await db.SaveChangesAsync(ct);
@@ -106,7 +115,7 @@ internal static class SiblingNames
 {
     /// <summary>Two active siblings with one name would be indistinguishable in every picker.</summary>
     public static Task<bool> TakenAsync(ZhifaDbContext db, Guid? parentId, string name, Guid? exceptId, CancellationToken ct) =>
-        db.Organizations.AnyAsync(o => o.ParentId == parentId && o.Name == name && o.IsActive && o.Id != exceptId, ct);
+        db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.ParentId == parentId && o.Name == name && o.IsActive && o.Id != exceptId, ct);
 }
 
 internal static class BodyRegion
@@ -115,17 +124,18 @@ internal static class BodyRegion
     /// Under a government the body's region is that region. Under a parent body it defaults to the
     /// parent's region and may be a region below it (a township branch of a county bureau).
     /// </summary>
-    public static async Task<Result<Guid>> ResolveAsync(ZhifaDbContext db, Organization parent, Guid? requested, CancellationToken ct)
+    public static async Task<Result<Region>> ResolveAsync(ZhifaDbContext db, Organization parent, Guid? requested, CancellationToken ct)
     {
         if (parent is Region r)
-            return requested is null || requested == r.Id ? r.Id : ValidationError.For("regionId", "body.region_must_be_parent");
+            return requested is null || requested == r.Id ? r : ValidationError.For("regionId", "body.region_must_be_parent");
         var parentBody = (EnforcementBody)parent;
+        // The system reads regions unscoped: a body's region may lie outside what the caller sees (a city body's county branch).
+        var parentRegion = await db.Regions.IgnoreQueryFilters().FirstAsync(x => x.Id == parentBody.RegionId, ct);
         if (requested is null || requested == parentBody.RegionId)
-            return parentBody.RegionId;
-        var parentRegion = await db.Regions.FirstAsync(x => x.Id == parentBody.RegionId, ct);
-        var region = await db.Regions.FirstOrDefaultAsync(x => x.Id == requested, ct);
+            return parentRegion;
+        var region = await db.Regions.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Id == requested, ct);
         if (region is null || !parentRegion.IsAncestorOrSelfOf(region))
             return ValidationError.For("regionId", "body.region_outside_parent");
-        return region.Id;
+        return region;
     }
 }

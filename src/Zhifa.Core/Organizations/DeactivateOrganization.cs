@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
+using Zhifa.Core.Identity;
 
 namespace Zhifa.Core.Organizations;
 
@@ -11,17 +12,19 @@ namespace Zhifa.Core.Organizations;
 /// </summary>
 public sealed class DeactivateOrganization(ZhifaDbContext db, TimeProvider clock)
 {
+    private readonly ActorContext _actor = db.Actor;
+
     public async Task<Result<Guid>> DeactivateAsync(Guid id, CancellationToken ct = default)
     {
         var node = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (node is null)
+        if (node is null || !_actor.CanIn(Permissions.OrgManage, node))
             return new NotFoundError("organization");
         if (!node.IsActive)
             return new ConflictError("org.already_inactive");
-        var activeChildren = await db.Organizations.CountAsync(o => o.ParentId == id && o.IsActive, ct);
+        var activeChildren = await db.Organizations.IgnoreQueryFilters().CountAsync(o => o.ParentId == id && o.IsActive, ct);
         if (activeChildren > 0)
             return new ConflictError("org.has_active_children", null, activeChildren);
-        if (node is EnforcementBody && await db.Regions.AnyAsync(r => r.SupervisingBodyId == id, ct))
+        if (node is EnforcementBody && await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.SupervisingBodyId == id, ct))
             return new ConflictError("body.is_supervisor");
 
         node.Deactivate(clock.GetUtcNow().UtcDateTime);
@@ -32,7 +35,7 @@ public sealed class DeactivateOrganization(ZhifaDbContext db, TimeProvider clock
     public async Task<Result<Guid>> ReactivateAsync(Guid id, CancellationToken ct = default)
     {
         var node = await db.Organizations.Include(o => o.Parent).FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (node is null)
+        if (node is null || !_actor.CanIn(Permissions.OrgManage, node))
             return new NotFoundError("organization");
         if (node.IsActive)
             return new ConflictError("org.already_active");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
+using Zhifa.Core.Identity;
 
 namespace Zhifa.Core.Organizations;
 
@@ -9,32 +10,36 @@ public sealed record MoveRequest(Guid? NewParentId);
 /// <summary>Moves a node under a new parent; the paths of its whole subtree follow in the same transaction.</summary>
 public sealed class MoveOrganization(ZhifaDbContext db, TimeProvider clock)
 {
+    private readonly ActorContext _actor = db.Actor;
+
     public async Task<Result<Guid>> ExecuteAsync(Guid id, MoveRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var node = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (node is null)
+        if (node is null || !_actor.CanIn(Permissions.OrgManage, node))
             return new NotFoundError("organization");
         Organization? parent = null;
         if (request.NewParentId is { } parentId)
         {
             parent = await db.Organizations.FirstOrDefaultAsync(o => o.Id == parentId, ct);
-            if (parent is null)
+            if (parent is null || !_actor.CanIn(Permissions.OrgManage, parent))
                 return ValidationError.For("newParentId", "org.parent_not_found");
             if (node.IsAncestorOrSelfOf(parent))
                 return ValidationError.For("newParentId", "org.move_into_own_subtree");
         }
         if (parent?.Id == node.ParentId)
             return node.Id;
+        if (parent is null && !_actor.CanIn(Permissions.OrgManage, null))
+            return new ForbiddenError(Permissions.OrgManage);
         var error = OrganizationRules.CheckParentActive(parent) ?? OrganizationRules.CheckPlacement(node, parent);
         if (error is not null)
             return Renamed(error);
-        Guid? newRegionId = null;
+        Region? newRegion = null;
         if (node is EnforcementBody body)
         {
             // Under a government the region is that government's; under a body, keep ours if it lies in the new parent's region.
             var kept = await BodyRegion.ResolveAsync(db, parent!, body.RegionId, ct);
-            newRegionId = kept.IsSuccess ? kept.Value : await BodyRegion.ResolveAsync(db, parent!, null, ct) is { IsSuccess: true } r ? r.Value : null;
+            newRegion = kept.IsSuccess ? kept.Value : (await BodyRegion.ResolveAsync(db, parent!, null, ct)).Value;
         }
         if (await SiblingNames.TakenAsync(db, parent?.Id, node.Name, node.Id, ct))
             return new ConflictError("org.name_duplicate_sibling", "newParentId");
@@ -42,26 +47,42 @@ public sealed class MoveOrganization(ZhifaDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var oldPath = node.Path;
         var oldDepth = node.Depth;
+        var oldAgency = node.AgencyId;
         node.PlaceUnder(parent, now);
         var newPath = node.Path;
         var depthDelta = node.Depth - oldDepth;
-        if (node is EnforcementBody moved && newRegionId is { } regionId && regionId != moved.RegionId)
-            moved.Update(new BodyDetails(moved.CreditCode, moved.BodyKind, moved.Sector, moved.LegalStatus, moved.EstablishmentBasis), regionId, now);
+        if (node is EnforcementBody moved && newRegion is not null && newRegion.Id != moved.RegionId)
+            moved.Update(new BodyDetails(moved.CreditCode, moved.BodyKind, moved.Sector, moved.LegalStatus, moved.EstablishmentBasis), newRegion.Id, now);
+        var oldRegionPath = node.RegionPath;
+        Lineage.Apply(node, parent, newRegion);
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        await db.InTransactionAsync(async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var oldLength = oldPath.Length;
-            await db.Organizations
-                .Where(o => o.Path.StartsWith(oldPath) && o.Id != node.Id)
+            // Every node carries its whole ancestry, so the subtree is rewritten by prefix; the scope queries keep working mid-way.
+            var all = db.Organizations.IgnoreQueryFilters();
+            await all.Where(o => o.Path.StartsWith(oldPath) && o.Id != node.Id)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(o => o.Path, o => newPath + o.Path.Substring(oldLength))
                     .SetProperty(o => o.Depth, o => o.Depth + depthDelta)
                     .SetProperty(o => o.UpdatedAt, now), ct);
+            switch (node)
+            {
+                case Region:
+                    // Bodies elsewhere in the tree (a city bureau's county branch) belong to this region too.
+                    await all.Where(o => o.RegionPath.StartsWith(oldPath) && o.Id != node.Id)
+                        .ExecuteUpdateAsync(s => s.SetProperty(o => o.RegionPath, o => newPath + o.RegionPath.Substring(oldLength)), ct);
+                    break;
+                case EnforcementBody when node.RegionPath != oldRegionPath:
+                    await Lineage.FollowBodyRegionAsync(db, node.Id, node.RegionPath, ct);
+                    break;
+                case OrgUnit when node.AgencyId != oldAgency:
+                    await all.Where(o => o.Path.StartsWith(newPath) && o.AgencyId == oldAgency && o.Id != node.Id)
+                        .ExecuteUpdateAsync(s => s.SetProperty(o => o.AgencyId, node.AgencyId).SetProperty(o => o.RegionPath, node.RegionPath), ct);
+                    break;
+            }
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        });
+        }, ct);
         return node.Id;
     }
 

@@ -32,6 +32,12 @@ public abstract class Organization
     public Organization? Parent { get; private set; }
     public string Path { get; private set; }
     public int Depth { get; private set; }
+
+    /// <summary>The enforcement body this node is or belongs to (null for regions): the "own agency" of data scope.</summary>
+    public Guid? AgencyId { get; private set; }
+
+    /// <summary>The path of the region this node belongs to: a region's own path, a body's region, a unit's body's region.</summary>
+    public string RegionPath { get; private set; } = "";
     public int SortOrder { get; private set; }
     public bool IsActive { get; private set; } = true;
     public DateTime CreatedAt { get; private set; }
@@ -46,6 +52,11 @@ public abstract class Organization
 
     public bool IsAncestorOrSelfOf(Organization other) => other.Path.StartsWith(Path, StringComparison.Ordinal);
 
+    /// <summary>The path of the agency this node belongs to (a prefix of its own path), or null for regions.</summary>
+    public string? AgencyPath => AgencyId is { } a && Path.IndexOf("/" + PathSegment(a) + "/", StringComparison.Ordinal) is var i and >= 0
+        ? Path[..(i + PathSegment(a).Length + 2)]
+        : null;
+
     /// <summary>Hangs this node under <paramref name="parent"/>; descendants' paths are the caller's job (one bulk update).</summary>
     internal void PlaceUnder(Organization? parent, DateTime now)
     {
@@ -54,6 +65,13 @@ public abstract class Organization
         Path = PathUnder(parent, Id);
         Depth = parent is null ? 0 : parent.Depth + 1;
         UpdatedAt = now;
+    }
+
+    /// <summary>Sets the agency and region this node belongs to; see <see cref="Lineage"/>.</summary>
+    internal void SetLineage(Guid? agencyId, string regionPath)
+    {
+        AgencyId = agencyId;
+        RegionPath = regionPath;
     }
 
     internal void Rename(string name, int sortOrder, DateTime now)

@@ -21,6 +21,9 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
 
         builder.Property(o => o.Path).HasMaxLength(PathMaxLength).IsRequired();
         builder.HasIndex(o => o.Path).IsUnique();
+        builder.Property(o => o.RegionPath).HasMaxLength(PathMaxLength).IsRequired();
+        builder.HasIndex(o => o.RegionPath);
+        builder.HasIndex(o => o.AgencyId);
 
         builder.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => o.ParentId);
@@ -34,8 +37,12 @@ internal static class OrganizationPathCollation
     /// The prefix query must use the path index: byte-order collation on PostgreSQL; on SQLite,
     /// LIKE uses an index only on a NOCASE column (paths are lower-case hex, so nothing is lost).
     /// </summary>
-    public static void Apply(ModelBuilder modelBuilder, bool isPostgres) =>
-        modelBuilder.Entity<Organization>().Property(o => o.Path).UseCollation(isPostgres ? "C" : "NOCASE");
+    public static void Apply(ModelBuilder modelBuilder, bool isPostgres)
+    {
+        var collation = isPostgres ? "C" : "NOCASE";
+        modelBuilder.Entity<Organization>().Property(o => o.Path).UseCollation(collation);
+        modelBuilder.Entity<Organization>().Property(o => o.RegionPath).UseCollation(collation);
+    }
 }
 
 internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
+using Zhifa.Core.Identity;
 
 namespace Zhifa.Core.Organizations;
 
@@ -9,11 +10,13 @@ public sealed record SetSupervisorRequest(Guid? BodyId);
 /// <summary>Names the justice bureau that supervises enforcement for a government (行政执法监督机构).</summary>
 public sealed class SetSupervisingBody(ZhifaDbContext db, TimeProvider clock)
 {
+    private readonly ActorContext _actor = db.Actor;
+
     public async Task<Result<Guid>> ExecuteAsync(Guid regionId, SetSupervisorRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var region = await db.Regions.FirstOrDefaultAsync(r => r.Id == regionId, ct);
-        if (region is null)
+        if (region is null || !_actor.CanIn(Permissions.OrgManage, region))
             return new NotFoundError("organization");
         if (request.BodyId is { } bodyId)
         {

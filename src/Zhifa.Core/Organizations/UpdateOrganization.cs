@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
+using Zhifa.Core.Identity;
 
 namespace Zhifa.Core.Organizations;
 
@@ -15,11 +16,13 @@ public sealed record UpdateUnitRequest(string Name, string? Duties = null, int S
 /// <summary>Edits an organisation's own attributes; where it sits in the tree changes only by <see cref="MoveOrganization"/>.</summary>
 public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
 {
+    private readonly ActorContext _actor = db.Actor;
+
     public async Task<Result<Guid>> RegionAsync(Guid id, UpdateRegionRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var region = await db.Regions.Include(r => r.Parent).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (region is null)
+        if (region is null || !_actor.CanIn(Permissions.OrgManage, region))
             return new NotFoundError("organization");
         if (OrganizationRules.CheckName(request.Name) is { } nameError)
             return nameError;
@@ -32,9 +35,9 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
                 return ValidationError.For("code", "region.code_changes_level");
             if (OrganizationRules.CheckRegionPlacement(code, level, region.Parent) is { } placement)
                 return placement;
-            if (await db.Regions.AnyAsync(r => r.ParentId == id, ct))
+            if (await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.ParentId == id, ct))
                 return new ConflictError("region.code_has_children", "code");
-            if (await db.Regions.AnyAsync(r => r.Code == code && r.Id != id, ct))
+            if (await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.Code == code && r.Id != id, ct))
                 return new ConflictError("region.code_duplicate", "code", code);
         }
         if (await SiblingNames.TakenAsync(db, region.ParentId, request.Name.Trim(), id, ct))
@@ -51,7 +54,7 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = await db.Bodies.Include(b => b.Parent).FirstOrDefaultAsync(b => b.Id == id, ct);
-        if (body is null)
+        if (body is null || !_actor.CanIn(Permissions.OrgManage, body))
             return new NotFoundError("organization");
         if (OrganizationRules.CheckName(request.Name) is { } nameError)
             return nameError;
@@ -61,20 +64,31 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
         if (OrganizationRules.CheckBodyPlacement(request.BodyKind, body.Parent) is { } placement)
             return placement;
         if (request.BodyKind != BodyKind.AdministrativeOrgan
-            && await db.Bodies.AnyAsync(b => b.ParentId == id && b.BodyKind == BodyKind.EntrustedOrganization, ct))
+            && await db.Bodies.IgnoreQueryFilters().AnyAsync(b => b.ParentId == id && b.BodyKind == BodyKind.EntrustedOrganization, ct))
             return new ConflictError("body.entrusts_organizations", "bodyKind");
         var region = await BodyRegion.ResolveAsync(db, body.Parent!, request.RegionId ?? body.RegionId, ct);
         if (!region.IsSuccess)
             return region.Error;
-        if (await db.Bodies.AnyAsync(b => b.CreditCode == creditCode && b.Id != id, ct))
+        var regionChanged = region.Value.Id != body.RegionId;
+        if (await db.Bodies.IgnoreQueryFilters().AnyAsync(b => b.CreditCode == creditCode && b.Id != id, ct))
             return new ConflictError("body.credit_code_duplicate", "creditCode", creditCode);
         if (await SiblingNames.TakenAsync(db, body.ParentId, request.Name.Trim(), id, ct))
             return new ConflictError("org.name_duplicate_sibling", "name");
 
         var now = clock.GetUtcNow().UtcDateTime;
         body.Rename(request.Name.Trim(), request.SortOrder, now);
-        body.Update(new BodyDetails(creditCode, request.BodyKind, request.Sector, request.LegalStatus, CreateOrganization.Trimmed(request.EstablishmentBasis)), region.Value, now);
-        await db.SaveChangesAsync(ct);
+        body.Update(new BodyDetails(creditCode, request.BodyKind, request.Sector, request.LegalStatus, CreateOrganization.Trimmed(request.EstablishmentBasis)), region.Value.Id, now);
+        if (!regionChanged)
+        {
+            await db.SaveChangesAsync(ct);
+            return body.Id;
+        }
+        Lineage.Apply(body, body.Parent, region.Value);
+        await db.InTransactionAsync(async () =>
+        {
+            await Lineage.FollowBodyRegionAsync(db, body.Id, region.Value.Path, ct);
+            await db.SaveChangesAsync(ct);
+        }, ct);
         return body.Id;
     }
 
@@ -82,7 +96,7 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
-        if (unit is null)
+        if (unit is null || !_actor.CanIn(Permissions.OrgManage, unit))
             return new NotFoundError("organization");
         if (OrganizationRules.CheckName(request.Name) is { } nameError)
             return nameError;

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Audit;
 using Zhifa.Core.Data;
+using Zhifa.Core.Identity;
 using Zhifa.Core.Demo;
 
 namespace Zhifa.Web.Common;
@@ -14,6 +16,7 @@ internal sealed class HostCommands(string name, Func<IServiceProvider, ILogger, 
             var db = sp.GetRequiredService<ZhifaDbContext>();
             var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
             await db.Database.MigrateAsync();
+            await sp.GetRequiredService<EnsureRoleTemplates>().ExecuteAsync();
             log.LogInformation("Applied {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
             return 0;
         }),
@@ -21,9 +24,23 @@ internal sealed class HostCommands(string name, Func<IServiceProvider, ILogger, 
         {
             var db = sp.GetRequiredService<ZhifaDbContext>();
             await db.Database.MigrateAsync();
+            await sp.GetRequiredService<EnsureRoleTemplates>().ExecuteAsync();
             var loaded = await sp.GetRequiredService<DemoData>().SeedAsync();
             log.LogInformation(loaded ? "Demo data loaded." : "The database already holds data; demo data not loaded.");
             return 0;
+        }),
+        new("verify-audit", async (sp, log) =>
+        {
+            var result = await sp.GetRequiredService<VerifyAudit>().ExecuteAsync();
+            if (result.Intact)
+            {
+                log.LogInformation("Audit trail intact: {Count} entries verified.", result.Checked);
+                Console.WriteLine($"audit trail intact: {result.Checked} entries verified");
+                return 0;
+            }
+            log.LogError("Audit trail broken at entry {Sequence} ({Id}): {Problem}", result.FirstBadSequence, result.FirstBadId, result.Problem);
+            Console.WriteLine($"audit trail broken at entry {result.FirstBadSequence} (id {result.FirstBadId}): {result.Problem}; {result.Checked} entries before it verified");
+            return 3;
         }),
     ];
 
@@ -35,6 +52,7 @@ internal sealed class HostCommands(string name, Func<IServiceProvider, ILogger, 
     public async Task<int> RunAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().AsSystem();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Zhifa." + Name);
         return await run(scope.ServiceProvider, logger);
     }

@@ -7,8 +7,11 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
+using Zhifa.Core.Audit;
 using Zhifa.Core.Data;
 using Zhifa.Core.Demo;
+using Zhifa.Core.Identity;
+using Zhifa.Web.Identity;
 using Zhifa.Web.Components;
 
 namespace Zhifa.Web.Common;
@@ -30,7 +33,14 @@ public static class HostSetup
         services.AddSingleton(database);
         services.AddDbContext<ZhifaDbContext>(database.Apply);
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ActorContext>();
         AddUseCases(services);
+
+        var security = new SecurityOptions();
+        config.GetSection(SecurityOptions.Section).Bind(security);
+        services.AddSingleton(security);
+        services.AddSingleton<PasswordHasher>();
+        services.AddZhifaAuth(security);
 
         // Pages and JSON carry Chinese as text, not as character references or \u escapes.
         var allRanges = UnicodeRanges.All;
@@ -94,11 +104,16 @@ public static class HostSetup
         if (!options.MigrateOnStartup)
             return;
         await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().AsSystem();
         var db = scope.ServiceProvider.GetRequiredService<ZhifaDbContext>();
         await db.Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<EnsureRoleTemplates>().ExecuteAsync();
         if (app.Configuration.GetValue("Zhifa:Demo:SeedOnEmptyDatabase", true)
             && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync())
-            app.Logger.LogInformation("Loaded the demo data into the empty database.");
+        {
+            app.Logger.LogInformation("Loaded the demo data into the empty database. Demo users (password {Password}): {Users}",
+                DemoData.DemoPassword, string.Join(", ", DemoData.Users.Select(u => $"{u.UserName} ({u.Role})")));
+        }
     }
 
     public static void UseZhifa(this WebApplication app)
@@ -109,21 +124,29 @@ public static class HostSetup
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseRequestLocalization();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseMiddleware<ActorMiddleware>();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/openapi/v1.json", "Zhifa API v1");
             o.RoutePrefix = "api-docs";
             o.DocumentTitle = "Zhifa API";
         });
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapCultureSwitch();
 
         var api = app.MapGroup("/api/v1");
         Organizations.OrganizationEndpoints.Map(api);
+        AuthEndpoints.Map(api);
+        UserEndpoints.Map(api);
+        Audit.AuditEndpoints.Map(api);
+        AccountEndpoints.Map(app);
 
         app.MapRazorComponents<App>();
     }

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Zhifa.Core.Data;
+using Zhifa.Core.Identity;
+using Zhifa.Core.Organizations;
+
+namespace Zhifa.Core.Audit;
+
+/// <summary>Turns the change tracker's pending changes into chained audit entries, inside the saving transaction.</summary>
+internal static class AuditTrail
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Secrets never enter the trail, only the fact that they changed.</summary>
+    private static readonly HashSet<string> Secret = new(StringComparer.Ordinal) { "PasswordHash", "TokenHash", "SecurityStamp", "IdNumberProtected", "IdNumberHash" };
+
+    /// <summary>Bookkeeping that changes on every sign-in; the login log records it instead.</summary>
+    private static readonly HashSet<string> Volatile = new(StringComparer.Ordinal) { "FailedAttempts", "LockedUntil", "LastSignInAt", "LastUsedAt", "UpdatedAt" };
+
+    public sealed record Pending(string EntityType, string EntityId, string Action, string? Before, string? After, Guid? OrganizationId);
+
+    public static List<Pending> Collect(ChangeTracker tracker)
+    {
+        var pending = new List<Pending>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.Entity is AuditEntry)
+            {
+                if (entry.State is EntityState.Modified or EntityState.Deleted)
+                    throw new InvalidOperationException("The audit trail is append-only.");
+                continue;
+            }
+            if (entry.Entity is LoginLogEntry || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                continue;
+            var props = entry.Properties.Where(p => !p.Metadata.IsShadowProperty() || p.Metadata.IsForeignKey()).ToList();
+            if (entry.State == EntityState.Modified)
+            {
+                props = props.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                if (props.All(p => Volatile.Contains(p.Metadata.Name)))
+                    continue;
+            }
+            string? Snapshot(Func<PropertyEntry, object?> value) => JsonSerializer.Serialize(
+                props.Where(p => p.Metadata.Name != "UpdatedAt").ToDictionary(p => p.Metadata.Name, p => Secret.Contains(p.Metadata.Name) ? "***" : Plain(value(p))), Json);
+            var key = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+            pending.Add(new Pending(
+                entry.Metadata.ClrType.Name,
+                key,
+                entry.State.ToString(),
+                entry.State == EntityState.Added ? null : Snapshot(p => p.OriginalValue),
+                entry.State == EntityState.Deleted ? null : Snapshot(p => p.CurrentValue),
+                OrganizationOf(entry.Entity)));
+        }
+        return pending;
+    }
+
+    private static object? Plain(object? value) => value switch
+    {
+        Enum e => e.ToString(),
+        DateTime d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
+    /// <summary>The organisation an entry belongs to, so the audit log is scoped like the data it records.</summary>
+    private static Guid? OrganizationOf(object entity) => entity switch
+    {
+        Organization o => o.Id,
+        User u => u.OrganizationId,
+        RoleAssignment a => a.OrganizationId,
+        IHasOrganization h => h.OrganizationId,
+        _ => null,
+    };
+
+    /// <summary>Appends the entries after the last one; the caller holds the transaction (and, on PostgreSQL, the lock).</summary>
+    public static async Task AppendAsync(ZhifaDbContext db, IReadOnlyList<Pending> pending, ActorContext actor, DateTime now, CancellationToken ct)
+    {
+        var last = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking().OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+        var sequence = last?.Sequence ?? 0;
+        var previous = last?.Hash ?? AuditEntry.GenesisHash;
+        foreach (var p in pending)
+        {
+            var entry = new AuditEntry(Guid.CreateVersion7(now), ++sequence, now, actor.UserId, actor.ActorName, actor.Address, p.OrganizationId,
+                p.EntityType, p.EntityId, p.Action, p.Before, p.After, previous);
+            db.AuditEntries.Add(entry);
+            previous = entry.Hash;
+        }
+    }
+}
+
+/// <summary>An entity that belongs to one organisation, for scoping its audit entries.</summary>
+public interface IHasOrganization
+{
+    Guid? OrganizationId { get; }
+}

@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Common;
+using Zhifa.Core.Data;
+
+namespace Zhifa.Core.Identity;
+
+public sealed record IssuedToken(Guid Id, string Token, string Name, DateTime ExpiresAt);
+
+public sealed record ApiTokenDto(Guid Id, string Name, string Prefix, DateTime CreatedAt, DateTime ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt);
+
+/// <summary>Bearer tokens for API and mobile clients: issued once in clear, stored as a hash, revocable.</summary>
+public sealed class ApiTokens(ZhifaDbContext db, SecurityOptions options, TimeProvider clock)
+{
+    public const string TokenPrefix = "zf_";
+
+    public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    public async Task<Result<IssuedToken>> IssueAsync(Guid userId, string? name, CancellationToken ct = default)
+    {
+        var label = string.IsNullOrWhiteSpace(name) ? "api" : name.Trim();
+        if (label.Length > 100)
+            return ValidationError.For("name", "token.name_too_long");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = TokenPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var entity = new ApiToken(Guid.CreateVersion7(now), userId, label, HashOf(token), token[..10], now, now.AddDays(options.TokenLifetimeDays));
+        db.ApiTokens.Add(entity);
+        await db.SaveChangesAsync(ct);
+        return new IssuedToken(entity.Id, token, label, entity.ExpiresAt);
+    }
+
+    /// <summary>Revokes one of the user's own tokens.</summary>
+    public async Task<Result<Guid>> RevokeAsync(Guid userId, Guid tokenId, CancellationToken ct = default)
+    {
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct);
+        if (token is null)
+            return new NotFoundError("token");
+        token.Revoke(clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return token.Id;
+    }
+
+    public async Task<IReadOnlyList<ApiTokenDto>> ListAsync(Guid userId, CancellationToken ct = default) =>
+        (await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).ToListAsync(ct))
+            .OrderByDescending(t => t.CreatedAt)
+            .Select(t => new ApiTokenDto(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt)).ToList();
+
+    /// <summary>The user a presented token stands for, or why it does not stand for anyone.</summary>
+    public async Task<(Guid? UserId, string? Failure)> AuthenticateAsync(string token, CancellationToken ct = default)
+    {
+        var hash = HashOf(token ?? "");
+        var found = await db.ApiTokens.IgnoreQueryFilters().FirstOrDefaultAsync(t => t.TokenHash == hash, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (found is null)
+            return (null, "token.unknown");
+        if (found.RevokedAt is not null)
+            return (found.UserId, "token.revoked");
+        if (found.ExpiresAt <= now)
+            return (found.UserId, "token.expired");
+        if (found.LastUsedAt is null || found.LastUsedAt < now.AddMinutes(-5))
+        {
+            found.Used(now);
+            await db.SaveChangesAsync(ct);
+        }
+        return (found.UserId, null);
+    }
+
+    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Audit;
+using Zhifa.Core.Common;
+using Zhifa.Core.Data;
+
+namespace Zhifa.Core.Identity;
+
+public sealed record UserDto(Guid Id, string UserName, string FullName, Guid OrganizationId, string? OrganizationName, string? PhoneMasked,
+    bool IsActive, bool IsLocked, bool MustChangePassword, DateTime? LastSignInAt, DateTime CreatedAt);
+
+public sealed record UserDetailDto(UserDto User, IReadOnlyList<AssignmentDto> Assignments);
+
+public sealed record AssignmentDto(Guid Id, Guid RoleId, string RoleCode, string RoleName, bool RoleIsTemplate, Guid OrganizationId, string? OrganizationName,
+    DataScopeKind Scope, IReadOnlyList<Guid> CustomOrganizationIds);
+
+public sealed record RoleDto(Guid Id, string Code, string Name, string? Description, bool IsTemplate, DataScopeKind DefaultScope, IReadOnlyList<string> Permissions);
+
+public sealed record LoginLogDto(Guid Id, DateTime At, string UserName, Guid? UserId, string? Address, string? UserAgent, bool Success, string Outcome, string Channel);
+
+public sealed record AuditEntryDto(Guid Id, long Sequence, DateTime At, Guid? UserId, string UserName, string? Address, Guid? OrganizationId,
+    string EntityType, string EntityId, string Action, string? Before, string? After, string Hash);
+
+public sealed record UserFilter(string? Q = null, Guid? OrganizationId = null, bool IncludeInactive = true, int? Page = null, int? PageSize = null);
+
+public sealed record LoginLogFilter(string? UserName = null, bool? Success = null, DateTime? From = null, DateTime? To = null, int? Page = null, int? PageSize = null);
+
+public sealed record AuditFilter(string? EntityType = null, string? EntityId = null, string? UserName = null, string? Action = null,
+    DateTime? From = null, DateTime? To = null, int? Page = null, int? PageSize = null);
+
+/// <summary>Reads of users, roles and the logs, all through the caller's scope.</summary>
+public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
+{
+    public async Task<Page<UserDto>> UsersAsync(UserFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var q = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var text = filter.Q.Trim();
+            var lower = text.ToLowerInvariant();
+            q = q.Where(u => u.UserName.Contains(lower) || u.FullName.Contains(text));
+        }
+        if (filter.OrganizationId is { } orgId)
+            q = q.Where(u => u.OrganizationId == orgId);
+        if (!filter.IncludeInactive)
+            q = q.Where(u => u.IsActive);
+        var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
+        var total = await q.CountAsync(ct);
+        var users = await q.OrderBy(u => u.UserName).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var names = await OrgNamesAsync(users.Select(u => u.OrganizationId), ct);
+        return new Page<UserDto>(users.Select(u => ToDto(u, names)).ToList(), total, page, size);
+    }
+
+    public async Task<Result<UserDetailDto>> UserAsync(Guid id, CancellationToken ct = default)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null)
+            return new NotFoundError("user");
+        var assignments = await db.RoleAssignments.IgnoreQueryFilters().AsNoTracking().Include(a => a.Role)
+            .Where(a => a.UserId == id).OrderBy(a => a.CreatedAt).ToListAsync(ct);
+        var names = await OrgNamesAsync(assignments.Select(a => a.OrganizationId).Append(user.OrganizationId), ct);
+        return new UserDetailDto(ToDto(user, names), assignments.Select(a => new AssignmentDto(a.Id, a.RoleId, a.Role!.Code, a.Role.Name, a.Role.IsTemplate,
+            a.OrganizationId, names.GetValueOrDefault(a.OrganizationId), a.Scope, a.CustomOrganizationIds)).ToList());
+    }
+
+    public async Task<IReadOnlyList<RoleDto>> RolesAsync(CancellationToken ct = default) =>
+        (await db.Roles.AsNoTracking().ToListAsync(ct))
+            .OrderByDescending(r => r.IsTemplate).ThenBy(r => r.Code, StringComparer.Ordinal)
+            .Select(r => new RoleDto(r.Id, r.Code, r.Name, r.Description, r.IsTemplate, r.DefaultScope, r.Permissions)).ToList();
+
+    public async Task<Result<RoleDto>> RoleAsync(Guid id, CancellationToken ct = default) =>
+        await db.Roles.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } r
+            ? new RoleDto(r.Id, r.Code, r.Name, r.Description, r.IsTemplate, r.DefaultScope, r.Permissions)
+            : new NotFoundError("role");
+
+    public async Task<Page<LoginLogDto>> LoginLogAsync(LoginLogFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var q = db.LoginLog.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.UserName))
+            q = q.Where(l => l.UserName.Contains(filter.UserName.Trim().ToLowerInvariant()));
+        if (filter.Success is { } success)
+            q = q.Where(l => l.Success == success);
+        if (filter.From is { } from)
+            q = q.Where(l => l.At >= from);
+        if (filter.To is { } to)
+            q = q.Where(l => l.At < to);
+        var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(l => l.At).ThenByDescending(l => l.Id).Skip((page - 1) * size).Take(size)
+            .Select(l => new LoginLogDto(l.Id, l.At, l.UserName, l.UserId, l.Address, l.UserAgent, l.Success, l.Outcome, l.Channel)).ToListAsync(ct);
+        return new Page<LoginLogDto>(rows, total, page, size);
+    }
+
+    public async Task<Page<AuditEntryDto>> AuditAsync(AuditFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var q = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.EntityType))
+            q = q.Where(e => e.EntityType == filter.EntityType.Trim());
+        if (!string.IsNullOrWhiteSpace(filter.EntityId))
+            q = q.Where(e => e.EntityId == filter.EntityId.Trim());
+        if (!string.IsNullOrWhiteSpace(filter.UserName))
+            q = q.Where(e => e.UserName.Contains(filter.UserName.Trim().ToLowerInvariant()));
+        if (!string.IsNullOrWhiteSpace(filter.Action))
+            q = q.Where(e => e.Action == filter.Action.Trim());
+        if (filter.From is { } from)
+            q = q.Where(e => e.At >= from);
+        if (filter.To is { } to)
+            q = q.Where(e => e.At < to);
+        var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(e => e.Sequence).Skip((page - 1) * size).Take(size)
+            .Select(e => new AuditEntryDto(e.Id, e.Sequence, e.At, e.UserId, e.UserName, e.Address, e.OrganizationId, e.EntityType, e.EntityId, e.Action, e.Before, e.After, e.Hash))
+            .ToListAsync(ct);
+        return new Page<AuditEntryDto>(rows, total, page, size);
+    }
+
+    private async Task<Dictionary<Guid, string>> OrgNamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => list.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+    }
+
+    private UserDto ToDto(User u, IReadOnlyDictionary<Guid, string> names) =>
+        new(u.Id, u.UserName, u.FullName, u.OrganizationId, names.GetValueOrDefault(u.OrganizationId), Masking.Phone(u.Phone), u.IsActive,
+            u.IsLockedAt(clock.GetUtcNow().UtcDateTime), u.MustChangePassword, u.LastSignInAt, u.CreatedAt);
+}

@@ -1,0 +1,191 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Common;
+using Zhifa.Core.Data;
+using Zhifa.Core.Organizations;
+
+namespace Zhifa.Core.Identity;
+
+public sealed record CreateUserRequest(string UserName, string FullName, Guid OrganizationId, string InitialPassword, string? Phone = null);
+
+public sealed record UpdateUserRequest(string FullName, Guid OrganizationId, string? Phone = null);
+
+public sealed record ResetPasswordRequest(string InitialPassword);
+
+public sealed record AssignRoleRequest(Guid RoleId, Guid OrganizationId, DataScopeKind Scope, IReadOnlyList<Guid>? CustomOrganizationIds = null);
+
+/// <summary>
+/// Administrators manage the users of the organisations their <c>admin.users</c> scope reaches. A user
+/// outside it answers not found; an administrator cannot grant more than they hold themselves.
+/// </summary>
+public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, SecurityOptions options, TimeProvider clock)
+{
+    private readonly ActorContext _actor = db.Actor;
+
+    public async Task<Result<Guid>> CreateAsync(CreateUserRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, FieldMessage[]>();
+        var name = User.Normalize(request.UserName);
+        if (name.Length is < 3 or > User.MaxUserNameLength || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+            errors["userName"] = [new FieldMessage("user.user_name_invalid", [])];
+        if (string.IsNullOrWhiteSpace(request.FullName) || request.FullName.Trim().Length > 50)
+            errors["fullName"] = [new FieldMessage("user.full_name_required", [])];
+        if (PhoneError(request.Phone) is { } phoneError)
+            errors["phone"] = [phoneError];
+        var passwordProblems = options.CheckPassword(request.InitialPassword, name);
+        if (passwordProblems.Count > 0)
+            errors["initialPassword"] = passwordProblems.Select(p => new FieldMessage(p.Code, p.Args)).ToArray();
+        var org = await ManagedOrganizationAsync(request.OrganizationId, ct);
+        if (org is null)
+            errors["organizationId"] = [new FieldMessage("org.parent_not_found", [])];
+        if (errors.Count > 0)
+            return new ValidationError(errors);
+        if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.UserName == name, ct))
+            return new ConflictError("user.user_name_taken", "userName", name);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var user = new User(Guid.CreateVersion7(now), name, request.FullName.Trim(), org!.Id, hasher.Hash(request.InitialPassword), mustChangePassword: true, now);
+        user.UpdateProfile(user.FullName, NormalizePhone(request.Phone), org.Id, now);
+        db.Users.Add(user);
+        await db.SaveChangesAsync(ct);
+        return user.Id;
+    }
+
+    public async Task<Result<Guid>> UpdateAsync(Guid id, UpdateUserRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var user = await ManagedUserAsync(id, ct);
+        if (user is null)
+            return new NotFoundError("user");
+        if (string.IsNullOrWhiteSpace(request.FullName) || request.FullName.Trim().Length > 50)
+            return ValidationError.For("fullName", "user.full_name_required");
+        if (PhoneError(request.Phone) is { } phoneError)
+            return new ValidationError(new Dictionary<string, FieldMessage[]> { ["phone"] = [phoneError] });
+        if (await ManagedOrganizationAsync(request.OrganizationId, ct) is null)
+            return ValidationError.For("organizationId", "org.parent_not_found");
+        user.UpdateProfile(request.FullName.Trim(), NormalizePhone(request.Phone), request.OrganizationId, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return user.Id;
+    }
+
+    /// <summary>Sets a new initial password, which the user must change at their next sign-in; also unlocks.</summary>
+    public async Task<Result<Guid>> ResetPasswordAsync(Guid id, ResetPasswordRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var user = await ManagedUserAsync(id, ct);
+        if (user is null)
+            return new NotFoundError("user");
+        var problems = options.CheckPassword(request.InitialPassword, user.UserName);
+        if (problems.Count > 0)
+            return new ValidationError(new Dictionary<string, FieldMessage[]> { ["initialPassword"] = problems.Select(p => new FieldMessage(p.Code, p.Args)).ToArray() });
+        user.SetPassword(hasher.Hash(request.InitialPassword), mustChange: true, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return user.Id;
+    }
+
+    public async Task<Result<Guid>> UnlockAsync(Guid id, CancellationToken ct = default)
+    {
+        var user = await ManagedUserAsync(id, ct);
+        if (user is null)
+            return new NotFoundError("user");
+        user.Unlock(clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return user.Id;
+    }
+
+    public async Task<Result<Guid>> SetActiveAsync(Guid id, bool active, CancellationToken ct = default)
+    {
+        var user = await ManagedUserAsync(id, ct);
+        if (user is null)
+            return new NotFoundError("user");
+        if (user.Id == _actor.UserId && !active)
+            return new ConflictError("user.cannot_deactivate_self");
+        user.SetActive(active, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return user.Id;
+    }
+
+    public async Task<Result<Guid>> AssignAsync(Guid userId, AssignRoleRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var user = await ManagedUserAsync(userId, ct);
+        if (user is null)
+            return new NotFoundError("user");
+        var role = await db.Roles.FirstOrDefaultAsync(r => r.Id == request.RoleId, ct);
+        if (role is null)
+            return ValidationError.For("roleId", "role.not_found");
+        var org = await ManagedOrganizationAsync(request.OrganizationId, ct);
+        if (org is null)
+            return ValidationError.For("organizationId", "org.parent_not_found");
+        var custom = new List<Organization>();
+        foreach (var id in request.CustomOrganizationIds ?? [])
+        {
+            if (await ManagedOrganizationAsync(id, ct) is not { } c)
+                return ValidationError.For("customOrganizationIds", "org.parent_not_found");
+            custom.Add(c);
+        }
+        if (request.Scope == DataScopeKind.Custom && custom.Count == 0)
+            return ValidationError.For("customOrganizationIds", "assignment.custom_needs_organizations");
+        if (!_actor.IsSystem && role.Permissions.Any(p => !_actor.Can(p)))
+            return new ForbiddenError(role.Permissions.First(p => !_actor.Can(p)));
+        if (!await WithinOwnScopeAsync(DataScope.For(request.Scope, org, custom, userId), ct))
+            return new ConflictError("assignment.scope_exceeds_own", "scope");
+        if (await db.RoleAssignments.IgnoreQueryFilters().AnyAsync(a => a.UserId == userId && a.RoleId == role.Id && a.OrganizationId == org.Id, ct))
+            return new ConflictError("assignment.duplicate", "roleId");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var assignment = new RoleAssignment(Guid.CreateVersion7(now), userId, role.Id, org.Id, request.Scope,
+            request.Scope == DataScopeKind.Custom ? custom.Select(c => c.Id) : [], now);
+        db.RoleAssignments.Add(assignment);
+        user.RenewStamp(now);
+        await db.SaveChangesAsync(ct);
+        return assignment.Id;
+    }
+
+    public async Task<Result<Guid>> UnassignAsync(Guid userId, Guid assignmentId, CancellationToken ct = default)
+    {
+        var user = await ManagedUserAsync(userId, ct);
+        if (user is null)
+            return new NotFoundError("user");
+        var assignment = await db.RoleAssignments.FirstOrDefaultAsync(a => a.Id == assignmentId && a.UserId == userId, ct);
+        if (assignment is null || await ManagedOrganizationAsync(assignment.OrganizationId, ct) is null)
+            return new NotFoundError("assignment");
+        db.RoleAssignments.Remove(assignment);
+        user.RenewStamp(clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return assignment.Id;
+    }
+
+    private async Task<User?> ManagedUserAsync(Guid id, CancellationToken ct)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
+        return user is not null && await ManagedOrganizationAsync(user.OrganizationId, ct) is not null ? user : null;
+    }
+
+    private async Task<Organization?> ManagedOrganizationAsync(Guid id, CancellationToken ct) =>
+        await db.Organizations.FirstOrDefaultAsync(o => o.Id == id && o.IsActive, ct) is { } org && _actor.CanIn(Permissions.AdminUsers, org) ? org : null;
+
+    /// <summary>Every root of the granted scope must lie within the administrator's own user-management scope.</summary>
+    private async Task<bool> WithinOwnScopeAsync(DataScope granted, CancellationToken ct)
+    {
+        if (_actor.IsSystem)
+            return true;
+        var own = _actor.Access!.ScopeFor(Permissions.AdminUsers);
+        if (own.All)
+            return true;
+        if (granted.All)
+            return false;
+        var rootPaths = granted.Prefixes.Concat(granted.RegionPrefixes).Distinct().ToList();
+        var roots = await db.Organizations.IgnoreQueryFilters().AsNoTracking()
+            .Where(o => rootPaths.Contains(o.Path) || granted.AgencyIds.Contains(o.Id) || granted.OrganizationIds.Contains(o.Id))
+            .ToListAsync(ct);
+        return roots.Count > 0 && roots.All(own.Covers);
+    }
+
+    private static FieldMessage? PhoneError(string? phone) =>
+        string.IsNullOrWhiteSpace(phone) || NormalizePhone(phone)!.All(c => char.IsAsciiDigit(c) || c == '-') && NormalizePhone(phone)!.Length is >= 7 and <= 20
+            ? null
+            : new FieldMessage("user.phone_invalid", []);
+
+    private static string? NormalizePhone(string? phone) => string.IsNullOrWhiteSpace(phone) ? null : phone.Trim().Replace(" ", "", StringComparison.Ordinal);
+}

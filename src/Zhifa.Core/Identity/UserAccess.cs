@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Data;
+using Zhifa.Core.Organizations;
+
+namespace Zhifa.Core.Identity;
+
+/// <summary>One assignment as the caller holds it.</summary>
+public sealed record AssignmentView(Guid Id, Guid RoleId, string RoleCode, string RoleName, bool RoleIsTemplate, Guid OrganizationId, string OrganizationName, DataScopeKind Scope);
+
+/// <summary>
+/// Everything the caller may do: the permissions of all their assignments, and for each permission
+/// the union of the scopes of the assignments that grant it. The read scope is the union of all.
+/// </summary>
+public sealed class UserAccess
+{
+    private readonly Dictionary<string, DataScope> _byPermission;
+
+    public UserAccess(Guid userId, string userName, string fullName, Guid organizationId, string organizationName,
+        IReadOnlyList<AssignmentView> assignments, Dictionary<string, DataScope> byPermission, DataScope readScope)
+    {
+        UserId = userId;
+        UserName = userName;
+        FullName = fullName;
+        OrganizationId = organizationId;
+        OrganizationName = organizationName;
+        Assignments = assignments;
+        _byPermission = byPermission;
+        ReadScope = readScope;
+    }
+
+    public Guid UserId { get; }
+    public string UserName { get; }
+    public string FullName { get; }
+    public Guid OrganizationId { get; }
+    public string OrganizationName { get; }
+    public IReadOnlyList<AssignmentView> Assignments { get; }
+    public DataScope ReadScope { get; }
+    public IReadOnlyCollection<string> Permissions => _byPermission.Keys;
+
+    public bool Can(string permission) => _byPermission.ContainsKey(permission);
+
+    public DataScope ScopeFor(string permission) => _byPermission.GetValueOrDefault(permission, DataScope.Nothing);
+}
+
+/// <summary>Builds a user's <see cref="UserAccess"/> from their assignments. Reads unscoped: it is what scoping is made of.</summary>
+public sealed class AccessLoader(ZhifaDbContext db)
+{
+    public async Task<UserAccess?> LoadAsync(Guid userId, CancellationToken ct = default)
+    {
+        var user = await db.Users.IgnoreQueryFilters().AsNoTracking()
+            .Include(u => u.Assignments).ThenInclude(a => a.Role)
+            .FirstOrDefaultAsync(u => u.Id == userId && u.IsActive, ct);
+        if (user is null)
+            return null;
+        var orgIds = user.Assignments.SelectMany(a => a.CustomOrganizationIds.Append(a.OrganizationId)).Append(user.OrganizationId).Distinct().ToList();
+        var orgs = await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+
+        var byPermission = new Dictionary<string, DataScope>(StringComparer.Ordinal);
+        var read = DataScope.Nothing;
+        var views = new List<AssignmentView>();
+        foreach (var a in user.Assignments)
+        {
+            if (a.Role is null || !orgs.TryGetValue(a.OrganizationId, out var at) || !at.IsActive)
+                continue;
+            var custom = a.CustomOrganizationIds.Where(orgs.ContainsKey).Select(id => orgs[id]).ToList();
+            var scope = DataScope.For(a.Scope, at, custom, user.Id);
+            read = read.Union(scope);
+            foreach (var p in a.Role.Permissions)
+                byPermission[p] = byPermission.TryGetValue(p, out var s) ? s.Union(scope) : scope;
+            views.Add(new AssignmentView(a.Id, a.RoleId, a.Role.Code, a.Role.Name, a.Role.IsTemplate, at.Id, at.Name, a.Scope));
+        }
+        // Everyone sees their own organisation, if nothing else.
+        if (orgs.TryGetValue(user.OrganizationId, out var home))
+            read = read.Union(new DataScope(false, [], [], [], [home.Id], user.Id));
+        return new UserAccess(user.Id, user.UserName, user.FullName, user.OrganizationId, home?.Name ?? "", views, byPermission, read with { UserId = user.Id });
+    }
+}

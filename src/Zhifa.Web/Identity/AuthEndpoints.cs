@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Authentication;
+using Zhifa.Core.Common;
+using Zhifa.Core.Data;
+using Zhifa.Core.Identity;
+using Zhifa.Web.Common;
+
+namespace Zhifa.Web.Identity;
+
+public sealed record TokenRequest(string UserName, string Password, string? Name = null);
+
+public sealed record NewTokenRequest(string? Name = null);
+
+public sealed record MeDto(Guid Id, string UserName, string FullName, Guid OrganizationId, string OrganizationName,
+    IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<string> Permissions);
+
+/// <summary>Sign-in for API clients, who-am-I, own tokens and own password.</summary>
+public static class AuthEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var g = api.MapGroup("/auth").WithTags("Authentication");
+
+        g.MapPost("/token", async (TokenRequest body, SignIn signIn, ApiTokens tokens, HttpContext http, CancellationToken ct) =>
+            {
+                var outcome = await signIn.ExecuteAsync(body.UserName, body.Password, Origin(http, "api"), ct);
+                if (!outcome.IsSuccess)
+                    return outcome.Error.ToProblem(http);
+                if (outcome.Value.MustChangePassword || outcome.Value.PasswordExpired)
+                    return new ForbiddenError("", "password.must_change_first").ToProblem(http);
+                var issued = await tokens.IssueAsync(outcome.Value.UserId, body.Name ?? "api", ct);
+                return issued.IsSuccess ? Results.Ok(issued.Value) : issued.Error.ToProblem(http);
+            })
+            .AllowAnonymous().RequireRateLimiting(AuthSetup.SignInRateLimit)
+            .WithName("IssueTokenBySignIn").WithSummary("Sign in with user name and password and receive a bearer token (public, rate-limited).")
+            .Produces<IssuedToken>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
+
+        g.MapGet("/me", (ActorContext actor) =>
+            {
+                var a = actor.Access!;
+                return Results.Ok(new MeDto(a.UserId, a.UserName, a.FullName, a.OrganizationId, a.OrganizationName, a.Assignments,
+                    a.Permissions.Order(StringComparer.Ordinal).ToList()));
+            })
+            .RequireSignedIn().WithName("WhoAmI").WithSummary("The signed-in user, their assignments and permissions.").Produces<MeDto>();
+
+        g.MapGet("/tokens", async (ActorContext actor, ApiTokens tokens, CancellationToken ct) => Results.Ok(await tokens.ListAsync(actor.UserId!.Value, ct)))
+            .RequireSignedIn().WithName("ListOwnTokens").WithSummary("The caller's own API tokens (never their values).")
+            .Produces<IReadOnlyList<ApiTokenDto>>();
+
+        g.MapPost("/tokens", async (NewTokenRequest body, ActorContext actor, ApiTokens tokens, HttpContext http, CancellationToken ct) =>
+                await tokens.IssueAsync(actor.UserId!.Value, body.Name, ct) is var r && r.IsSuccess ? Results.Ok(r.Value) : r.Error!.ToProblem(http))
+            .RequireSignedIn().WithName("IssueOwnToken").WithSummary("Issue a new API token for the caller; its value is shown once.")
+            .Produces<IssuedToken>();
+
+        g.MapDelete("/tokens/{id:guid}", async (Guid id, ActorContext actor, ApiTokens tokens, HttpContext http, CancellationToken ct) =>
+                await tokens.RevokeAsync(actor.UserId!.Value, id, ct) is { IsSuccess: true } ? Results.NoContent() : new NotFoundError("token").ToProblem(http))
+            .RequireSignedIn().WithName("RevokeOwnToken").WithSummary("Revoke one of the caller's API tokens.")
+            .Produces(204).ProducesProblem(404);
+
+        g.MapPost("/password", async (ChangePasswordRequest body, ActorContext actor, ChangePassword change, HttpContext http, CancellationToken ct) =>
+            {
+                var result = await change.ExecuteAsync(actor.UserId!.Value, body, ct);
+                if (!result.IsSuccess)
+                    return result.Error.ToProblem(http);
+                await RefreshCookieAsync(http, actor, result.Value);
+                return Results.NoContent();
+            })
+            .RequireSignedIn().WithName("ChangeOwnPassword").WithSummary("Change the caller's password (also the forced first change).")
+            .Produces(204).ProducesValidationProblem();
+
+        g.MapPost("/logout", async (HttpContext http, ActorContext actor, ApiTokens tokens, CancellationToken ct) =>
+            {
+                if (http.User.FindFirst(ZhifaClaims.TokenId)?.Value is { } tokenId && Guid.TryParse(tokenId, out var id))
+                    await tokens.RevokeAsync(actor.UserId!.Value, id, ct);
+                await http.SignOutAsync(AuthSetup.Cookie);
+                return Results.NoContent();
+            })
+            .RequireSignedIn().WithName("SignOut").WithSummary("Sign out: ends the cookie session, or revokes the bearer token used.").Produces(204);
+    }
+
+    public static SignInOrigin Origin(HttpContext http, string channel)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return new SignInOrigin(http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), channel);
+    }
+
+    /// <summary>After a password change the stamp is new: re-issue the cookie (without the must-change mark) so the session goes on.</summary>
+    public static async Task RefreshCookieAsync(HttpContext http, ActorContext actor, string newStamp)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (http.User.Identity?.AuthenticationType != AuthSetup.Cookie)
+            return;
+        var outcome = new SignInOutcome(actor.UserId!.Value, actor.ActorName, newStamp, false, false);
+        await http.SignInAsync(AuthSetup.Cookie, AuthSetup.Principal(outcome, AuthSetup.Cookie));
+    }
+}
