@@ -126,8 +126,9 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
         }
         if (request.Scope == DataScopeKind.Custom && custom.Count == 0)
             return ValidationError.For("customOrganizationIds", "assignment.custom_needs_organizations");
-        if (!_actor.IsSystem && role.Permissions.Any(p => !_actor.Can(p)))
-            return new ForbiddenError(role.Permissions.First(p => !_actor.Can(p)));
+        // Separation of duties: nobody widens their own access; scope, not permissions, bounds what an administrator grants.
+        if (userId == _actor.UserId)
+            return new ConflictError("assignment.self", "roleId");
         if (!await WithinOwnScopeAsync(DataScope.For(request.Scope, org, custom, userId), ct))
             return new ConflictError("assignment.scope_exceeds_own", "scope");
         if (await db.RoleAssignments.IgnoreQueryFilters().AnyAsync(a => a.UserId == userId && a.RoleId == role.Id && a.OrganizationId == org.Id, ct))

@@ -32,7 +32,7 @@ public static class Problems
             }),
             ConflictError c => Problem(409, "conflict", l["problem.conflict"], Message(l, c), new() { ["code"] = c.Code }),
             RuleViolation rv => Problem(422, "rule-violation", l["problem.rule"], Message(l, rv), new() { ["rule"] = rv.RuleId, ["code"] = rv.Code }),
-            ForbiddenError f => Problem(403, "forbidden", l["problem.forbidden"], Message(l, f), new() { ["permission"] = f.Permission }),
+            ForbiddenError f => Problem(403, "forbidden", l["problem.forbidden"], Message(l, f), new() { ["permission"] = f.Permission, ["code"] = f.Code }),
             UnauthorizedError u => Problem(401, "unauthorized", l["problem.unauthorized"], Message(l, u), new() { ["code"] = u.Code }),
             ThrottledError t => Problem(429, "throttled", l["problem.throttled"], Message(l, t), new() { ["code"] = t.Code }),
             _ => throw new InvalidOperationException($"Unmapped error type {error.GetType().Name}."),

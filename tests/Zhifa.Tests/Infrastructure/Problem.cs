@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Zhifa.Tests.Infrastructure;
 
 /// <summary>An RFC 9457 body as a client reads it.</summary>
-public sealed record Problem(string? Type, string? Title, int? Status, string? Detail, Dictionary<string, string[]>? Errors, string? Rule, string? Code)
+public sealed record Problem(string? Type, string? Title, int? Status, string? Detail, Dictionary<string, string[]>? Errors, string? Rule, string? Code, string? Permission = null)
 {
     public static async Task<Problem> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
     {

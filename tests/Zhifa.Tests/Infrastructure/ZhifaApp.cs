@@ -3,8 +3,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zhifa.Core.Data;
+using Zhifa.Core.Demo;
+using Zhifa.Core.Identity;
 
 namespace Zhifa.Tests.Infrastructure;
 
@@ -15,6 +19,10 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>
 
     private readonly TestDatabase _database;
     private readonly Dictionary<string, string?> _settings;
+    private readonly ConcurrentDictionary<string, string> _tokens = new();
+
+    /// <summary>The app's clock; tests move it to cross lockouts and expiries.</summary>
+    public ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public ZhifaApp(string provider, IDictionary<string, string?>? settings = null)
     {
@@ -25,6 +33,8 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>
             ["ConnectionStrings:Zhifa"] = _database.ConnectionString,
             ["Zhifa:Database:MigrateOnStartup"] = "true",
             ["Zhifa:Demo:SeedOnEmptyDatabase"] = "true",
+            // Fewer PBKDF2 rounds keep sign-ins fast in tests; the hashing code path is the production one.
+            ["Zhifa:Security:PasswordIterations"] = "1000",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
             _settings[k] = v;
@@ -39,12 +49,14 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         foreach (var (k, v) in _settings)
             builder.UseSetting(k, v);
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     /// <summary>A DbContext on the app's database, for assertions that look behind the API.</summary>
     public AsyncServiceScope Scope(out ZhifaDbContext db)
     {
         var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().AsSystem();
         db = scope.ServiceProvider.GetRequiredService<ZhifaDbContext>();
         return scope;
     }
@@ -55,6 +67,24 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>
         if (language is not null)
             client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         return client;
+    }
+
+    /// <summary>A client signed in with a bearer token as the given user (a demo user unless a password is given).</summary>
+    public HttpClient ApiAs(string userName, string? language = null, string password = DemoData.DemoPassword)
+    {
+        var token = _tokens.GetOrAdd(userName + "\n" + password, _ => IssueToken(userName, password));
+        var client = Api(language);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public string IssueToken(string userName, string password = DemoData.DemoPassword)
+    {
+        var response = Api().PostAsJsonAsync("/api/v1/auth/token", new { userName, password }, Json).GetAwaiter().GetResult();
+        var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode} {body}");
+        return JsonSerializer.Deserialize<IssuedToken>(body, Json)!.Token;
     }
 
     protected override void Dispose(bool disposing)
@@ -79,6 +109,16 @@ public static class HttpJson
 
     public static Task<HttpResponseMessage> PutJsonAsync<T>(this HttpClient client, string url, T body) =>
         client.PutAsJsonAsync(url, body, ZhifaApp.Json);
+}
+
+/// <summary>A clock that stands still until a test moves it.</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
 }
 
 /// <summary>One shared app per provider per test class; tests in the class create uniquely named data.</summary>

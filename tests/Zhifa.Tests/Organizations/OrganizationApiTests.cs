@@ -11,7 +11,7 @@ namespace Zhifa.Tests.Organizations;
 /// <summary>The organisation tree over HTTP, run once on SQLite and once on PostgreSQL.</summary>
 public abstract class OrganizationApiTests(ZhifaApp app)
 {
-    private readonly HttpClient _api = app.Api();
+    private readonly HttpClient _api = app.ApiAs("admin");
 
     private async Task<int> CountAsync()
     {
@@ -218,7 +218,7 @@ public abstract class OrganizationApiTests(ZhifaApp app)
     [Fact]
     public async Task Errors_AreInTheCallersLanguage()
     {
-        var english = app.Api("en");
+        var english = app.ApiAs("admin", "en");
         var response = await english.PostJsonAsync("/api/v1/organizations/regions", new CreateRegionRequest("X", "1", null));
         var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
         Assert.StartsWith("The division code is malformed", Assert.Single(problem.For("code")), StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Data;
+using Zhifa.Core.Identity;
 using Zhifa.Tests.Infrastructure;
 
 namespace Zhifa.Tests.Web;
@@ -36,13 +37,13 @@ public class HostCommandTests
         using var database = TestDatabases.Create(provider);
         var migrate = await RunAppAsync("migrate", provider, database.ConnectionString);
         Assert.True(migrate.Exit == 0, migrate.Output);
-        Assert.Contains("Applied 1 migration(s)", migrate.Output, StringComparison.Ordinal);
-
         var options = new DbContextOptionsBuilder<ZhifaDbContext>();
         new DatabaseOptions { Provider = provider, ConnectionString = database.ConnectionString }.Apply(options);
         await using (var db = new ZhifaDbContext(options.Options))
         {
+            Assert.Contains($"Applied {db.Database.GetMigrations().Count()} migration(s)", migrate.Output, StringComparison.Ordinal);
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(RoleTemplates.All.Count, await db.Roles.CountAsync(r => r.IsTemplate));
             Assert.Equal(0, await db.Organizations.CountAsync());
         }
 

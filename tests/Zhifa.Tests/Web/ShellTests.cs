@@ -6,7 +6,7 @@ namespace Zhifa.Tests.Web;
 
 public abstract partial class ShellTests(ZhifaApp app)
 {
-    private readonly HttpClient _client = app.Api();
+    private readonly HttpClient _client = app.ApiAs("admin");
 
     [Fact]
     public async Task Shell_IsChineseByDefault_EvenWhenTheBrowserAsksForEnglish()
