@@ -38,6 +38,7 @@ public sealed class BrowserApp : IAsyncLifetime
             b.UseEnvironment("Testing");
             b.UseSetting("Zhifa:Database:Provider", TestDatabases.Sqlite);
             b.UseSetting("ConnectionStrings:Zhifa", _database.ConnectionString);
+            b.UseSetting("Zhifa:Security:PasswordIterations", "1000");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -54,6 +55,24 @@ public sealed class BrowserApp : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    /// <summary>A new browser context signed in through the sign-in page.</summary>
+    public async Task<IPage> SignedInPageAsync(string userName, string password = Zhifa.Core.Demo.DemoData.DemoPassword)
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, userName, password);
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#UserName", userName);
+        await page.FillAsync("#Password", password);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 
     public async Task<IPage> NewPageAsync()

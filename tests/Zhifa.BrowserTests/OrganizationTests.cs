@@ -12,7 +12,7 @@ public class OrganizationTests(BrowserApp app) : IClassFixture<BrowserApp>
     [Fact]
     public async Task CreateBody_ThroughThePage_AppearsInTheTree()
     {
-        var page = await app.NewPageAsync();
+        var page = await app.SignedInPageAsync("admin");
         await page.GotoAsync("/organizations");
         await page.ClickAsync("text=新增执法主体");
         await page.WaitForURLAsync("**/organizations/new/Body");
@@ -40,7 +40,7 @@ public class OrganizationTests(BrowserApp app) : IClassFixture<BrowserApp>
     [Fact]
     public async Task CreateBody_WithBadCreditCode_ShowsTheMessageByTheField_AndKeepsWhatWasTyped()
     {
-        var page = await app.NewPageAsync();
+        var page = await app.SignedInPageAsync("admin");
         await page.GotoAsync($"/organizations/new/Body?parentId={DemoData.Ids.Yuanping}");
         var name = "错误代码测试局" + Random.Shared.Next(1000, 9999);
         await page.FillAsync("#name", name);
@@ -60,7 +60,7 @@ public class OrganizationTests(BrowserApp app) : IClassFixture<BrowserApp>
     [Fact]
     public async Task ListFilter_UpdatesTheResultsInPlace_AndKeepsTheFilterInTheUrl()
     {
-        var page = await app.NewPageAsync();
+        var page = await app.SignedInPageAsync("admin");
         await page.GotoAsync("/organizations");
         await page.SelectOptionAsync("#sector", "Transport");
         await page.WaitForURLAsync("**/organizations?*sector=Transport*");

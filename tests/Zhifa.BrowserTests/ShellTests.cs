@@ -7,7 +7,7 @@ public class ShellTests(BrowserApp app) : IClassFixture<BrowserApp>
     [Fact]
     public async Task Shell_LoadsInChinese_AndSwitchesToEnglish()
     {
-        var page = await app.NewPageAsync();
+        var page = await app.SignedInPageAsync("admin");
         await page.GotoAsync("/");
         // The browser asks for English (Locale en-US), yet the default is Chinese.
         Assert.Equal("zh-CN", await page.GetAttributeAsync("html", "lang"));
