@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Zhifa.Core.Common;
+
+namespace Zhifa.Core.Personnel;
+
+/// <summary>
+/// Citizen ID number (公民身份号码), GB 11643-1999: six digits of address, eight of birth date,
+/// three of sequence and an ISO 7064 MOD 11-2 check character (0–9 or X).
+/// </summary>
+public static class IdNumber
+{
+    public const int Length = 18;
+    private const string CheckCharacters = "10X98765432";
+    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    private static readonly DateOnly EarliestBirth = new(1800, 1, 1);
+
+    /// <summary>Trimmed, with a lower-case check character x made upper-case.</summary>
+    public static string Normalize(string? input) => (input ?? "").Trim().ToUpperInvariant();
+
+    /// <summary>Null when <paramref name="input"/> is a valid number of someone born by <paramref name="today"/>.</summary>
+    public static Error? Check(string? input, DateOnly today)
+    {
+        var n = Normalize(input);
+        if (n.Length != Length)
+            return ValidationError.For("idNumber", "id_number.length", Length);
+        if (!n[..17].All(char.IsAsciiDigit) || !(char.IsAsciiDigit(n[17]) || n[17] == 'X'))
+            return ValidationError.For("idNumber", "id_number.digits");
+        if (!DateOnly.TryParseExact(n.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
+            || birth < EarliestBirth || birth > today)
+            return ValidationError.For("idNumber", "id_number.birth_date");
+        if (CheckCharacter(n.AsSpan(0, 17)) != n[17])
+            return ValidationError.For("idNumber", "id_number.check_digit");
+        return null;
+    }
+
+    public static bool IsValid(string? input, DateOnly today) => Check(input, today) is null;
+
+    /// <summary>Completes a 17-digit stem with its check character (demo data, tests).</summary>
+    public static string WithCheck(string stem)
+    {
+        ArgumentNullException.ThrowIfNull(stem);
+        if (stem.Length != 17 || !stem.All(char.IsAsciiDigit))
+            throw new ArgumentException("An ID number stem is 17 digits.", nameof(stem));
+        return stem + CheckCharacter(stem);
+    }
+
+    /// <summary>The form shown in lists: the first four and last four characters, 1409**********123X.</summary>
+    public static string Mask(string? idNumber)
+    {
+        var n = Normalize(idNumber);
+        return n.Length <= 8 ? new string('*', n.Length) : n[..4] + new string('*', n.Length - 8) + n[^4..];
+    }
+
+    /// <summary>A name for public pages (SXZD-MASK): 张三 → 张*, 王小明 → 王*明, 欧阳小明 → 欧**明.</summary>
+    public static string MaskName(string? name)
+    {
+        var text = new StringInfo((name ?? "").Trim());
+        var count = text.LengthInTextElements;
+        return count switch
+        {
+            0 => "",
+            1 => "*",
+            2 => text.SubstringByTextElements(0, 1) + "*",
+            _ => text.SubstringByTextElements(0, 1) + new string('*', count - 2) + text.SubstringByTextElements(count - 1, 1),
+        };
+    }
+
+    /// <summary>
+    /// A keyed hash (HMAC-SHA-256 with a secret pepper) of the normalised number, to find duplicates
+    /// without decrypting. Keyed, because a plain hash of the ~10^11 plausible numbers is reversed in hours.
+    /// </summary>
+    public static string Hash(string idNumber, ReadOnlySpan<byte> pepper)
+    {
+        if (pepper.Length < 16)
+            throw new ArgumentException("The ID number pepper must be a secret of at least 16 bytes.", nameof(pepper));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(pepper, Encoding.UTF8.GetBytes(Normalize(idNumber))));
+    }
+
+    private static char CheckCharacter(ReadOnlySpan<char> stem)
+    {
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+            sum += (stem[i] - '0') * Weights[i];
+        return CheckCharacters[sum % 11];
+    }
+}
+
+/// <summary>Reversible encryption of ID numbers at rest; implemented in Web (ASP.NET Core Data Protection).</summary>
+public interface IIdNumberProtector
+{
+    string Protect(string idNumber);
+
+    string Unprotect(string protectedIdNumber);
+}
+
+/// <summary>The three forms an officer's ID number is stored in; the plain number is never stored.</summary>
+public sealed record StoredIdNumber(string Hash, string Protected, string Masked)
+{
+    public static Result<StoredIdNumber> Create(string? input, DateOnly today, IIdNumberProtector protector, ReadOnlySpan<byte> pepper)
+    {
+        ArgumentNullException.ThrowIfNull(protector);
+        if (IdNumber.Check(input, today) is { } error)
+            return error;
+        var n = IdNumber.Normalize(input);
+        return new StoredIdNumber(IdNumber.Hash(n, pepper), protector.Protect(n), IdNumber.Mask(n));
+    }
+}

@@ -1,0 +1,74 @@
+using Zhifa.Core.Common;
+
+namespace Zhifa.Core.Personnel;
+
+/// <summary>One region's personnel settings (RULES.md ZFRY-*); the defaults are the national ones.</summary>
+public sealed record PersonnelSettings
+{
+    public static PersonnelSettings Default { get; } = new();
+
+    /// <summary>Qualification exam: the lowest passing score, out of <see cref="ExamFullScore"/>.</summary>
+    public decimal ExamPassMark { get; init; } = 60;
+
+    public decimal ExamFullScore { get; init; } = 100;
+
+    /// <summary>ZFRY-VALID: a certificate is valid this many years, to the day before the anniversary of issue.</summary>
+    public int CertificateValidityYears { get; init; } = 5;
+
+    /// <summary>ZFRY-VALID: the annual review of year Y is due by this day of year Y + 1; null switches the check off.</summary>
+    public MonthDay? AnnualReviewDueBy { get; init; } = new(3, 31);
+
+    /// <summary>See <see cref="CertificateNumberFormat"/>.</summary>
+    public string CertificateNumberPattern { get; init; } = CertificateNumberFormat.DefaultPattern;
+
+    /// <summary>ZFRY-TRAIN: hours per officer per year.</summary>
+    public TrainingRequirement Training { get; init; } = TrainingRequirement.Default;
+
+    /// <summary>
+    /// ZFRY-CERT: the training a certificate needs is <see cref="Training"/> met by the hours attended in this
+    /// many months up to the issue date — a rolling window, so a newcomer's pre-service training counts.
+    /// </summary>
+    public int PreCertificationTrainingMonths { get; init; } = 12;
+
+    /// <summary>Checks settings an administrator entered.</summary>
+    public Error? Validate()
+    {
+        if (ExamFullScore <= 0 || ExamPassMark <= 0 || ExamPassMark > ExamFullScore)
+            return ValidationError.For("examPassMark", "settings.pass_mark_out_of_range", ExamFullScore);
+        if (CertificateValidityYears is < 1 or > 20)
+            return ValidationError.For("certificateValidityYears", "settings.validity_out_of_range", 1, 20);
+        if (PreCertificationTrainingMonths is < 1 or > 60)
+            return ValidationError.For("preCertificationTrainingMonths", "settings.training_window_out_of_range", 1, 60);
+        if (AnnualReviewDueBy is { } due && (due.Month is < 1 or > 12 || due.Day < 1 || due.Day > DateTime.DaysInMonth(2024, due.Month)))
+            return ValidationError.For("annualReviewDueBy", "settings.review_due_invalid");
+        if (Training is null || Training.TotalHours < 0 || Training.PublicLegalHours < 0 || Training.BusinessHours < 0 || Training.PoliticalTheoryHours < 0)
+            return ValidationError.For("training", "settings.training_hours_negative");
+        var format = CertificateNumberFormat.Create(CertificateNumberPattern);
+        return format.IsSuccess ? null : format.Error;
+    }
+}
+
+/// <summary>A day of the year without the year; 29 February falls on 28 February in common years.</summary>
+public readonly record struct MonthDay(int Month, int Day)
+{
+    public DateOnly In(int year) => new(year, Month, Math.Min(Day, DateTime.DaysInMonth(year, Month)));
+}
+
+/// <summary>
+/// ZFRY-TRAIN: minimum training hours per officer per year, in total and per category. National
+/// default 60 in total with at least 30 of public legal knowledge and 30 of business knowledge and
+/// skills; some regions ask 20 + 40.
+/// </summary>
+public sealed record TrainingRequirement(
+    decimal TotalHours = 60, decimal PublicLegalHours = 30, decimal BusinessHours = 30, decimal PoliticalTheoryHours = 0)
+{
+    public static TrainingRequirement Default { get; } = new();
+
+    public decimal MinimumFor(TrainingCategory category) => category switch
+    {
+        TrainingCategory.PublicLegal => PublicLegalHours,
+        TrainingCategory.Business => BusinessHours,
+        TrainingCategory.PoliticalTheory => PoliticalTheoryHours,
+        _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
+    };
+}
