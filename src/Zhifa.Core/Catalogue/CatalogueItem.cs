@@ -94,7 +94,7 @@ public sealed class CatalogueItem
         return null;
     }
 
-    /// <summary>Sends the working version to the supervisor; it must be complete: a legal basis, a body, a full delegation record.</summary>
+    /// <summary>Sends the working version to the supervisor. Its form was checked on every edit; now it must also have a legal basis and a body.</summary>
     internal Error? Submit(DateTime now)
     {
         if (Working is not { IsEditable: true } working)

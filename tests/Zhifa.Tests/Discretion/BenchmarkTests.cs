@@ -340,6 +340,20 @@ public class BenchmarkTests
             "itemId", "benchmark.not_coercion_item");
     }
 
+    [Fact]
+    public void CoercionExemption_ChangesOnlyInADraft()
+    {
+        var (item, version) = Item(ItemKind.Coercion);
+        var benchmark = DiscretionBenchmark.ForCoercionItem(Guid.NewGuid(), item, version, County, "县行政强制裁量基准", new("情节轻微的。", []), Now).Value;
+
+        Assert.Null(benchmark.ReviseExemption(new(" 情节显著轻微的。 ", [Circumstances.Minor]), Now));
+        Assert.Equal("情节显著轻微的。", benchmark.Exemption!.ConditionText);
+        AssertField(benchmark.ReviseExemption(new(" ", []), Now), "exemption", "benchmark.condition_required");
+        Published(benchmark);
+        Assert.Equal("benchmark.wrong_state", benchmark.ReviseExemption(new("别的情形。", []), Now)!.Code);
+        Assert.Equal("benchmark.wrong_state", Benchmark(TenThousandToHundredThousand).ReviseExemption(new("别的情形。", []), Now)!.Code);
+    }
+
     private static Error? Refine(DiscretionBenchmark upper, IReadOnlyList<BenchmarkTier> tiers, Issuer? issuer = null) =>
         DiscretionBenchmark.Refine(Guid.NewGuid(), upper, issuer ?? City, "市基准", tiers, Now).Error;
 
