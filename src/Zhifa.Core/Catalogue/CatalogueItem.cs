@@ -1,0 +1,189 @@
+using Zhifa.Core.Common;
+
+namespace Zhifa.Core.Catalogue;
+
+/// <summary>
+/// An enforcement item of the catalogue (行政执法事项). Its <see cref="Code"/> is the identity that cases,
+/// inspections and benchmarks keep across versions; what the item says lives in its versions. At most one
+/// version is being worked on at a time, and at most one published version has no end.
+/// </summary>
+/// <remarks>
+/// Every change returns an <see cref="Error"/> instead of throwing: the state a user acts on may be stale (an
+/// old page, two reviewers at once), so a wrong state is an expected conflict. A refused change changes nothing.
+/// </remarks>
+public sealed class CatalogueItem
+{
+    public const int MaxCodeLength = 64;
+
+    private readonly List<CatalogueItemVersion> _versions = [];
+    private readonly List<DelegationEvaluation> _evaluations = [];
+
+    /// <summary>For EF Core materialisation.</summary>
+    private CatalogueItem() => Code = "";
+
+    private CatalogueItem(Guid id, string code, DateTime now)
+    {
+        Id = id;
+        Code = code;
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public string Code { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public IReadOnlyList<CatalogueItemVersion> Versions => _versions;
+
+    /// <summary>The township-capacity evaluations of a delegated item; they follow publication and are not part of any version.</summary>
+    public IReadOnlyList<DelegationEvaluation> Evaluations => _evaluations;
+
+    /// <summary>The version being drafted or reviewed, if any.</summary>
+    public CatalogueItemVersion? Working => _versions.SingleOrDefault(v => v.State is VersionState.Draft or VersionState.Submitted or VersionState.Returned or VersionState.Approved);
+
+    /// <summary>The latest published version, unless the item is abolished.</summary>
+    public CatalogueItemVersion? Published => _versions.SingleOrDefault(v => v.State == VersionState.Published);
+
+    public bool IsAbolished => _versions.Any(v => v.State == VersionState.Abolished && v.EffectiveFrom is not null);
+
+    /// <summary>The first day any version was in force; the item's age for the five-year clean-up.</summary>
+    public DateOnly? FirstEffectiveFrom => _versions.Min(v => v.EffectiveFrom);
+
+    private CatalogueItemVersion Latest => _versions.MaxBy(v => v.VersionNumber)!;
+
+    /// <summary>A new item with a first draft version.</summary>
+    internal static Result<CatalogueItem> Create(Guid id, Guid versionId, string code, ItemContent content, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if ((CheckCode(code) ?? content.Check()) is { } error)
+            return error;
+        var item = new CatalogueItem(id, code.Trim(), now);
+        item._versions.Add(new CatalogueItemVersion(versionId, id, 1, content, now));
+        return item;
+    }
+
+    /// <summary>
+    /// An item of a catalogue published before Zhifa, taken over as it stands: published without review and possibly
+    /// incomplete (no legal basis, no body) — finding such items is what the clean-up is for.
+    /// </summary>
+    internal static Result<CatalogueItem> Import(Guid id, Guid versionId, string code, ItemContent content, DateOnly effectiveFrom, DateTime now)
+    {
+        var created = Create(id, versionId, code, content, now);
+        if (created.IsSuccess)
+            created.Value._versions[0].Publish(effectiveFrom, now);
+        return created;
+    }
+
+    public CatalogueItemVersion? VersionInForce(DateOnly date) => _versions.SingleOrDefault(v => v.IsInForceOn(date));
+
+    /// <summary>When the township's capacity must next be evaluated: after the latest evaluation since the current delegation, else as the delegation says.</summary>
+    public DateOnly? EvaluationDueOn(DateOnly date)
+    {
+        if (VersionInForce(date)?.Delegation is not { } delegation)
+            return null;
+        var last = _evaluations.Where(e => e.EvaluatedOn >= delegation.DelegatedOn).MaxBy(e => e.EvaluatedOn);
+        return last?.NextDueOn ?? delegation.EvaluationDueOn;
+    }
+
+    internal Error? Edit(ItemContent content, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (Working is not { IsEditable: true } working)
+            return WrongState();
+        if (content.Check() is { } error)
+            return error;
+        working.Apply(content, now);
+        return null;
+    }
+
+    /// <summary>Sends the working version to the supervisor. Its form was checked on every edit; now it must also have a legal basis and a body.</summary>
+    internal Error? Submit(DateTime now)
+    {
+        if (Working is not { IsEditable: true } working)
+            return WrongState();
+        if (working.Bases.Count == 0)
+            return ValidationError.For("bases", "catalogue.no_legal_basis");
+        if (working.BodyIds.Count == 0)
+            return ValidationError.For("bodyIds", "catalogue.no_body");
+        working.MoveTo(VersionState.Submitted, now);
+        return null;
+    }
+
+    internal Error? Return(string comments, DateTime now)
+    {
+        if (Working is not { State: VersionState.Submitted } working)
+            return WrongState();
+        if (string.IsNullOrWhiteSpace(comments))
+            return ValidationError.For("comments", "catalogue.comments_required");
+        working.MoveTo(VersionState.Returned, now, comments.Trim());
+        return null;
+    }
+
+    internal Error? Approve(DateTime now)
+    {
+        if (Working is not { State: VersionState.Submitted } working)
+            return WrongState();
+        working.MoveTo(VersionState.Approved, now);
+        return null;
+    }
+
+    /// <summary>
+    /// Publishes the approved version from <paramref name="effectiveFrom"/>; the version it replaces stays in force
+    /// until the day before. Never backdated, so no past act changes the version that governs it.
+    /// </summary>
+    internal Error? Publish(DateOnly effectiveFrom, DateOnly today, DateTime now)
+    {
+        if (Working is not { State: VersionState.Approved } working)
+            return WrongState();
+        var previous = Published;
+        if (EarliestAfter(previous, today) is var earliest && effectiveFrom < earliest)
+            return ValidationError.For("effectiveFrom", "catalogue.date_too_early", earliest);
+        previous?.End(VersionState.Superseded, effectiveFrom.AddDays(-1), now);
+        working.Publish(effectiveFrom, now);
+        return null;
+    }
+
+    /// <summary>Starts a new version as a draft copy of the published one.</summary>
+    internal Result<CatalogueItemVersion> Amend(Guid versionId, DateTime now)
+    {
+        if (Working is not null)
+            return new ConflictError("catalogue.amendment_open", null, Working.VersionNumber);
+        if (Published is not { } published)
+            return WrongState();
+        var version = new CatalogueItemVersion(versionId, Id, Latest.VersionNumber + 1, published.Content, now);
+        _versions.Add(version);
+        return version;
+    }
+
+    /// <summary>Abolishes the item from <paramref name="abolishedFrom"/>; a version being worked on is abolished with it.</summary>
+    internal Error? Abolish(DateOnly abolishedFrom, DateOnly today, DateTime now)
+    {
+        if (Published is not { } published)
+            return WrongState();
+        if (EarliestAfter(published, today) is var earliest && abolishedFrom < earliest)
+            return ValidationError.For("abolishedFrom", "catalogue.date_too_early", earliest);
+        Working?.MoveTo(VersionState.Abolished, now);
+        published.End(VersionState.Abolished, abolishedFrom.AddDays(-1), now);
+        return null;
+    }
+
+    internal Error? RecordEvaluation(DelegationEvaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        if (VersionInForce(evaluation.EvaluatedOn) is not { DelegatedToTownship: true })
+            return new ConflictError("catalogue.not_delegated", "evaluatedOn");
+        if (evaluation.NextDueOn <= evaluation.EvaluatedOn)
+            return ValidationError.For("nextDueOn", "catalogue.date_too_early", evaluation.EvaluatedOn.AddDays(1));
+        _evaluations.Add(evaluation with { Notes = string.IsNullOrWhiteSpace(evaluation.Notes) ? null : evaluation.Notes.Trim() });
+        return null;
+    }
+
+    /// <summary>A new period starts no earlier than today and after the current version's first day.</summary>
+    private static DateOnly EarliestAfter(CatalogueItemVersion? current, DateOnly today) =>
+        current?.EffectiveFrom is { } from && from >= today ? from.AddDays(1) : today;
+
+    private ConflictError WrongState() => new("catalogue.wrong_state", "state", $"enum.VersionState.{Latest.State}");
+
+    private static ValidationError? CheckCode(string? code) =>
+        string.IsNullOrWhiteSpace(code) ? ValidationError.For("code", "catalogue.code_required")
+        : code.Trim().Length > MaxCodeLength ? ValidationError.For("code", "catalogue.code_too_long", MaxCodeLength)
+        : null;
+}

@@ -1,0 +1,97 @@
+using Zhifa.Core.Organizations;
+
+namespace Zhifa.Core.Catalogue;
+
+/// <summary>
+/// One version of a catalogue item. Its content changes only while it is a draft or returned; once
+/// submitted it is frozen, and once published it never changes again except for the day it stops being in force.
+/// </summary>
+public sealed class CatalogueItemVersion
+{
+    private readonly List<LegalBasis> _bases = [];
+    private readonly List<Guid> _bodyIds = [];
+
+    /// <summary>For EF Core materialisation.</summary>
+    private CatalogueItemVersion() => Name = "";
+
+    internal CatalogueItemVersion(Guid id, Guid itemId, int versionNumber, ItemContent content, DateTime now)
+    {
+        Id = id;
+        ItemId = itemId;
+        VersionNumber = versionNumber;
+        Name = "";
+        CreatedAt = now;
+        Apply(content, now);
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ItemId { get; private set; }
+    public int VersionNumber { get; private set; }
+    public string Name { get; private set; }
+    public ItemKind Kind { get; private set; }
+    public IReadOnlyList<LegalBasis> Bases => _bases;
+
+    /// <summary>The enforcement bodies that implement the item (实施主体).</summary>
+    public IReadOnlyList<Guid> BodyIds => _bodyIds;
+
+    /// <summary>The level of government whose law or regulation sets the item (设定层级).</summary>
+    public RegionLevel SettingLevel { get; private set; }
+
+    public TownshipDelegation? Delegation { get; private set; }
+    public bool DelegatedToTownship => Delegation is not null;
+
+    public VersionState State { get; private set; }
+    public string? ReviewComments { get; private set; }
+    public DateOnly? EffectiveFrom { get; private set; }
+
+    /// <summary>The last day in force; null while in force without end.</summary>
+    public DateOnly? EffectiveTo { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+
+    public bool IsEditable => State is VersionState.Draft or VersionState.Returned;
+
+    /// <summary>Whether this is the version that governs acts of <paramref name="date"/>; a version is never in force before its publication.</summary>
+    public bool IsInForceOn(DateOnly date) =>
+        State is VersionState.Published or VersionState.Superseded or VersionState.Abolished
+        && EffectiveFrom <= date && (EffectiveTo is null || date <= EffectiveTo);
+
+    public ItemContent Content => new(Name, Kind, [.. _bases], [.. _bodyIds], SettingLevel, Delegation);
+
+    internal void Apply(ItemContent content, DateTime now)
+    {
+        Name = content.Name.Trim();
+        Kind = content.Kind;
+        _bases.Clear();
+        _bases.AddRange(content.Bases.Select(b => b with
+        {
+            LawName = b.LawName.Trim(), Article = b.Article.Trim(), Clause = string.IsNullOrWhiteSpace(b.Clause) ? null : b.Clause.Trim(), Text = b.Text.Trim(),
+        }));
+        _bodyIds.Clear();
+        _bodyIds.AddRange(content.BodyIds.Distinct());
+        SettingLevel = content.SettingLevel;
+        Delegation = content.Delegation is { } d ? d with { Document = d.Document.Trim() } : null;
+        UpdatedAt = now;
+    }
+
+    internal void MoveTo(VersionState state, DateTime now, string? comments = null)
+    {
+        State = state;
+        ReviewComments = comments ?? ReviewComments;
+        UpdatedAt = now;
+    }
+
+    internal void Publish(DateOnly effectiveFrom, DateTime now)
+    {
+        EffectiveFrom = effectiveFrom;
+        MoveTo(VersionState.Published, now);
+    }
+
+    /// <summary>Closes the period in force: replaced by a newer version, or abolished.</summary>
+    internal void End(VersionState state, DateOnly lastDay, DateTime now)
+    {
+        EffectiveTo = lastDay;
+        MoveTo(state, now);
+    }
+}

@@ -1,0 +1,51 @@
+using Zhifa.Core.Common;
+using Zhifa.Core.Organizations;
+
+namespace Zhifa.Core.Catalogue;
+
+/// <summary>One provision an item rests on: 《law or regulation》, article, optional clause, and its text.</summary>
+public sealed record LegalBasis(string LawName, string Article, string? Clause, string Text)
+{
+    /// <summary>Law, article and clause without spaces or title marks, so that two citations of one provision compare equal.</summary>
+    public string ProvisionKey() => $"{Normalize(LawName)}|{Normalize(Article)}|{Normalize(Clause)}";
+
+    public bool Cites(string lawName) => Normalize(LawName) == Normalize(lawName);
+
+    private static string Normalize(string? s) =>
+        string.Concat((s ?? "").Where(c => !char.IsWhiteSpace(c) && c is not ('《' or '》')));
+}
+
+/// <summary>
+/// A power delegated to townships (乡镇赋权): the document that delegates it, since when, and when the
+/// township's capacity to carry it must first be evaluated. Later evaluations are recorded on the item.
+/// </summary>
+public sealed record TownshipDelegation(string Document, DateOnly DelegatedOn, DateOnly EvaluationDueOn);
+
+/// <summary>An evaluation of whether the township carries a delegated item, and when the next one is due.</summary>
+public sealed record DelegationEvaluation(DateOnly EvaluatedOn, EvaluationResult Result, DateOnly NextDueOn, string? Notes);
+
+/// <summary>What one version of an item says: everything an amendment may change.</summary>
+public sealed record ItemContent(
+    string Name,
+    ItemKind Kind,
+    IReadOnlyList<LegalBasis> Bases,
+    IReadOnlyList<Guid> BodyIds,
+    RegionLevel SettingLevel,
+    TownshipDelegation? Delegation = null)
+{
+    public const int MaxNameLength = 200;
+
+    /// <summary>Form checks that hold for a draft too; completeness is checked on submission.</summary>
+    internal Error? Check()
+    {
+        if (string.IsNullOrWhiteSpace(Name))
+            return ValidationError.For("name", "catalogue.name_required");
+        if (Name.Trim().Length > MaxNameLength)
+            return ValidationError.For("name", "catalogue.name_too_long", MaxNameLength);
+        if (Bases.Any(b => string.IsNullOrWhiteSpace(b.LawName) || string.IsNullOrWhiteSpace(b.Article) || string.IsNullOrWhiteSpace(b.Text)))
+            return ValidationError.For("bases", "catalogue.basis_incomplete");
+        if (Delegation is { } d && (string.IsNullOrWhiteSpace(d.Document) || d.EvaluationDueOn < d.DelegatedOn))
+            return ValidationError.For("delegation", "catalogue.delegation_incomplete");
+        return null;
+    }
+}
