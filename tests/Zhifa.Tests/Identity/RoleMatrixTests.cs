@@ -13,7 +13,7 @@ namespace Zhifa.Tests.Identity;
 /// outside it: no permission → 403; permission and in scope → the endpoint's success; out of scope
 /// → 404 for an id in the route (400 naming the field for an id in the body), absent from lists.
 /// </summary>
-public abstract class RoleMatrixTests(ZhifaApp app)
+public abstract partial class RoleMatrixTests(ZhifaApp app)
 {
     public sealed record RoleUnderTest(string Role, string User, Guid InOrg, Guid OutOrg, Guid InUnit, Guid OutUnit, string InUser, string OutUser);
 
@@ -35,51 +35,60 @@ public abstract class RoleMatrixTests(ZhifaApp app)
 
     public static TheoryData<string> RoleNames => new(Roles.Select(r => r.Role));
 
-    private sealed record Ctx(ZhifaApp App, HttpClient Client, HttpClient Admin, RoleUnderTest Role);
+    internal sealed record Ctx(ZhifaApp App, HttpClient Client, HttpClient Admin, RoleUnderTest Role);
 
-    private delegate Task<HttpResponseMessage> Call(Ctx c);
+    internal delegate Task<HttpResponseMessage> Call(Ctx c);
 
-    private delegate Task<string?> Check(HttpResponseMessage response, Ctx c);
+    internal delegate Task<string?> Check(HttpResponseMessage response, Ctx c);
 
     /// <summary>One row per endpoint: its permission, the in-scope and out-of-scope calls, and what each must answer.</summary>
-    private sealed record Case(string Route, string? Permission, Call In, HttpStatusCode InStatus, Call? Out, HttpStatusCode OutStatus,
+    internal sealed record Case(string Route, string? Permission, Call In, HttpStatusCode InStatus, Call? Out, HttpStatusCode OutStatus,
         Check? CheckIn = null, Check? CheckOut = null);
 
     private static Guid Id(Guid id) => id;
 
-    private static async Task<Guid> FreshUnitAsync(Ctx c, Guid parent)
+    internal static async Task<Guid> FreshUnitAsync(Ctx c, Guid parent)
     {
         var r = await c.Admin.PostJsonAsync("/api/v1/organizations/units", new CreateUnitRequest("矩阵测试股" + TestData.Next(), parent));
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
         return (await r.ReadAsync<OrganizationDto>()).Id;
     }
 
-    private static async Task<Guid> FreshUserAsync(Ctx c, Guid org)
+    internal static async Task<Guid> FreshUserAsync(Ctx c, Guid org)
     {
         var r = await c.Admin.PostJsonAsync("/api/v1/users", new CreateUserRequest("m" + TestData.Next() + ".user", "矩阵用户", org, "Init#2026a"));
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
         return (await r.ReadAsync<UserDetailDto>()).User.Id;
     }
 
-    private static async Task<Guid> UserIdAsync(Ctx c, string userName) =>
+    internal static async Task<Guid> UserIdAsync(Ctx c, string userName) =>
         (await c.Admin.GetFromJsonAsync<Page<UserDto>>($"/api/v1/users?search={userName}", ZhifaApp.Json))!.Items.Single(u => u.UserName == userName).Id;
 
-    private static async Task<OrganizationDto> OrgAsync(Ctx c, Guid id) =>
+    internal static async Task<OrganizationDto> OrgAsync(Ctx c, Guid id) =>
         (await c.Admin.GetFromJsonAsync<OrganizationDto>($"/api/v1/organizations/{id}", ZhifaApp.Json))!;
 
-    private static Check ListContains(Func<Ctx, Guid> id) => async (r, c) =>
+    internal static Check ListContains(Func<Ctx, Guid> id) => async (r, c) =>
         (await r.Content.ReadAsStringAsync()).Contains(id(c).ToString(), StringComparison.Ordinal) ? null : $"list lacks {id(c)}";
 
-    private static Check ListLacks(Func<Ctx, Guid> id) => async (r, c) =>
+    internal static Check ListLacks(Func<Ctx, Guid> id) => async (r, c) =>
         (await r.Content.ReadAsStringAsync()).Contains(id(c).ToString(), StringComparison.Ordinal) ? $"list shows out-of-scope {id(c)}" : null;
 
-    private static Check Total(Func<int, bool> ok) => async (r, _) =>
+    internal static Check Total(Func<int, bool> ok) => async (r, _) =>
         ok((await r.ReadAsync<Page<object>>()).Total) ? null : "unexpected total";
 
-    private static Check FieldError(string field) => async (r, _) =>
+    internal static Check FieldError(string field) => async (r, _) =>
         (await r.Content.ReadAsStringAsync()).Contains($"\"{field}\"", StringComparison.Ordinal) ? null : $"no error on {field}";
 
-    private static readonly Case[] Cases =
+    /// <summary>
+    /// Every static <c>Case[]</c> field of this class whose name ends in "Cases": each feature adds its
+    /// rows in its own file (a partial of this class), and the coverage test sees them all.
+    /// </summary>
+    private static IReadOnlyList<Case> AllCases => typeof(RoleMatrixTests)
+        .GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)
+        .Where(f => f.FieldType == typeof(Case[]) && f.Name.EndsWith("Cases", StringComparison.Ordinal))
+        .SelectMany(f => (Case[])f.GetValue(null)!).ToList();
+
+    private static readonly Case[] IdentityAndOrganizationCases =
     [
         // Organisations
         new("GET /api/v1/organizations/", Permissions.OrgRead,
@@ -251,7 +260,7 @@ public abstract class RoleMatrixTests(ZhifaApp app)
         var mapped = EndpointAuthorizationTests.Endpoints(app)
             .Select(e => e.Route).Where(r => r.Contains(" /api/", StringComparison.Ordinal) && !EndpointAuthorizationTests.PublicRoutes.Contains(r))
             .Select(Norm).ToHashSet();
-        var covered = Cases.Select(c => Norm(c.Route)).ToHashSet();
+        var covered = AllCases.Select(c => Norm(c.Route)).ToHashSet();
         Assert.Empty(mapped.Except(covered));
         Assert.Empty(covered.Except(mapped));
     }
@@ -266,7 +275,7 @@ public abstract class RoleMatrixTests(ZhifaApp app)
             app.IssueToken(user);
         var ctx = new Ctx(app, app.ApiAs(role.User), app.ApiAs("admin"), role);
         var failures = new List<string>();
-        foreach (var c in Cases)
+        foreach (var c in AllCases)
         {
             var allowed = c.Permission is null || permissions.Contains(c.Permission);
             await Expect(c, "in scope", c.In, allowed ? c.InStatus : HttpStatusCode.Forbidden, allowed ? c.CheckIn : null);
