@@ -54,3 +54,12 @@ public sealed record ThrottledError(string ReasonCode) : Error(ReasonCode, [])
 {
     public override string Describe() => $"Throttled: {ReasonCode}.";
 }
+
+/// <summary>An import refused as a whole: nothing was imported; each entry says which row and column is wrong and why.</summary>
+public sealed record ImportRejected(IReadOnlyList<ImportRowError> Rows) : Error("import.rejected", [Rows.Count])
+{
+    public override string Describe() => $"Import rejected: {Rows.Count} row error(s).";
+}
+
+/// <summary>One wrong cell of an import: the sheet row number, the column title, and the message code with its arguments.</summary>
+public sealed record ImportRowError(int Row, string Column, string Code, IReadOnlyList<object> Args);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Zhifa.Core.Audit;
 using Zhifa.Core.Identity;
 using Zhifa.Core.Organizations;
+using Zhifa.Core.Personnel;
 
 namespace Zhifa.Core.Data;
 
@@ -27,6 +28,16 @@ public class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options, ActorConte
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<LoginLogEntry> LoginLog => Set<LoginLogEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Officer> Officers => Set<Officer>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<ExamSession> ExamSessions => Set<ExamSession>();
+    public DbSet<ExamResult> ExamResults => Set<ExamResult>();
+    public DbSet<TrainingCourse> TrainingCourses => Set<TrainingCourse>();
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+    public DbSet<TrainingAttendance> TrainingAttendances => Set<TrainingAttendance>();
+    public DbSet<AnnualAssessment> AnnualAssessments => Set<AnnualAssessment>();
+    public DbSet<RegionPersonnelSettings> PersonnelSettings => Set<RegionPersonnelSettings>();
 
     public ActorContext Actor => _actor;
 
@@ -50,6 +61,11 @@ public class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options, ActorConte
         modelBuilder.Entity<RoleAssignment>().HasQueryFilter(a => Scope.All || Organizations.Any(o => o.Id == a.OrganizationId));
         modelBuilder.Entity<LoginLogEntry>().HasQueryFilter(l => Scope.All || Organizations.Any(o => o.Id == l.OrganizationId));
         modelBuilder.Entity<AuditEntry>().HasQueryFilter(e => Scope.All || e.OrganizationId == null || Organizations.Any(o => o.Id == e.OrganizationId));
+        modelBuilder.Entity<Officer>().HasQueryFilter(o => Scope.All || Organizations.Any(x => x.Id == o.BodyId));
+        modelBuilder.Entity<Certificate>().HasQueryFilter(c => Scope.All || Organizations.Any(x => x.Id == c.BodyId));
+        modelBuilder.Entity<ExamResult>().HasQueryFilter(r => Scope.All || Officers.Any(o => o.Id == r.OfficerId));
+        modelBuilder.Entity<TrainingAttendance>().HasQueryFilter(a => Scope.All || Officers.Any(o => o.Id == a.OfficerId));
+        modelBuilder.Entity<AnnualAssessment>().HasQueryFilter(a => Scope.All || Officers.Any(o => o.Id == a.OfficerId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -3,6 +3,8 @@ using Zhifa.Core.Common;
 using Zhifa.Core.Data;
 using Zhifa.Core.Identity;
 using Zhifa.Core.Organizations;
+using Zhifa.Core.Personnel;
+using Zhifa.Core.Personnel.UseCases;
 
 namespace Zhifa.Core.Demo;
 
@@ -11,7 +13,7 @@ namespace Zhifa.Core.Demo;
 /// that supervise each government, and enforcement bodies of several sectors with their units.
 /// Ids are derived from names, so every load is identical. Later features add their part here.
 /// </summary>
-public sealed class DemoData(ZhifaDbContext db, TimeProvider clock, PasswordHasher hasher)
+public sealed class DemoData(ZhifaDbContext db, TimeProvider clock, PasswordHasher hasher, IIdNumberProtector protector, IdNumberPepper pepper)
 {
     /// <summary>The password of every demo user (listed in the README and printed when the demo data loads).</summary>
     public const string DemoPassword = "Zhifa@2026";
@@ -114,6 +116,11 @@ public sealed class DemoData(ZhifaDbContext db, TimeProvider clock, PasswordHash
         yuanping.SetSupervisingBody(justice.Id, now);
         await db.SaveChangesAsync(ct);
         await SeedUsersAsync(now, ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        PersonnelDemo.Seed(db, protector, pepper.Value, today, now,
+            db.ChangeTracker.Entries<Region>().Select(e => e.Entity).ToDictionary(r => r.Id),
+            db.ChangeTracker.Entries<EnforcementBody>().Select(e => e.Entity).ToDictionary(b => b.Id));
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;
     }

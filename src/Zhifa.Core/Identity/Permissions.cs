@@ -15,6 +15,7 @@ public static class Permissions
     public const string PersonnelRead = "personnel.read";
     public const string PersonnelManage = "personnel.manage";
     public const string CertificateIssue = "personnel.certificate.issue";
+    public const string PersonnelIdNumberView = "personnel.id_number.view";
     public const string TrainingManage = "personnel.training.manage";
     public const string CatalogueRead = "catalogue.read";
     public const string CatalogueEdit = "catalogue.edit";
@@ -27,7 +28,7 @@ public static class Permissions
     public static readonly IReadOnlyList<string> All =
     [
         OrgRead, OrgManage, AdminUsers, AdminRoles, AuditRead, AuditVerify,
-        PersonnelRead, PersonnelManage, CertificateIssue, TrainingManage,
+        PersonnelRead, PersonnelManage, PersonnelIdNumberView, CertificateIssue, TrainingManage,
         CatalogueRead, CatalogueEdit, CatalogueReview,
         CaseOpen, CaseDecide, CaseLegalReview, SupervisionEvaluate,
     ];
@@ -51,13 +52,13 @@ public static class RoleTemplates
         (LegalReviewer, DataScopeKind.Agency,
             [Permissions.OrgRead, Permissions.PersonnelRead, Permissions.CatalogueRead, Permissions.CaseLegalReview]),
         (AgencyHead, DataScopeKind.AgencyAndSubordinates,
-            [Permissions.OrgRead, Permissions.PersonnelRead, Permissions.PersonnelManage, Permissions.CatalogueRead, Permissions.CatalogueEdit,
-             Permissions.CaseOpen, Permissions.CaseDecide, Permissions.AuditRead]),
+            [Permissions.OrgRead, Permissions.PersonnelRead, Permissions.PersonnelManage, Permissions.PersonnelIdNumberView, Permissions.CatalogueRead,
+             Permissions.CatalogueEdit, Permissions.CaseOpen, Permissions.CaseDecide, Permissions.AuditRead]),
         (Supervisor, DataScopeKind.RegionSubtree,
             [Permissions.OrgRead, Permissions.PersonnelRead, Permissions.CertificateIssue, Permissions.TrainingManage, Permissions.CatalogueRead,
              Permissions.CatalogueReview, Permissions.SupervisionEvaluate, Permissions.AuditRead, Permissions.AuditVerify]),
         (Administrator, DataScopeKind.RegionSubtree,
             [Permissions.OrgRead, Permissions.OrgManage, Permissions.AdminUsers, Permissions.AdminRoles, Permissions.AuditRead, Permissions.AuditVerify,
-             Permissions.PersonnelRead, Permissions.PersonnelManage, Permissions.TrainingManage, Permissions.CatalogueRead]),
+             Permissions.PersonnelRead, Permissions.PersonnelManage, Permissions.PersonnelIdNumberView, Permissions.TrainingManage, Permissions.CatalogueRead]),
     ];
 }

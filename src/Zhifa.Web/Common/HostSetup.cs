@@ -13,6 +13,7 @@ using Zhifa.Core.Data;
 using Zhifa.Core.Demo;
 using Zhifa.Core.Identity;
 using Zhifa.Web.Identity;
+using Zhifa.Web.Personnel;
 using Zhifa.Web.Components;
 
 namespace Zhifa.Web.Common;
@@ -42,6 +43,13 @@ public static class HostSetup
         services.AddSingleton(security);
         services.AddSingleton<PasswordHasher>();
         services.AddZhifaAuth(security);
+        services.AddZhifaPersonnel(config, builder.Environment);
+        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPolicy(Personnel.PersonnelEndpoints.PublicRateLimit, http =>
+            System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = config.GetValue("Zhifa:Public:RequestsPerMinute", 60), Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                })));
 
         // Pages and JSON carry Chinese as text, not as character references or \u escapes.
         var allRanges = UnicodeRanges.All;
@@ -87,12 +95,13 @@ public static class HostSetup
         services.AddHttpContextAccessor();
     }
 
-    /// <summary>Every public use case and query class of Core that works on the database is a scoped service.</summary>
+    /// <summary>Every public use case and query class of Core that works on the database (directly or through a feature context) is a scoped service.</summary>
     private static void AddUseCases(IServiceCollection services)
     {
         var types = typeof(ZhifaDbContext).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
-                && t.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(ZhifaDbContext))));
+                && t.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(ZhifaDbContext)
+                    || p.ParameterType == typeof(Zhifa.Core.Personnel.UseCases.PersonnelContext))));
         foreach (var type in types)
             services.AddScoped(type);
     }
@@ -109,6 +118,8 @@ public static class HostSetup
         var db = scope.ServiceProvider.GetRequiredService<ZhifaDbContext>();
         await db.Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<EnsureRoleTemplates>().ExecuteAsync();
+        // Create the data-protection key before any transaction writes, so storing it never waits on a seeding transaction.
+        scope.ServiceProvider.GetRequiredService<Zhifa.Core.Personnel.IIdNumberProtector>().Protect("warm-up");
         if (app.Configuration.GetValue("Zhifa:Demo:SeedOnEmptyDatabase", true)
             && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync())
         {
@@ -147,6 +158,7 @@ public static class HostSetup
         AuthEndpoints.Map(api);
         UserEndpoints.Map(api);
         Audit.AuditEndpoints.Map(api);
+        PersonnelEndpoints.Map(api, app);
         AccountEndpoints.Map(app);
 
         app.MapRazorComponents<App>();

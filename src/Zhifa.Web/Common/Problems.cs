@@ -33,6 +33,10 @@ public static class Problems
             ConflictError c => Problem(409, "conflict", l["problem.conflict"], Message(l, c), new() { ["code"] = c.Code }),
             RuleViolation rv => Problem(422, "rule-violation", l["problem.rule"], Message(l, rv), new() { ["rule"] = rv.RuleId, ["code"] = rv.Code }),
             ForbiddenError f => Problem(403, "forbidden", l["problem.forbidden"], Message(l, f), new() { ["permission"] = f.Permission, ["code"] = f.Code }),
+            ImportRejected ir => Problem(400, "import-rejected", l["problem.import_rejected"], Message(l, ir), new()
+            {
+                ["rows"] = ir.Rows.Select(r => new { row = r.Row, column = r.Column, code = r.Code, message = Format(l, r.Code, r.Args) }).ToList(),
+            }),
             UnauthorizedError u => Problem(401, "unauthorized", l["problem.unauthorized"], Message(l, u), new() { ["code"] = u.Code }),
             ThrottledError t => Problem(429, "throttled", l["problem.throttled"], Message(l, t), new() { ["code"] = t.Code }),
             _ => throw new InvalidOperationException($"Unmapped error type {error.GetType().Name}."),

@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Zhifa.Core.Common;
 
 namespace Zhifa.Web.Common;
 
@@ -50,7 +51,7 @@ public static class Xlsx
     /// The first sheet as rows of text keyed by the header row's column titles; empty rows are skipped.
     /// Each row carries its sheet row number, so import errors can name it. Null when the file is not a workbook.
     /// </summary>
-    public static IReadOnlyList<XlsxRow>? Read(Stream stream)
+    public static IReadOnlyList<ImportRow>? Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         try
@@ -64,14 +65,14 @@ public static class Xlsx
             if (rows.Count == 0)
                 return [];
             var header = Cells(rows[0], shared).ToDictionary(c => c.Key, c => c.Value.Trim());
-            var result = new List<XlsxRow>();
+            var result = new List<ImportRow>();
             foreach (var row in rows.Skip(1))
             {
                 var cells = Cells(row, shared);
                 if (cells.All(c => string.IsNullOrWhiteSpace(c.Value)))
                     continue;
                 var values = header.ToDictionary(h => h.Value, h => cells.TryGetValue(h.Key, out var v) ? v.Trim() : "", StringComparer.Ordinal);
-                result.Add(new XlsxRow((int)(row.RowIndex?.Value ?? 0), values));
+                result.Add(new ImportRow((int)(row.RowIndex?.Value ?? 0), values));
             }
             return result;
         }
@@ -113,22 +114,5 @@ public static class Xlsx
         foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
             index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
         return index - 1;
-    }
-}
-
-/// <summary>One data row of an imported sheet: its row number in the sheet and its cells by column title.</summary>
-public sealed record XlsxRow(int Number, IReadOnlyDictionary<string, string> Values)
-{
-    public string this[string column] => Values.TryGetValue(column, out var v) ? v : "";
-
-    /// <summary>A date cell typed as 2026-03-17 or stored by Excel as a serial number.</summary>
-    public DateOnly? Date(string column)
-    {
-        var text = this[column];
-        if (DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var d))
-            return d;
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 1 and < 2_958_466
-            ? DateOnly.FromDateTime(DateTime.FromOADate(serial))
-            : null;
     }
 }

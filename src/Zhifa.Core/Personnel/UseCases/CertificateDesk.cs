@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Common;
+using Zhifa.Core.Identity;
+using Zhifa.Core.Organizations;
+
+namespace Zhifa.Core.Personnel.UseCases;
+
+public sealed record ScheduleExamRequest(Guid RegionId, string Name, DateOnly HeldOn);
+
+public sealed record RecordExamResultRequest(Guid OfficerId, decimal Score);
+
+/// <summary>An empty number asks for the next one in the region's format.</summary>
+public sealed record IssueCertificateRequest(Guid OfficerId, IReadOnlyList<Sector> Fields, DateOnly? IssuedOn = null, string? Number = null);
+
+public enum CertificateAction
+{
+    PassReview,
+    FailReview,
+    Suspend,
+    LiftSuspension,
+    Revoke,
+    Cancel,
+}
+
+public sealed record CertificateActionRequest(CertificateAction Action, string? Reason = null, int? Year = null, DateOnly? On = null, DateOnly? Until = null);
+
+/// <summary>Qualification exams and certificates: issued by the justice bureau's issuers (personnel.certificate.issue) in their scope.</summary>
+public sealed class CertificateDesk(PersonnelContext ctx)
+{
+    private readonly Data.ZhifaDbContext _db = ctx.Db;
+
+    public async Task<Result<Guid>> ScheduleExamAsync(ScheduleExamRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var region = await _db.Regions.FirstOrDefaultAsync(r => r.Id == request.RegionId, ct);
+        if (region is null || !_db.Actor.CanIn(Permissions.CertificateIssue, region))
+            return ValidationError.For("regionId", "org.parent_not_found");
+        var session = ExamSession.Schedule(region.Id, request.Name, request.HeldOn, await ctx.SettingsForRegionAsync(region.Id, ct), ctx.Now);
+        if (!session.IsSuccess)
+            return session.Error;
+        _db.ExamSessions.Add(session.Value);
+        await _db.SaveChangesAsync(ct);
+        return session.Value.Id;
+    }
+
+    public async Task<Result<Guid>> RecordExamResultAsync(Guid sessionId, RecordExamResultRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var session = await ExamSessionAsync(sessionId, ct);
+        if (session is null)
+            return new NotFoundError("exam");
+        var officer = await ctx.OfficerAsync(request.OfficerId, Permissions.CertificateIssue, ct);
+        if (officer is null)
+            return ValidationError.For("officerId", "officer.not_found");
+        var exists = await _db.ExamResults.IgnoreQueryFilters().AnyAsync(r => r.SessionId == sessionId && r.OfficerId == officer.Id, ct);
+        var result = ExamResult.Record(session, officer, request.Score, exists, ctx.Now);
+        if (!result.IsSuccess)
+            return result.Error;
+        _db.ExamResults.Add(result.Value);
+        await _db.SaveChangesAsync(ct);
+        return result.Value.Id;
+    }
+
+    public async Task<Result<Guid>> IssueAsync(IssueCertificateRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var officer = await ctx.OfficerAsync(request.OfficerId, Permissions.CertificateIssue, ct);
+        if (officer is null)
+            return ValidationError.For("officerId", "officer.not_found");
+        var placement = await ctx.BodyAsync(officer.BodyId, ct);
+        if (placement is not { } p)
+            return ValidationError.For("officerId", "officer.not_found");
+        var issuedOn = request.IssuedOn ?? ctx.Today;
+        var regionNumbers = await _db.Certificates.IgnoreQueryFilters().Where(c => c.RegionId == p.Region.Id).Select(c => c.Number).ToListAsync(ct);
+        var number = request.Number;
+        if (string.IsNullOrWhiteSpace(number))
+        {
+            var next = CertificateNumberFormat.Of(p.Settings).Next(p.Region.Code[..6], issuedOn.Year, regionNumbers);
+            if (!next.IsSuccess)
+                return next.Error;
+            number = next.Value;
+        }
+        var evidence = new IssuanceEvidence(
+            await _db.ExamResults.IgnoreQueryFilters().Where(r => r.OfficerId == officer.Id).ToListAsync(ct),
+            await ctx.AttendedHoursAsync([officer.Id], ct),
+            await _db.Certificates.IgnoreQueryFilters().Where(c => c.OfficerId == officer.Id).ToListAsync(ct));
+        var taken = regionNumbers.ToHashSet(StringComparer.Ordinal);
+        var certificate = Certificate.Issue(new CertificateApplication(number, p.Region.Id, p.Region.Code[..6], request.Fields ?? [], issuedOn, ctx.ActorId),
+            officer, evidence, p.Settings, taken.Contains, ctx.Now);
+        if (!certificate.IsSuccess)
+            return certificate.Error;
+        _db.Certificates.Add(certificate.Value);
+        await _db.SaveChangesAsync(ct);
+        return certificate.Value.Id;
+    }
+
+    public async Task<Result<Guid>> ActAsync(Guid certificateId, CertificateActionRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var certificate = await ctx.CertificateAsync(certificateId, Permissions.CertificateIssue, ct);
+        if (certificate is null)
+            return new NotFoundError("certificate");
+        var on = request.On ?? ctx.Today;
+        var outcome = request.Action switch
+        {
+            CertificateAction.PassReview => certificate.PassAnnualReview(request.Year ?? on.Year - 1, on, ctx.ActorId, ctx.Now),
+            CertificateAction.FailReview => certificate.FailAnnualReview(request.Year ?? on.Year - 1, request.Reason, on, ctx.ActorId, ctx.Now),
+            CertificateAction.Suspend when request.Until is null => ValidationError.For("until", "cert.until_required"),
+            CertificateAction.Suspend => certificate.Suspend(request.Reason, on, request.Until!.Value, ctx.ActorId, ctx.Now),
+            CertificateAction.LiftSuspension => certificate.LiftSuspension(request.Reason, on, ctx.ActorId, ctx.Now),
+            CertificateAction.Revoke => certificate.Revoke(request.Reason, on, ctx.ActorId, ctx.Now),
+            CertificateAction.Cancel => certificate.Cancel(request.Reason, on, ctx.ActorId, ctx.Now),
+            _ => (Result<CertificateEvent>)ValidationError.For("action", "cert.action_unknown"),
+        };
+        if (!outcome.IsSuccess)
+            return outcome.Error;
+        await _db.SaveChangesAsync(ct);
+        return certificate.Id;
+    }
+
+    private async Task<ExamSession?> ExamSessionAsync(Guid id, CancellationToken ct)
+    {
+        var session = await _db.ExamSessions.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (session is null)
+            return null;
+        var region = await _db.Regions.FirstOrDefaultAsync(r => r.Id == session.RegionId, ct);
+        return region is not null && _db.Actor.CanIn(Permissions.CertificateIssue, region) ? session : null;
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Common;
+using Zhifa.Core.Identity;
+using Zhifa.Core.Organizations;
+
+namespace Zhifa.Core.Personnel.UseCases;
+
+public sealed record RegisterOfficerRequest(
+    string FullName, string IdNumber, Guid BodyId, Guid? UnitId, string? Post, bool HasLegalQualification,
+    IReadOnlyList<Sector> Fields, DateOnly? JoinedOn = null);
+
+public sealed record UpdateOfficerRequest(string FullName, Guid BodyId, Guid? UnitId, string? Post, bool HasLegalQualification, IReadOnlyList<Sector> Fields);
+
+public sealed record ChangeEmploymentRequest(EmploymentStatus Status, DateOnly? On, string? Reason);
+
+public sealed record RecordAssessmentRequest(int Year, AssessmentGrade Grade, string? Remarks);
+
+/// <summary>The officer registry: register, edit, employment changes (which cancel certificates, ZFRY-LEAVE), assessments.</summary>
+public sealed class OfficerRegistry(PersonnelContext ctx)
+{
+    private readonly Data.ZhifaDbContext _db = ctx.Db;
+
+    public async Task<Result<Guid>> RegisterAsync(RegisterOfficerRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var placement = await PlacementAsync(request.BodyId, request.UnitId, ct);
+        if (!placement.IsSuccess)
+            return placement.Error;
+        var stored = StoredIdNumber.Create(request.IdNumber, ctx.Today, ctx.Protector, ctx.Pepper);
+        if (!stored.IsSuccess)
+            return stored.Error;
+        var taken = await ctx.IdNumberTakenAsync(stored.Value.Hash, ct);
+        var officer = Officer.Register(Profile(request.FullName, request.BodyId, request.UnitId, request.Post, request.HasLegalQualification, request.Fields),
+            stored.Value, _ => taken, request.JoinedOn ?? ctx.Today, ctx.ActorId, ctx.Now);
+        if (!officer.IsSuccess)
+            return officer.Error;
+        _db.Officers.Add(officer.Value);
+        await _db.SaveChangesAsync(ct);
+        return officer.Value.Id;
+    }
+
+    public async Task<Result<Guid>> UpdateAsync(Guid id, UpdateOfficerRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var officer = await ctx.OfficerAsync(id, Permissions.PersonnelManage, ct);
+        if (officer is null)
+            return PersonnelContext.NotFound;
+        var placement = await PlacementAsync(request.BodyId, request.UnitId, ct);
+        if (!placement.IsSuccess)
+            return placement.Error;
+        if (officer.Update(Profile(request.FullName, request.BodyId, request.UnitId, request.Post, request.HasLegalQualification, request.Fields), ctx.Now) is { } error)
+            return error;
+        await _db.SaveChangesAsync(ct);
+        return officer.Id;
+    }
+
+    public async Task<Result<Guid>> ChangeEmploymentAsync(Guid id, ChangeEmploymentRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var officer = await ctx.OfficerAsync(id, Permissions.PersonnelManage, ct);
+        if (officer is null)
+            return PersonnelContext.NotFound;
+        var certificates = await _db.Certificates.IgnoreQueryFilters().Where(c => c.OfficerId == id).ToListAsync(ct);
+        var change = officer.ChangeEmployment(request.Status, request.On ?? ctx.Today, request.Reason, certificates, ctx.ActorId, ctx.Now);
+        if (!change.IsSuccess)
+            return change.Error;
+        await _db.SaveChangesAsync(ct);
+        return officer.Id;
+    }
+
+    public async Task<Result<Guid>> RecordAssessmentAsync(Guid id, RecordAssessmentRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var officer = await ctx.OfficerAsync(id, Permissions.PersonnelManage, ct);
+        if (officer is null)
+            return PersonnelContext.NotFound;
+        var exists = await _db.AnnualAssessments.IgnoreQueryFilters().AnyAsync(a => a.OfficerId == id && a.Year == request.Year, ct);
+        var assessment = AnnualAssessment.Record(officer, request.Year, request.Grade, request.Remarks, exists, ctx.ActorId, ctx.Now);
+        if (!assessment.IsSuccess)
+            return assessment.Error;
+        _db.AnnualAssessments.Add(assessment.Value);
+        await _db.SaveChangesAsync(ct);
+        return assessment.Value.Id;
+    }
+
+    /// <summary>The full ID number, for those who need it (the reading is itself recorded in the audit trail by the caller's endpoint).</summary>
+    public async Task<Result<string>> RevealIdNumberAsync(Guid id, CancellationToken ct = default)
+    {
+        var officer = await ctx.OfficerAsync(id, Permissions.PersonnelIdNumberView, ct);
+        return officer is null ? PersonnelContext.NotFound : ctx.Protector.Unprotect(officer.IdNumberProtected);
+    }
+
+    internal static OfficerProfile Profile(string fullName, Guid bodyId, Guid? unitId, string? post, bool legal, IReadOnlyList<Sector>? fields) =>
+        new((fullName ?? "").Trim(), bodyId, unitId, post, legal, fields ?? []);
+
+    /// <summary>The body must be one the caller manages officers in; a unit must belong to that body.</summary>
+    private async Task<Result<Guid>> PlacementAsync(Guid bodyId, Guid? unitId, CancellationToken ct)
+    {
+        var body = await _db.Bodies.FirstOrDefaultAsync(b => b.Id == bodyId && b.IsActive, ct);
+        if (body is null || !_db.Actor.CanIn(Permissions.PersonnelManage, body))
+            return ValidationError.For("bodyId", "org.parent_not_found");
+        if (unitId is { } u && !await _db.Units.AnyAsync(x => x.Id == u && x.AgencyId == bodyId, ct))
+            return ValidationError.For("unitId", "officer.unit_not_in_body");
+        return body.Id;
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Common;
+using Zhifa.Core.Data;
+using Zhifa.Core.Identity;
+using Zhifa.Core.Organizations;
+
+namespace Zhifa.Core.Personnel.UseCases;
+
+/// <summary>The key that makes ID-number hashes unrepeatable outside this deployment (configuration, not the database).</summary>
+public sealed record IdNumberPepper(byte[] Value);
+
+/// <summary>What the personnel use cases share: the clock in China dates, region settings, scope checks.</summary>
+public sealed class PersonnelContext(ZhifaDbContext db, TimeProvider clock, IIdNumberProtector protector, IdNumberPepper pepper)
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public ZhifaDbContext Db => db;
+    public IIdNumberProtector Protector => protector;
+    public ReadOnlySpan<byte> Pepper => pepper.Value;
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Statutory days are China's calendar days.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+
+    public Guid ActorId => db.Actor.UserId ?? Guid.Empty;
+
+    /// <summary>The settings of the nearest region up the tree that has its own; else the national defaults.</summary>
+    public async Task<PersonnelSettings> SettingsForRegionAsync(Guid regionId, CancellationToken ct)
+    {
+        var region = await db.Regions.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, ct);
+        if (region is null)
+            return PersonnelSettings.Default;
+        var chain = region.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+        var rows = await db.PersonnelSettings.AsNoTracking().Where(s => chain.Contains(s.RegionId)).ToListAsync(ct);
+        return rows.OrderByDescending(r => chain.IndexOf(r.RegionId)).FirstOrDefault()?.Settings ?? PersonnelSettings.Default;
+    }
+
+    public async Task<(EnforcementBody Body, Region Region, PersonnelSettings Settings)?> BodyAsync(Guid bodyId, CancellationToken ct)
+    {
+        var body = await db.Bodies.FirstOrDefaultAsync(b => b.Id == bodyId, ct);
+        if (body is null)
+            return null;
+        var region = await db.Regions.IgnoreQueryFilters().AsNoTracking().FirstAsync(r => r.Id == body.RegionId, ct);
+        // Certificates are issued and numbered by the county (or higher): a township body's certificate is its county's.
+        if (region.Level == RegionLevel.Township && region.ParentId is { } county)
+            region = await db.Regions.IgnoreQueryFilters().AsNoTracking().FirstAsync(r => r.Id == county, ct);
+        return (body, region, await SettingsForRegionAsync(region.Id, ct));
+    }
+
+    /// <summary>An officer the caller may act on with <paramref name="permission"/>; else null (answered as not found).</summary>
+    public async Task<Officer?> OfficerAsync(Guid id, string permission, CancellationToken ct)
+    {
+        var officer = await db.Officers.FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (officer is null)
+            return null;
+        var body = await db.Organizations.FirstOrDefaultAsync(o => o.Id == officer.BodyId, ct);
+        return body is not null && db.Actor.CanIn(permission, body) ? officer : null;
+    }
+
+    public async Task<Certificate?> CertificateAsync(Guid id, string permission, CancellationToken ct)
+    {
+        var certificate = await db.Certificates.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (certificate is null)
+            return null;
+        var body = await db.Organizations.FirstOrDefaultAsync(o => o.Id == certificate.BodyId, ct);
+        return body is not null && db.Actor.CanIn(permission, body) ? certificate : null;
+    }
+
+    public async Task<List<AttendedHours>> AttendedHoursAsync(IReadOnlyCollection<Guid> officerIds, CancellationToken ct)
+    {
+        var rows = await (from a in db.TrainingAttendances.IgnoreQueryFilters()
+                          join s in db.TrainingSessions on a.SessionId equals s.Id
+                          where officerIds.Contains(a.OfficerId)
+                          select new { a.OfficerId, s.EndsOn, s.Category, a.Hours }).ToListAsync(ct);
+        return rows.Select(r => new AttendedHours(r.OfficerId, r.EndsOn, r.Category, r.Hours)).ToList();
+    }
+
+    public Task<bool> IdNumberTakenAsync(string hash, CancellationToken ct) =>
+        db.Officers.IgnoreQueryFilters().AnyAsync(o => o.IdNumberHash == hash, ct);
+
+    internal static Error NotFound => new NotFoundError("officer");
+}

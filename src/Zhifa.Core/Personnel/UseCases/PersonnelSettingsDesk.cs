@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Common;
+using Zhifa.Core.Identity;
+
+namespace Zhifa.Core.Personnel.UseCases;
+
+/// <summary>A region's personnel rules (pass mark, validity, review deadline, number format, training hours); below it, regions inherit them.</summary>
+public sealed class PersonnelSettingsDesk(PersonnelContext ctx)
+{
+    private readonly Data.ZhifaDbContext _db = ctx.Db;
+
+    public async Task<Result<PersonnelSettings>> GetAsync(Guid regionId, CancellationToken ct = default) =>
+        await _db.Regions.AnyAsync(r => r.Id == regionId, ct) ? await ctx.SettingsForRegionAsync(regionId, ct) : new NotFoundError("organization");
+
+    public async Task<Result<PersonnelSettings>> SaveAsync(Guid regionId, PersonnelSettings settings, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var region = await _db.Regions.FirstOrDefaultAsync(r => r.Id == regionId, ct);
+        if (region is null || !_db.Actor.CanIn(Permissions.PersonnelManage, region))
+            return new NotFoundError("organization");
+        if (settings.Validate() is { } error)
+            return error;
+        var row = await _db.PersonnelSettings.FirstOrDefaultAsync(s => s.RegionId == regionId, ct);
+        if (row is null)
+            _db.PersonnelSettings.Add(new RegionPersonnelSettings(regionId, settings, ctx.Now));
+        else
+            row.Change(settings, ctx.Now);
+        await _db.SaveChangesAsync(ct);
+        return settings;
+    }
+}

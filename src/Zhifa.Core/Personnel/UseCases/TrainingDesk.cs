@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Common;
+using Zhifa.Core.Identity;
+
+namespace Zhifa.Core.Personnel.UseCases;
+
+public sealed record CreateCourseRequest(string Name, TrainingCategory Category, decimal Hours, Guid OrganizerId);
+
+public sealed record ScheduleSessionRequest(DateOnly StartsOn, DateOnly EndsOn, decimal? Hours = null);
+
+public sealed record RecordAttendanceRequest(Guid OfficerId, decimal? Hours = null);
+
+/// <summary>Training courses, their sessions and who attended, organised by a body or a justice bureau in the caller's scope.</summary>
+public sealed class TrainingDesk(PersonnelContext ctx)
+{
+    private readonly Data.ZhifaDbContext _db = ctx.Db;
+
+    public async Task<Result<Guid>> CreateCourseAsync(CreateCourseRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var organizer = await _db.Organizations.FirstOrDefaultAsync(o => o.Id == request.OrganizerId && o.IsActive, ct);
+        if (organizer is null || !_db.Actor.CanIn(Permissions.TrainingManage, organizer))
+            return ValidationError.For("organizerId", "org.parent_not_found");
+        var course = TrainingCourse.Create(request.Name, request.Category, request.Hours, organizer.Id, ctx.Now);
+        if (!course.IsSuccess)
+            return course.Error;
+        _db.TrainingCourses.Add(course.Value);
+        await _db.SaveChangesAsync(ct);
+        return course.Value.Id;
+    }
+
+    public async Task<Result<Guid>> ScheduleSessionAsync(Guid courseId, ScheduleSessionRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var course = await CourseAsync(courseId, ct);
+        if (course is null)
+            return new NotFoundError("course");
+        var session = TrainingSession.Schedule(course, request.StartsOn, request.EndsOn, request.Hours, ctx.Now);
+        if (!session.IsSuccess)
+            return session.Error;
+        _db.TrainingSessions.Add(session.Value);
+        await _db.SaveChangesAsync(ct);
+        return session.Value.Id;
+    }
+
+    public async Task<Result<Guid>> RecordAttendanceAsync(Guid sessionId, RecordAttendanceRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var session = await SessionAsync(sessionId, ct);
+        if (session is null)
+            return new NotFoundError("session");
+        var officer = await ctx.OfficerAsync(request.OfficerId, Permissions.TrainingManage, ct);
+        if (officer is null)
+            return ValidationError.For("officerId", "officer.not_found");
+        var exists = await _db.TrainingAttendances.IgnoreQueryFilters().AnyAsync(a => a.SessionId == sessionId && a.OfficerId == officer.Id, ct);
+        var attendance = TrainingAttendance.Record(session, officer, request.Hours, exists, ctx.Now);
+        if (!attendance.IsSuccess)
+            return attendance.Error;
+        _db.TrainingAttendances.Add(attendance.Value);
+        await _db.SaveChangesAsync(ct);
+        return attendance.Value.Id;
+    }
+
+    internal async Task<TrainingCourse?> CourseAsync(Guid id, CancellationToken ct)
+    {
+        var course = await _db.TrainingCourses.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (course is null)
+            return null;
+        var organizer = await _db.Organizations.FirstOrDefaultAsync(o => o.Id == course.OrganizerId, ct);
+        return organizer is not null && _db.Actor.CanIn(Permissions.TrainingManage, organizer) ? course : null;
+    }
+
+    internal async Task<TrainingSession?> SessionAsync(Guid id, CancellationToken ct)
+    {
+        var session = await _db.TrainingSessions.FirstOrDefaultAsync(s => s.Id == id, ct);
+        return session is not null && await CourseAsync(session.CourseId, ct) is not null ? session : null;
+    }
+}

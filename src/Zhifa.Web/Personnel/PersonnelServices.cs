@@ -1,0 +1,67 @@
+using System.Text;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Zhifa.Core.Data;
+using Zhifa.Core.Personnel;
+using Zhifa.Core.Personnel.UseCases;
+
+namespace Zhifa.Web.Personnel;
+
+public static class PersonnelServices
+{
+    /// <summary>The development pepper; production sets <c>Zhifa:Security:IdNumberPepper</c> (and keeps it with the backups).</summary>
+    private const string DevelopmentPepper = "zhifa-development-pepper-change-me";
+
+    public static void AddZhifaPersonnel(this IServiceCollection services, IConfiguration config, IHostEnvironment environment)
+    {
+        var pepper = config["Zhifa:Security:IdNumberPepper"];
+        if (string.IsNullOrEmpty(pepper))
+        {
+            if (environment.IsProduction() && config.GetValue("Zhifa:Security:RequirePepper", false))
+                throw new InvalidOperationException("Set Zhifa:Security:IdNumberPepper.");
+            pepper = DevelopmentPepper;
+        }
+        services.AddSingleton(new IdNumberPepper(Encoding.UTF8.GetBytes(pepper)));
+        services.AddScoped<IIdNumberProtector, DataProtectionIdNumberProtector>();
+        services.AddDataProtection().SetApplicationName("Zhifa");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+    }
+}
+
+/// <summary>ID numbers are stored encrypted with ASP.NET Core data protection (keys in the database, shared by every node).</summary>
+internal sealed class DataProtectionIdNumberProtector(IDataProtectionProvider provider) : IIdNumberProtector
+{
+    private readonly IDataProtector _protector = provider.CreateProtector("Zhifa.Personnel.IdNumber.v1");
+
+    public string Protect(string idNumber) => _protector.Protect(idNumber);
+
+    public string Unprotect(string protectedIdNumber) => _protector.Unprotect(protectedIdNumber);
+}
+
+/// <summary>Keeps the data-protection key ring in the database, so cookies and ID numbers survive restarts and work across nodes.</summary>
+internal sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlRepository
+{
+    public IReadOnlyCollection<XElement> GetAllElements()
+    {
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().AsSystem();
+        var db = scope.ServiceProvider.GetRequiredService<ZhifaDbContext>();
+        return db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml).ToList().Select(XElement.Parse).ToList();
+    }
+
+    public void StoreElement(XElement element, string friendlyName)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().AsSystem();
+        var db = scope.ServiceProvider.GetRequiredService<ZhifaDbContext>();
+        db.DataProtectionKeys.Add(new DataProtectionKey(friendlyName, element.ToString(SaveOptions.DisableFormatting)));
+        // Data protection calls this synchronously; the save is quick and happens when a key is created (rarely).
+        db.SaveChangesAsync().GetAwaiter().GetResult();
+    }
+}
