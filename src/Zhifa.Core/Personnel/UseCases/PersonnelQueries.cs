@@ -156,6 +156,13 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
             .Select(s => new SessionView(s.Id, s.CourseId, courses[s.CourseId].Name, s.Category, s.Hours, s.StartsOn, s.EndsOn, attendees.GetValueOrDefault(s.Id))).ToList();
     }
 
+    public async Task<IReadOnlyList<OfficerRow>> SessionAttendeesAsync(Guid sessionId, CancellationToken ct = default)
+    {
+        var ids = await _db.TrainingAttendances.AsNoTracking().Where(a => a.SessionId == sessionId).Select(a => a.OfficerId).ToListAsync(ct);
+        var officers = await _db.Officers.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.FullName).ToListAsync(ct);
+        return await RowsAsync(officers, ct);
+    }
+
     /// <summary>
     /// ZFRY-TRAIN for every officer in scope active at the deadline: hours by category in the year against
     /// the requirement of their region, who is short and by how much; and each body's full-rotation rate.
