@@ -34,6 +34,8 @@ internal sealed class EmploymentChangeConfiguration : IEntityTypeConfiguration<E
     {
         builder.ToTable("EmploymentChanges");
         builder.HasKey(c => c.Id);
+        // Ids are set by the domain: a new entry found in the officer's history is an insert, not an update.
+        builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Reason).HasMaxLength(500);
     }
 }
@@ -64,6 +66,7 @@ internal sealed class CertificateEventConfiguration : IEntityTypeConfiguration<C
     {
         builder.ToTable("CertificateEvents");
         builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Reason).HasMaxLength(500);
         builder.Property(e => e.RuleId).HasMaxLength(20);
     }

@@ -129,8 +129,14 @@ internal static class PersonnelDemo
             var certificate = Fixed(Certificate.Issue(new CertificateApplication(number, region.Id, region.Code[..6], [p.Field], issuedOn, Guid.Empty),
                 officer, new IssuanceEvidence([result], attended, []), settings, _ => false, now).Value, "certificate:" + p.Name);
             db.Certificates.Add(certificate);
-            if (!expiredStory)
-                certificate.PassAnnualReview(issuedOn.Year, new DateOnly(issuedOn.Year + 1, 3, 1) < today ? new DateOnly(issuedOn.Year + 1, 3, 1) : today, Guid.Empty, now);
+            // Every annual review due so far passed (in March of the following year), except where the story says otherwise.
+            var lastPassedReview = p.Story == "review_failed" ? today.Year - 2 : today.Year - 1;
+            for (var year = issuedOn.Year; !expiredStory && year <= lastPassedReview; year++)
+            {
+                var on = new DateOnly(year + 1, 3, 1);
+                if (on <= today && on > issuedOn)
+                    certificate.PassAnnualReview(year, on, Guid.Empty, now);
+            }
             switch (p.Story)
             {
                 case "suspended":

@@ -537,7 +537,6 @@ namespace Zhifa.Migrations.Postgres.Migrations
             modelBuilder.Entity("Zhifa.Core.Personnel.CertificateEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("ActorId")
@@ -584,7 +583,6 @@ namespace Zhifa.Migrations.Postgres.Migrations
             modelBuilder.Entity("Zhifa.Core.Personnel.EmploymentChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ActorId")

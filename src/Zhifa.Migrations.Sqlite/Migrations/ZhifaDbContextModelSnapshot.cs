@@ -529,7 +529,6 @@ namespace Zhifa.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Zhifa.Core.Personnel.CertificateEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ActorId")
@@ -576,7 +575,6 @@ namespace Zhifa.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Zhifa.Core.Personnel.EmploymentChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ActorId")

@@ -15,8 +15,8 @@ public class DemoDataTests
         new DatabaseOptions { Provider = provider, ConnectionString = database.ConnectionString }.Apply(options);
         await using var db = new ZhifaDbContext(options.Options);
         await db.Database.MigrateAsync();
-        Assert.True(await new DemoData(db, TimeProvider.System, new Zhifa.Core.Identity.PasswordHasher(new Zhifa.Core.Identity.SecurityOptions { PasswordIterations = 1000 })).SeedAsync());
-        Assert.False(await new DemoData(db, TimeProvider.System, new Zhifa.Core.Identity.PasswordHasher(new Zhifa.Core.Identity.SecurityOptions { PasswordIterations = 1000 })).SeedAsync(), "a second load into a non-empty database does nothing");
+        Assert.True(await new DemoData(db, TimeProvider.System, new Zhifa.Core.Identity.PasswordHasher(new Zhifa.Core.Identity.SecurityOptions { PasswordIterations = 1000 }), new Zhifa.Tests.Personnel.FakeProtector(), new Zhifa.Core.Personnel.UseCases.IdNumberPepper(Zhifa.Tests.Personnel.Fixtures.Pepper)).SeedAsync());
+        Assert.False(await new DemoData(db, TimeProvider.System, new Zhifa.Core.Identity.PasswordHasher(new Zhifa.Core.Identity.SecurityOptions { PasswordIterations = 1000 }), new Zhifa.Tests.Personnel.FakeProtector(), new Zhifa.Core.Personnel.UseCases.IdNumberPepper(Zhifa.Tests.Personnel.Fixtures.Pepper)).SeedAsync(), "a second load into a non-empty database does nothing");
         var all = await db.Organizations.AsNoTracking().ToListAsync();
         return all.Select(o => (o.Id, o.Name, o.Path, (o as Region)?.Code ?? (o as EnforcementBody)?.CreditCode)).OrderBy(x => x.Id).ToList();
     }
@@ -39,7 +39,7 @@ public class DemoDataTests
         new DatabaseOptions { Provider = TestDatabases.Sqlite, ConnectionString = database.ConnectionString }.Apply(options);
         await using var db = new ZhifaDbContext(options.Options);
         await db.Database.MigrateAsync();
-        await new DemoData(db, TimeProvider.System, new Zhifa.Core.Identity.PasswordHasher(new Zhifa.Core.Identity.SecurityOptions { PasswordIterations = 1000 })).SeedAsync();
+        await new DemoData(db, TimeProvider.System, new Zhifa.Core.Identity.PasswordHasher(new Zhifa.Core.Identity.SecurityOptions { PasswordIterations = 1000 }), new Zhifa.Tests.Personnel.FakeProtector(), new Zhifa.Core.Personnel.UseCases.IdNumberPepper(Zhifa.Tests.Personnel.Fixtures.Pepper)).SeedAsync();
 
         var regions = await db.Regions.ToListAsync();
         Assert.Contains(regions, r => r.Code == "140000" && r.Name == "山西省" && r.Level == RegionLevel.Province);

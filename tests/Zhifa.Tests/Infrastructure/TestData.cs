@@ -23,6 +23,15 @@ public static class TestData
 
     public static string Name(string stem) => $"{stem}{Next()}";
 
+    /// <summary>A valid GB 11643 number that no demo officer has (born 1960–1999, sequence from the counter).</summary>
+    public static string IdNumber()
+    {
+        var n = Next();
+        var birth = new DateOnly(1960, 1, 1).AddDays(n * 37 % 14_600);
+        return Zhifa.Core.Personnel.IdNumber.WithCheck("140981" + birth.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)
+            + (500 + n % 500).ToString("D3", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public static async Task<OrganizationDto> CreateBodyAsync(HttpClient api, Guid parentId, string? name = null, BodyKind kind = BodyKind.AdministrativeOrgan)
     {
         var response = await api.PostJsonAsync("/api/v1/organizations/bodies",

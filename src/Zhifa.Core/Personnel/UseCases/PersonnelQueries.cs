@@ -23,7 +23,9 @@ public sealed record TrainingRecordView(Guid SessionId, string CourseName, Train
 
 public sealed record AssessmentView(int Year, AssessmentGrade Grade, string? Remarks);
 
-public sealed record OfficerDetail(OfficerRow Officer, IReadOnlyList<EmploymentChange> Employment, IReadOnlyList<CertificateView> Certificates,
+public sealed record EmploymentChangeView(int Sequence, EmploymentStatus? From, EmploymentStatus To, DateOnly On, string? Reason, DateTime RecordedAt);
+
+public sealed record OfficerDetail(OfficerRow Officer, IReadOnlyList<EmploymentChangeView> Employment, IReadOnlyList<CertificateView> Certificates,
     IReadOnlyList<ExamResultView> Exams, TrainingSummary ThisYear, TrainingSummary LastYear, IReadOnlyList<TrainingRecordView> Training,
     IReadOnlyList<AssessmentView> Assessments);
 
@@ -89,7 +91,7 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
         var attended = await ctx.AttendedHoursAsync([id], ct);
         var assessments = await _db.AnnualAssessments.AsNoTracking().Where(a => a.OfficerId == id).OrderByDescending(a => a.Year)
             .Select(a => new AssessmentView(a.Year, a.Grade, a.Remarks)).ToListAsync(ct);
-        return new OfficerDetail(row, officer.EmploymentHistory, certificates.OrderByDescending(c => c.IssuedOn).ToList(),
+        return new OfficerDetail(row, officer.EmploymentHistory.Select(e => new EmploymentChangeView(e.Sequence, e.From, e.To, e.On, e.Reason, e.RecordedAt)).ToList(), certificates.OrderByDescending(c => c.IssuedOn).ToList(),
             exams.OrderByDescending(e => e.SatOn).ToList(),
             TrainingCalculator.Summarise(attended, ctx.Today.Year, settings.Training),
             TrainingCalculator.Summarise(attended, ctx.Today.Year - 1, settings.Training),

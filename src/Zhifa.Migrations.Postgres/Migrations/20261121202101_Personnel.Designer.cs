@@ -13,7 +13,7 @@ using Zhifa.Core.Data;
 namespace Zhifa.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ZhifaDbContext))]
-    [Migration("20261121201218_Personnel")]
+    [Migration("20261121202101_Personnel")]
     partial class Personnel
     {
         /// <inheritdoc />
@@ -540,7 +540,6 @@ namespace Zhifa.Migrations.Postgres.Migrations
             modelBuilder.Entity("Zhifa.Core.Personnel.CertificateEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("ActorId")
@@ -587,7 +586,6 @@ namespace Zhifa.Migrations.Postgres.Migrations
             modelBuilder.Entity("Zhifa.Core.Personnel.EmploymentChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ActorId")

@@ -11,7 +11,7 @@ using Zhifa.Core.Data;
 namespace Zhifa.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ZhifaDbContext))]
-    [Migration("20261121201218_Personnel")]
+    [Migration("20261121202101_Personnel")]
     partial class Personnel
     {
         /// <inheritdoc />
@@ -532,7 +532,6 @@ namespace Zhifa.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Zhifa.Core.Personnel.CertificateEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ActorId")
@@ -579,7 +578,6 @@ namespace Zhifa.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Zhifa.Core.Personnel.EmploymentChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ActorId")
