@@ -15,6 +15,7 @@ public class EndpointAuthorizationTests(SqliteApp fixture) : IClassFixture<Sqlit
         "GET /health/live", "HEAD /health/live", "GET /health/ready", "HEAD /health/ready", "GET /openapi/{documentName}.json", "GET /culture",
         "GET /account/login", "POST /account/login", "GET /account/denied", "POST /account/denied",
         "GET /not-found", "POST /not-found", "POST /api/v1/auth/token",
+        "GET /api/v1/public/certificates/{number}", "GET /public/certificates/{number}/qr.png", "GET /public/verify", "POST /public/verify",
     };
 
     /// <summary>Endpoints the framework maps for Razor components; they fall under the signed-in fallback policy.</summary>
