@@ -19,6 +19,9 @@ public sealed class BrowserApp : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The running app's services, for looking up demo data the pages show.</summary>
+    public IServiceProvider Services => _factory!.Services;
     public IBrowser Browser { get; private set; } = null!;
 
     public static string ScreenshotDir

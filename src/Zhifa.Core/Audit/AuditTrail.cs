@@ -31,7 +31,8 @@ internal static class AuditTrail
                     throw new InvalidOperationException("The audit trail is append-only.");
                 continue;
             }
-            if (entry.Entity is LoginLogEntry || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            // The login log is its own record; data-protection keys are secrets and no business data.
+            if (entry.Entity is LoginLogEntry or DataProtectionKey || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
                 continue;
             var props = entry.Properties.Where(p => !p.Metadata.IsShadowProperty() || p.Metadata.IsForeignKey()).ToList();
             if (entry.State == EntityState.Modified)

@@ -58,6 +58,8 @@ public sealed class DemoData(ZhifaDbContext db, TimeProvider clock, PasswordHash
     {
         if (await db.Organizations.AnyAsync(ct))
             return false;
+        // The first protection creates the key ring, which is stored in its own transaction: do it before ours begins.
+        protector.Protect("warm-up");
         var now = clock.GetUtcNow().UtcDateTime;
         var builder = new TreeBuilder(db, now);
 

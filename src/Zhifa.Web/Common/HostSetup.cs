@@ -118,8 +118,6 @@ public static class HostSetup
         var db = scope.ServiceProvider.GetRequiredService<ZhifaDbContext>();
         await db.Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<EnsureRoleTemplates>().ExecuteAsync();
-        // Create the data-protection key before any transaction writes, so storing it never waits on a seeding transaction.
-        scope.ServiceProvider.GetRequiredService<Zhifa.Core.Personnel.IIdNumberProtector>().Protect("warm-up");
         if (app.Configuration.GetValue("Zhifa:Demo:SeedOnEmptyDatabase", true)
             && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync())
         {
