@@ -57,14 +57,19 @@ public abstract partial class ShellTests(ZhifaApp app)
     }
 
     [Fact]
-    public async Task OrganisationPages_Render()
+    public async Task Pages_Render()
     {
         foreach (var url in new[] { "/organizations", $"/organizations/{TestData.Yuanping}", $"/organizations/{TestData.Yuanping}/edit",
             $"/organizations/{TestData.Yuanping}/move", $"/organizations/new/Body?parentId={TestData.Yuanping}", "/organizations/new/Region", "/organizations/new/Unit",
-            $"/organizations?under={TestData.Yuanping}&kind=Body&q=%E5%B8%82" })
+            $"/organizations?under={TestData.Yuanping}&kind=Body&q=%E5%B8%82",
+            "/personnel/officers", "/personnel/officers/new", $"/personnel/officers/{PersonnelFlow.DemoOfficer("张伟")}", $"/personnel/officers/{PersonnelFlow.DemoOfficer("陈静")}",
+            "/personnel/certificates?status=Suspended", $"/personnel/certificates/{PersonnelFlow.DemoCertificate("孙浩")}",
+            "/personnel/exams", $"/personnel/exams/{Zhifa.Core.Common.DeterministicGuid.From("personnel:exam:new")}",
+            "/personnel/training", $"/personnel/training/sessions/{Zhifa.Core.Common.DeterministicGuid.From("personnel:session:year-food")}",
+            "/personnel/compliance", $"/personnel/settings?region={TestData.Yuanping}", "/public/verify?number=140981", "/admin/users", "/admin/roles", "/audit", "/audit/logins", "/account/profile" })
         {
             var response = await _client.GetAsync(url);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} answered {(int)response.StatusCode}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
     }
 
