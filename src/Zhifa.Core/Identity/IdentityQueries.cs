@@ -73,7 +73,8 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
             ? new RoleDto(r.Id, r.Code, r.Name, r.Description, r.IsTemplate, r.DefaultScope, r.Permissions)
             : new NotFoundError("role");
 
-    public async Task<Page<LoginLogDto>> LoginLogAsync(LoginLogFilter filter, CancellationToken ct = default)
+    /// <param name="unpaged">Every matching row, for exports of exactly what is filtered.</param>
+    public async Task<Page<LoginLogDto>> LoginLogAsync(LoginLogFilter filter, CancellationToken ct = default, bool unpaged = false)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var q = db.LoginLog.AsNoTracking();
@@ -87,12 +88,14 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
             q = q.Where(l => l.At < to);
         var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
         var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(l => l.At).ThenByDescending(l => l.Id).Skip((page - 1) * size).Take(size)
+        var ordered = q.OrderByDescending(l => l.At).ThenByDescending(l => l.Id);
+        var rows = await (unpaged ? ordered : ordered.Skip((page - 1) * size).Take(size))
             .Select(l => new LoginLogDto(l.Id, l.At, l.UserName, l.UserId, l.Address, l.UserAgent, l.Success, l.Outcome, l.Channel)).ToListAsync(ct);
         return new Page<LoginLogDto>(rows, total, page, size);
     }
 
-    public async Task<Page<AuditEntryDto>> AuditAsync(AuditFilter filter, CancellationToken ct = default)
+    /// <param name="unpaged">Every matching row, for exports of exactly what is filtered.</param>
+    public async Task<Page<AuditEntryDto>> AuditAsync(AuditFilter filter, CancellationToken ct = default, bool unpaged = false)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var q = db.AuditEntries.AsNoTracking();
@@ -110,7 +113,8 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
             q = q.Where(e => e.At < to);
         var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
         var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(e => e.Sequence).Skip((page - 1) * size).Take(size)
+        var ordered = q.OrderByDescending(e => e.Sequence);
+        var rows = await (unpaged ? ordered : ordered.Skip((page - 1) * size).Take(size))
             .Select(e => new AuditEntryDto(e.Id, e.Sequence, e.At, e.UserId, e.UserName, e.Address, e.OrganizationId, e.EntityType, e.EntityId, e.Action, e.Before, e.After, e.Hash))
             .ToListAsync(ct);
         return new Page<AuditEntryDto>(rows, total, page, size);

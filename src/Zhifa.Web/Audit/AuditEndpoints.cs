@@ -23,7 +23,7 @@ public static class AuditEndpoints
 
         g.MapGet("/export", async (IdentityQueries q, string? entityType, string? entityId, string? userName, string? action, DateTime? from, DateTime? to, CancellationToken ct) =>
             {
-                var rows = await q.AuditAsync(new AuditFilter(entityType, entityId, userName, action, Utc(from), Utc(to), 1, Paging.MaxSize * 20), ct);
+                var rows = await q.AuditAsync(new AuditFilter(entityType, entityId, userName, action, Utc(from), Utc(to)), ct, unpaged: true);
                 var csv = Csv(["sequence", "at_utc", "user", "address", "entity_type", "entity_id", "action", "before", "after", "hash"],
                     rows.Items.Select(e => new[] { e.Sequence.ToString(CultureInfo.InvariantCulture), e.At.ToString("O", CultureInfo.InvariantCulture), e.UserName,
                         e.Address ?? "", e.EntityType, e.EntityId, e.Action, e.Before ?? "", e.After ?? "", e.Hash }));
@@ -43,7 +43,7 @@ public static class AuditEndpoints
 
         logins.MapGet("/export", async (IdentityQueries q, string? userName, bool? success, DateTime? from, DateTime? to, CancellationToken ct) =>
             {
-                var rows = await q.LoginLogAsync(new LoginLogFilter(userName, success, Utc(from), Utc(to), 1, Paging.MaxSize * 20), ct);
+                var rows = await q.LoginLogAsync(new LoginLogFilter(userName, success, Utc(from), Utc(to)), ct, unpaged: true);
                 var csv = Csv(["at_utc", "user", "success", "outcome", "channel", "address", "user_agent"],
                     rows.Items.Select(l => new[] { l.At.ToString("O", CultureInfo.InvariantCulture), l.UserName, l.Success ? "true" : "false", l.Outcome, l.Channel, l.Address ?? "", l.UserAgent ?? "" }));
                 return Results.File(csv, "text/csv; charset=utf-8", "login-log.csv");

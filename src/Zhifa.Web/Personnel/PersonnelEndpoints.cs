@@ -59,8 +59,8 @@ public static class PersonnelEndpoints
             .Produces<EligibilityResult>().ProducesProblem(404);
         officers.MapGet("/export", async (PersonnelQueries q, IStringLocalizer<Ui> l, string? search, Guid? bodyId, EmploymentStatus? status, CancellationToken ct) =>
             {
-                var page = await q.OfficersAsync(new OfficerListFilter(search, bodyId, status, PageSize: Paging.MaxSize * 20), ct);
-                return Results.File(PersonnelExports.Officers(page.Items, l), Xlsx.ContentType, "officers.xlsx");
+                var rows = await q.AllOfficerRowsAsync(new OfficerListFilter(search, bodyId, status), ct);
+                return Results.File(PersonnelExports.Officers(rows, l), Xlsx.ContentType, "officers.xlsx");
             })
             .RequirePermission(Permissions.PersonnelRead).WithName("ExportOfficers").WithSummary("The filtered officer list as Excel.").Produces<byte[]>(200, Xlsx.ContentType);
         officers.MapGet("/import-template", () => Results.File(Xlsx.Write("officers", PersonnelImport.OfficerColumns.Template, []), Xlsx.ContentType, "officers-template.xlsx"))
@@ -88,7 +88,7 @@ public static class PersonnelEndpoints
             .WithSummary("Annual review (pass/fail), suspension, lifting it, revocation or cancellation.")
             .Produces<CertificateView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         certificates.MapGet("/export", async (PersonnelQueries q, IStringLocalizer<Ui> l, string? search, CertificateStatus? status, Guid? bodyId, CancellationToken ct) =>
-                Results.File(PersonnelExports.Certificates((await q.CertificatesAsync(search, status, bodyId, 1, Paging.MaxSize * 20, ct)).Items, l), Xlsx.ContentType, "certificates.xlsx"))
+                Results.File(PersonnelExports.Certificates(await q.AllCertificatesAsync(search, status, bodyId, ct), l), Xlsx.ContentType, "certificates.xlsx"))
             .RequirePermission(Permissions.PersonnelRead).WithName("ExportCertificates").WithSummary("The filtered certificate list as Excel.").Produces<byte[]>(200, Xlsx.ContentType);
 
         var exams = api.MapGroup("/exams").WithTags("Personnel");

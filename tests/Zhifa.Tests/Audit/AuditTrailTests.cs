@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -144,24 +143,7 @@ public abstract class AuditTrailTests(string provider)
         }
     }
 
-    private static async Task<(int Exit, string Output)> RunVerifyAuditAsync(ZhifaApp app)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Zhifa.Web.dll"), "verify-audit"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["Zhifa__Database__Provider"] = app.Provider;
-        start.Environment["ConnectionStrings__Zhifa"] = app.ConnectionString;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int Exit, string Output)> RunVerifyAuditAsync(ZhifaApp app) => AppProcess.RunAsync("verify-audit", app.Provider, app.ConnectionString);
 }
 
 public sealed class AuditTrailTests_Sqlite() : AuditTrailTests(TestDatabases.Sqlite);

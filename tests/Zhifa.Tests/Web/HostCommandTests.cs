@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Data;
 using Zhifa.Core.Identity;
@@ -9,33 +8,13 @@ namespace Zhifa.Tests.Web;
 /// <summary>The app's own commands, run as a real process the way an operator runs them.</summary>
 public class HostCommandTests
 {
-    private static async Task<(int Exit, string Output)> RunAppAsync(string command, string provider, string connectionString)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Zhifa.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, command])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["Zhifa__Database__Provider"] = provider;
-        start.Environment["ConnectionStrings__Zhifa"] = connectionString;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
     [Theory]
     [InlineData(TestDatabases.Sqlite)]
     [InlineData(TestDatabases.Postgres)]
     public async Task MigrateThenSeedDemo_BuildTheDatabaseFromNothing(string provider)
     {
         using var database = TestDatabases.Create(provider);
-        var migrate = await RunAppAsync("migrate", provider, database.ConnectionString);
+        var migrate = await AppProcess.RunAsync("migrate", provider, database.ConnectionString);
         Assert.True(migrate.Exit == 0, migrate.Output);
         var options = new DbContextOptionsBuilder<ZhifaDbContext>();
         new DatabaseOptions { Provider = provider, ConnectionString = database.ConnectionString }.Apply(options);
@@ -47,7 +26,7 @@ public class HostCommandTests
             Assert.Equal(0, await db.Organizations.CountAsync());
         }
 
-        var seed = await RunAppAsync("seed-demo", provider, database.ConnectionString);
+        var seed = await AppProcess.RunAsync("seed-demo", provider, database.ConnectionString);
         Assert.True(seed.Exit == 0, seed.Output);
         await using (var db = new ZhifaDbContext(options.Options))
             Assert.True(await db.Organizations.CountAsync() > 50);

@@ -46,12 +46,24 @@ public sealed record ComplianceReport(int Year, DateOnly Deadline, TrainingRequi
 public sealed record PublicVerification(string Number, bool Valid, CertificateStatus Status, string HolderName, string BodyName,
     IReadOnlyList<Sector> Fields, DateOnly IssuedOn, DateOnly ValidUntil);
 
+/// <summary>Workbench figures: what needs attention in the caller's scope.</summary>
+public sealed record PersonnelSummary(int ActiveOfficers, int ValidCertificates, int SuspendedCertificates, int ReviewOverdue, int TrainingShort, int WithoutCertificate);
+
 /// <summary>Reads of the personnel registry, always through the caller's scope (public verification excepted).</summary>
 public sealed class PersonnelQueries(PersonnelContext ctx)
 {
     private readonly Data.ZhifaDbContext _db = ctx.Db;
 
     public async Task<Page<OfficerRow>> OfficersAsync(OfficerListFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var rows = await AllOfficerRowsAsync(filter, ct);
+        var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
+        return new Page<OfficerRow>(rows.Skip((page - 1) * size).Take(size).ToList(), rows.Count, page, size);
+    }
+
+    /// <summary>Every row the filter matches, unpaged (for figures and exports).</summary>
+    public async Task<List<OfficerRow>> AllOfficerRowsAsync(OfficerListFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var q = _db.Officers.AsNoTracking();
@@ -67,8 +79,16 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
             rows = rows.Where(r => r.CertificateStatus == cs).ToList();
         if (filter.TrainingShort is { } shortOnly)
             rows = rows.Where(r => (r.TrainingHoursNeeded > 0) == shortOnly).ToList();
-        var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
-        return new Page<OfficerRow>(rows.Skip((page - 1) * size).Take(size).ToList(), rows.Count, page, size);
+        return rows;
+    }
+
+    public async Task<PersonnelSummary> SummaryAsync(CancellationToken ct = default)
+    {
+        var officers = await AllOfficerRowsAsync(new OfficerListFilter(Status: EmploymentStatus.Active), ct);
+        var certificates = await AllCertificatesAsync(null, null, null, ct);
+        return new PersonnelSummary(officers.Count, certificates.Count(c => c.Status == CertificateStatus.Valid), certificates.Count(c => c.Status == CertificateStatus.Suspended),
+            certificates.Count(c => c.ReviewOverdue && c.Status is CertificateStatus.Valid or CertificateStatus.Suspended),
+            officers.Count(o => o.TrainingHoursNeeded > 0), officers.Count(o => o.CertificateStatus is null or CertificateStatus.Cancelled or CertificateStatus.Revoked or CertificateStatus.Expired));
     }
 
     public async Task<Result<OfficerDetail>> OfficerAsync(Guid id, CancellationToken ct = default)
@@ -100,6 +120,13 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
 
     public async Task<Page<CertificateView>> CertificatesAsync(string? q, CertificateStatus? status, Guid? bodyId, int? page, int? pageSize, CancellationToken ct = default)
     {
+        var views = await AllCertificatesAsync(q, status, bodyId, ct);
+        var (p, size) = Paging.Normalize(page, pageSize);
+        return new Page<CertificateView>(views.Skip((p - 1) * size).Take(size).ToList(), views.Count, p, size);
+    }
+
+    public async Task<List<CertificateView>> AllCertificatesAsync(string? q, CertificateStatus? status, Guid? bodyId, CancellationToken ct = default)
+    {
         var query = _db.Certificates.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
             query = query.Where(c => c.Number.Contains(q.Trim().ToUpperInvariant()));
@@ -108,8 +135,7 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
         var views = await CertificateViewsAsync(await query.OrderByDescending(c => c.IssuedOn).ToListAsync(ct), ct);
         if (status is { } s)
             views = views.Where(v => v.Status == s).ToList();
-        var (p, size) = Paging.Normalize(page, pageSize);
-        return new Page<CertificateView>(views.Skip((p - 1) * size).Take(size).ToList(), views.Count, p, size);
+        return views;
     }
 
     public async Task<Result<CertificateView>> CertificateAsync(Guid id, CancellationToken ct = default)

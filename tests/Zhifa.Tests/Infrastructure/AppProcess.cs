@@ -1,0 +1,26 @@
+using System.Diagnostics;
+
+namespace Zhifa.Tests.Infrastructure;
+
+/// <summary>Runs one of the app's commands as a real process, the way an operator does: <c>dotnet Zhifa.Web.dll migrate</c>.</summary>
+public static class AppProcess
+{
+    public static async Task<(int Exit, string Output)> RunAsync(string command, string provider, string connectionString)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Zhifa.Web.dll"), command])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["Zhifa__Database__Provider"] = provider;
+        start.Environment["ConnectionStrings__Zhifa"] = connectionString;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
