@@ -27,6 +27,7 @@ public static class PersonnelServices
         }
         services.AddSingleton(new IdNumberPepper(Encoding.UTF8.GetBytes(pepper)));
         services.AddScoped<IIdNumberProtector, DataProtectionIdNumberProtector>();
+        // FIXME(key-encryption): the key ring sits in the database unencrypted; production should add ProtectKeysWith… (certificate or KMS).
         services.AddDataProtection().SetApplicationName("Zhifa");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
