@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Zhifa.Core.Audit;
+using Zhifa.Core.Catalogue;
+using Zhifa.Core.Discretion;
 using Zhifa.Core.Identity;
 using Zhifa.Core.Organizations;
 
@@ -27,6 +29,11 @@ public class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options, ActorConte
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<LoginLogEntry> LoginLog => Set<LoginLogEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CatalogueItem> CatalogueItems => Set<CatalogueItem>();
+    public DbSet<CatalogueItemVersion> CatalogueItemVersions => Set<CatalogueItemVersion>();
+    public DbSet<DiscretionBenchmark> Benchmarks => Set<DiscretionBenchmark>();
+    public DbSet<ListCuration> ListCurations => Set<ListCuration>();
+    public DbSet<ListPublication> ListPublications => Set<ListPublication>();
 
     public ActorContext Actor => _actor;
 
@@ -40,6 +47,7 @@ public class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options, ActorConte
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhifaDbContext).Assembly, t => t.Namespace?.StartsWith("Zhifa.Core", StringComparison.Ordinal) == true);
         OrganizationPathCollation.Apply(modelBuilder, IsPostgres);
+        JsonColumns.Apply(modelBuilder, IsPostgres);
 
         modelBuilder.Entity<Organization>().HasQueryFilter(o => Scope.All
             || Scope.OrganizationIds.Contains(o.Id)
@@ -50,6 +58,13 @@ public class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options, ActorConte
         modelBuilder.Entity<RoleAssignment>().HasQueryFilter(a => Scope.All || Organizations.Any(o => o.Id == a.OrganizationId));
         modelBuilder.Entity<LoginLogEntry>().HasQueryFilter(l => Scope.All || Organizations.Any(o => o.Id == l.OrganizationId));
         modelBuilder.Entity<AuditEntry>().HasQueryFilter(e => Scope.All || e.OrganizationId == null || Organizations.Any(o => o.Id == e.OrganizationId));
+
+        // The catalogue and the benchmarks are public once published; drafts are seen within the owner's scope.
+        modelBuilder.Entity<CatalogueItem>().HasQueryFilter(i => Scope.All || Organizations.Any(o => o.Id == i.OwnerId)
+            || CatalogueItemVersions.Any(v => v.ItemId == i.Id && v.EffectiveFrom != null));
+        modelBuilder.Entity<CatalogueItemVersion>().HasQueryFilter(v => Scope.All || v.EffectiveFrom != null || Organizations.Any(o => o.Id == v.OwnerId));
+        modelBuilder.Entity<DiscretionBenchmark>().HasQueryFilter(b => Scope.All || b.Status == BenchmarkStatus.Published || Organizations.Any(o => o.Id == b.IssuingBodyId));
+        modelBuilder.Entity<ListCuration>().HasQueryFilter(c => Scope.All || Organizations.Any(o => o.Id == c.BodyId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
