@@ -114,6 +114,7 @@ public sealed class DemoData(ZhifaDbContext db, TimeProvider clock, PasswordHash
         yuanping.SetSupervisingBody(justice.Id, now);
         await db.SaveChangesAsync(ct);
         await SeedUsersAsync(now, ct);
+        await Catalogue.CatalogueDemo.SeedAsync(db, clock, ct);
         await tx.CommitAsync(ct);
         return true;
     }
