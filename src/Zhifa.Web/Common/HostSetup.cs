@@ -36,6 +36,7 @@ public static class HostSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ActorContext>();
         AddUseCases(services);
+        Catalogue.CatalogueSetup.AddCatalogue(services, config);
 
         var security = new SecurityOptions();
         config.GetSection(SecurityOptions.Section).Bind(security);
@@ -147,6 +148,7 @@ public static class HostSetup
         AuthEndpoints.Map(api);
         UserEndpoints.Map(api);
         Audit.AuditEndpoints.Map(api);
+        Catalogue.CatalogueSetup.MapCatalogue(api);
         AccountEndpoints.Map(app);
 
         app.MapRazorComponents<App>();
