@@ -186,6 +186,9 @@ public sealed class CatalogueItem : IHasOrganization
         return null;
     }
 
+    /// <summary>The first day from which a new version could be published or the item abolished: what a date left open defaults to.</summary>
+    public DateOnly EarliestChange(DateOnly today) => EarliestAfter(Published, today);
+
     /// <summary>A new period starts no earlier than today and after the current version's first day.</summary>
     private static DateOnly EarliestAfter(CatalogueItemVersion? current, DateOnly today) =>
         current?.EffectiveFrom is { } from && from >= today ? from.AddDays(1) : today;

@@ -29,14 +29,14 @@ public sealed class ReviewCatalogueItem(ZhifaDbContext db, TimeProvider clock)
         ItemChange.RunAsync(db, id, Permissions.CatalogueReview, item => item.Approve(clock.GetUtcNow().UtcDateTime), ct);
 }
 
-/// <summary>The owner publishes the approved version, from today unless a later day is given.</summary>
+/// <summary>The owner publishes the approved version, from the earliest day possible (today, or the day after the current version's first) unless a later day is given.</summary>
 public sealed class PublishCatalogueItem(ZhifaDbContext db, TimeProvider clock)
 {
     public Task<Result<Guid>> ExecuteAsync(Guid id, EffectiveDateRequest request, CancellationToken ct = default)
     {
         var today = clock.Today();
         return ItemChange.RunAsync(db, id, Permissions.CatalogueEdit,
-            item => item.Publish(request?.EffectiveFrom ?? today, today, clock.GetUtcNow().UtcDateTime), ct);
+            item => item.Publish(request?.EffectiveFrom ?? item.EarliestChange(today), today, clock.GetUtcNow().UtcDateTime), ct);
     }
 }
 
@@ -55,14 +55,14 @@ public sealed class AmendCatalogueItem(ZhifaDbContext db, TimeProvider clock)
         }, ct);
 }
 
-/// <summary>Abolishes the item from today unless a later day is given; acts before that day keep their version.</summary>
+/// <summary>Abolishes the item from the earliest day possible unless a later day is given; acts before that day keep their version.</summary>
 public sealed class AbolishCatalogueItem(ZhifaDbContext db, TimeProvider clock)
 {
     public Task<Result<Guid>> ExecuteAsync(Guid id, AbolishItemRequest request, CancellationToken ct = default)
     {
         var today = clock.Today();
         return ItemChange.RunAsync(db, id, Permissions.CatalogueEdit,
-            item => item.Abolish(request?.AbolishedFrom ?? today, today, clock.GetUtcNow().UtcDateTime), ct);
+            item => item.Abolish(request?.AbolishedFrom ?? item.EarliestChange(today), today, clock.GetUtcNow().UtcDateTime), ct);
     }
 }
 

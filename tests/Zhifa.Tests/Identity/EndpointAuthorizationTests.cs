@@ -15,6 +15,9 @@ public class EndpointAuthorizationTests(SqliteApp fixture) : IClassFixture<Sqlit
         "GET /health/live", "HEAD /health/live", "GET /health/ready", "HEAD /health/ready", "GET /openapi/{documentName}.json", "GET /culture",
         "GET /account/login", "POST /account/login", "GET /account/denied", "POST /account/denied",
         "GET /not-found", "POST /not-found", "POST /api/v1/auth/token",
+        // The public site of the catalogue, benchmarks and lists: read-only, published data only.
+        "GET /api/v1/public/catalogue", "GET /api/v1/public/catalogue/{id:guid}", "GET /api/v1/public/benchmarks", "GET /api/v1/public/benchmarks/{id:guid}",
+        "GET /api/v1/public/lists",
     };
 
     /// <summary>Endpoints the framework maps for Razor components; they fall under the signed-in fallback policy.</summary>
