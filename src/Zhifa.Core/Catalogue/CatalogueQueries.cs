@@ -10,6 +10,9 @@ namespace Zhifa.Core.Catalogue;
 
 public sealed record NamedRef(Guid Id, string Name);
 
+/// <summary>A body in a picker, indented by its depth in the tree.</summary>
+public sealed record BodyOption(Guid Id, string Name, int Depth, Guid RegionId);
+
 /// <summary>The catalogue's filter bar: text (name or code), kind, body (owner or implementing), state of the latest version.</summary>
 public sealed record CatalogueFilter(
     string? Q = null, ItemKind? Kind = null, Guid? BodyId = null, VersionState? State = null, int? Page = null, int? PageSize = null);
@@ -37,7 +40,8 @@ public sealed record ItemHistoryEntry(DateTime At, string UserName, int? Version
 public sealed record CatalogueItemDetail(
     Guid Id, string Code, NamedRef Owner, DateTime CreatedAt, CatalogueVersionDto Current, CatalogueVersionDto? InForce,
     IReadOnlyList<CatalogueVersionDto> Versions, IReadOnlyList<DelegationEvaluation> Evaluations, DateOnly? EvaluationDueOn,
-    bool EvaluationOverdue, ItemActions Actions, IReadOnlyList<BenchmarkSummary> Benchmarks, IReadOnlyList<ItemHistoryEntry> History);
+    bool EvaluationOverdue, ItemActions Actions, IReadOnlyList<BenchmarkSummary> Benchmarks, IReadOnlyList<ItemHistoryEntry> History,
+    DateOnly EarliestChange);
 
 /// <summary>Reads of the catalogue within the caller's scope; published versions are visible to every reader.</summary>
 public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock)
@@ -92,7 +96,7 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock)
         var benchmarks = await BenchmarkSummariesAsync(db.Benchmarks.AsNoTracking().Where(b => b.ItemId == id), ct);
         return new CatalogueItemDetail(item.Id, item.Code, new NamedRef(owner.Id, owner.Name), item.CreatedAt, dtos[0],
             inForce is null ? null : dtos.Single(d => d.Id == inForce.Id), dtos, [.. item.Evaluations.OrderByDescending(e => e.EvaluatedOn)],
-            due, due < today, actions, benchmarks, await HistoryAsync(item, ct));
+            due, due < today, actions, benchmarks, await HistoryAsync(item, ct), item.EarliestChange(today));
     }
 
     /// <summary>The version that governs acts of <paramref name="on"/> — what a case of that day cites.</summary>
@@ -125,6 +129,28 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock)
         }
         var rows = await query.OrderBy(x => x.Item.Code).Take(limit).ToListAsync(ct);
         return await SummariesAsync(rows.Select(r => (r.Item, r.Version)).ToList(), ct);
+    }
+
+    /// <summary>Active bodies for pickers, in tree order: those the caller sees, or only those they hold <paramref name="permission"/> in.</summary>
+    public async Task<IReadOnlyList<BodyOption>> BodyOptionsAsync(string? permission = null, CancellationToken ct = default)
+    {
+        var bodies = await db.Bodies.AsNoTracking().Where(b => b.IsActive).OrderBy(b => b.Path).ToListAsync(ct);
+        return [.. bodies.Where(b => permission is null || db.Actor.CanIn(permission, b)).Select(b => new BodyOption(b.Id, b.Name, b.Depth, b.RegionId))];
+    }
+
+    /// <summary>Every active body, whatever the caller's scope: an item may name implementing bodies anywhere (a township government, a city bureau).</summary>
+    public async Task<IReadOnlyList<BodyOption>> AllBodyOptionsAsync(CancellationToken ct = default) =>
+        [.. (await db.Bodies.IgnoreQueryFilters().AsNoTracking().Where(b => b.IsActive).OrderBy(b => b.Path).ToListAsync(ct))
+            .Select(b => new BodyOption(b.Id, b.Name, b.Depth, b.RegionId))];
+
+    /// <summary>Items submitted for review that the caller may review (catalogue.review in the owner's scope).</summary>
+    public async Task<IReadOnlyList<CatalogueItemSummary>> AwaitingReviewAsync(CancellationToken ct = default)
+    {
+        var rows = await Filtered(new CatalogueFilter(State: VersionState.Submitted)).OrderBy(x => x.Version.UpdatedAt).ToListAsync(ct);
+        var owners = rows.Select(r => r.Item.OwnerId).Distinct().ToList();
+        var bodies = await db.Bodies.AsNoTracking().Where(b => owners.Contains(b.Id)).ToListAsync(ct);
+        var mine = bodies.Where(b => db.Actor.CanIn(Permissions.CatalogueReview, b)).Select(b => b.Id).ToHashSet();
+        return await SummariesAsync([.. rows.Where(r => mine.Contains(r.Item.OwnerId)).Select(r => (r.Item, r.Version))], ct);
     }
 
     internal async Task<IReadOnlyList<BenchmarkSummary>> BenchmarkSummariesAsync(IQueryable<DiscretionBenchmark> benchmarks, CancellationToken ct)

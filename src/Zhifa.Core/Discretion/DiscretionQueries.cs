@@ -109,7 +109,7 @@ public sealed class DiscretionQueries(ZhifaDbContext db, TimeProvider clock, Cal
     }
 
     /// <summary>The caller's own agency: the body they, or the unit they belong to, are part of.</summary>
-    private async Task<Guid?> OwnAgencyAsync(CancellationToken ct)
+    public async Task<Guid?> OwnAgencyAsync(CancellationToken ct = default)
     {
         if (db.Actor.Access is not { } access)
             return null;

@@ -9,6 +9,16 @@ namespace Zhifa.Web.Catalogue;
 /// <summary>How the catalogue's and the benchmarks' values are shown: amounts with separators, ranges in words, state colours.</summary>
 public static class CatalogueDisplay
 {
+    /// <summary>Messages of a refused action by field, a rule violation naming its rule (“CLJZ-LEVEL：…”).</summary>
+    public static Dictionary<string, string[]> Errors(IStringLocalizer l, Zhifa.Core.Common.Error error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var messages = Problems.FieldMessages(l, error);
+        return error is Zhifa.Core.Common.RuleViolation rule
+            ? messages.ToDictionary(m => m.Key, m => m.Value.Select(v => $"{rule.RuleId}：{v}").ToArray())
+            : messages;
+    }
+
     public static string Amount(decimal amount) => amount.ToString(amount == decimal.Truncate(amount) ? "#,0" : "#,0.##", CultureInfo.InvariantCulture);
 
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";

@@ -18,6 +18,9 @@ public class EndpointAuthorizationTests(SqliteApp fixture) : IClassFixture<Sqlit
         // The public site of the catalogue, benchmarks and lists: read-only, published data only.
         "GET /api/v1/public/catalogue", "GET /api/v1/public/catalogue/{id:guid}", "GET /api/v1/public/benchmarks", "GET /api/v1/public/benchmarks/{id:guid}",
         "GET /api/v1/public/lists",
+        // Its pages (Razor components answer GET and POST alike; none of them has a form).
+        "GET /public", "GET /public/catalogue", "GET /public/catalogue/{Id:guid}", "GET /public/benchmarks", "GET /public/benchmarks/{Id:guid}", "GET /public/lists",
+        "POST /public", "POST /public/catalogue", "POST /public/catalogue/{Id:guid}", "POST /public/benchmarks", "POST /public/benchmarks/{Id:guid}", "POST /public/lists",
     };
 
     /// <summary>Endpoints the framework maps for Razor components; they fall under the signed-in fallback policy.</summary>
