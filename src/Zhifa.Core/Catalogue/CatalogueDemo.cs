@@ -233,7 +233,7 @@ internal sealed class CatalogueDemo
         {
             var lists = PublishedLists.Generate(benchmarks, body == Market ? [note.Value] : []);
             foreach (var kind in Enum.GetValues<ListKind>())
-                _db.ListPublications.Add(new ListPublication(DeterministicGuid.From($"list:{body}:{kind}:1"), body, kind, 1, lists[kind], _now));
+                _db.ListPublications.Add(new ListPublication(DeterministicGuid.From($"list:{body}:{kind}:1"), body, kind, 1, lists[kind], At(_today.AddDays(-60))));
         }
     }
 
@@ -253,9 +253,9 @@ internal sealed class CatalogueDemo
         TownshipDelegation? delegation = null, RegionLevel level = RegionLevel.County)
     {
         var item = Item(code, owner, name, kind, bases, bodies, delegation, level);
-        Must(item.Submit(_now));
-        Must(item.Approve(_now));
-        Must(item.Publish(from, from, _now));
+        Must(item.Submit(At(from.AddDays(-20))));
+        Must(item.Approve(At(from.AddDays(-10))));
+        Must(item.Publish(from, from, At(from.AddDays(-1))));
         return item;
     }
 
@@ -269,10 +269,10 @@ internal sealed class CatalogueDemo
     {
         var version = item.Amend(VersionId(item.Code, item.Versions.Count + 1), _now).Value;
         _db.CatalogueItemVersions.Add(version);
-        Must(item.Edit(change(version.Content), _now));
-        Must(item.Submit(_now));
-        Must(item.Approve(_now));
-        Must(item.Publish(from, from, _now));
+        Must(item.Edit(change(version.Content), At(from.AddDays(-30))));
+        Must(item.Submit(At(from.AddDays(-20))));
+        Must(item.Approve(At(from.AddDays(-10))));
+        Must(item.Publish(from, from, At(from.AddDays(-1))));
     }
 
     private DiscretionBenchmark Benchmark(string key, CatalogueItem item, Issuer issuer, string title, FineRange range, PenaltyKind[] kinds, DateOnly from,
@@ -300,9 +300,9 @@ internal sealed class CatalogueDemo
     private DiscretionBenchmark Publish(DiscretionBenchmark benchmark, Issuer issuer, DateOnly from)
     {
         var bureau = issuer.Level == RegionLevel.City ? DemoData.Ids.Body("忻州市司法局") : DemoData.Ids.YuanpingJustice;
-        Must(benchmark.File(bureau, _now));
-        Must(benchmark.Approve(_now));
-        Must(benchmark.Publish(from, from, _now));
+        Must(benchmark.File(bureau, At(from.AddDays(-30))));
+        Must(benchmark.Approve(At(from.AddDays(-10))));
+        Must(benchmark.Publish(from, from, At(from.AddDays(-1))));
         _db.Benchmarks.Add(benchmark);
         _benchmarks.Add(benchmark);
         return benchmark;
@@ -314,6 +314,9 @@ internal sealed class CatalogueDemo
 
     private static IReadOnlyList<BenchmarkTier> Mitigating(IReadOnlyList<BenchmarkTier> tiers, string text, Circumstances conditions) =>
         [.. tiers.Select(t => t.Tier == DiscretionTier.Mitigated ? t with { ConditionText = text, Conditions = [conditions] } : t)];
+
+    /// <summary>A working morning in China on that day, as UTC: when the demo's past steps happened.</summary>
+    private static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(1, 30), DateTimeKind.Utc);
 
     private static Guid VersionId(string code, int number) => DeterministicGuid.From($"catalogue-version:{code}:{number}");
 
