@@ -53,6 +53,7 @@ public abstract class DiscretionApiTests(ZhifaApp app)
 
     [Theory]
     [Trait("Rule", "CLJZ-30")]
+    [Trait("Rule", "CLJZ-DEVIATE")]
     [InlineData(Circumstances.ActivelyReducedHarm, 18_500, true, DiscretionTier.Lighter)]
     [InlineData(Circumstances.None, 18_500, false, DiscretionTier.Lighter)]
     [InlineData(Circumstances.None, 18_501, true, DiscretionTier.Ordinary)]
@@ -86,6 +87,7 @@ public abstract class DiscretionApiTests(ZhifaApp app)
     }
 
     [Theory]
+    [Trait("Rule", "CLJZ-30")]
     [InlineData(50_000, 220_000, 380_000, 300_000)]
     [InlineData(20_000, 88_000, 152_000, 120_000)]
     [InlineData(19_999.99, 37_000, 73_000, 55_000)]
