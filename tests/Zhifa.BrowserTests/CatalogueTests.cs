@@ -44,6 +44,21 @@ public class CatalogueTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task Supervisor_FindsTheOverdueDelegationInTheCleanup_AndSeesItOnTheItem()
+    {
+        var page = await app.SignedInPageAsync("yp.supervisor");
+        await page.GotoAsync("/catalogue/cleanup");
+        await page.SelectOptionAsync("#kind", "DelegationEvaluationOverdue");
+        await page.WaitForURLAsync("**/catalogue/cleanup?*kind=DelegationEvaluationOverdue*");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotDir, "catalogue-cleanup.png"), FullPage = true });
+        await page.ClickAsync("#findings >> text=140981CF51001");
+        await page.WaitForURLAsync("**/catalogue/*-*");
+        Assert.Contains("赋权评估逾期", await page.InnerTextAsync("h1.zf-title"), StringComparison.Ordinal);
+        Assert.Contains("已逾期", await page.InnerTextAsync("#delegation"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotDir, "catalogue-item.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task PublicBenchmarkPage_IsReadWithoutSigningIn_AndSaysWhenItWasPublished()
     {
         var page = await app.NewPageAsync();

@@ -9,7 +9,8 @@ namespace Zhifa.Core.Discretion;
 
 /// <summary>
 /// A new benchmark for the published version of a penalty item (statutory range and penalties; tiers as given, or the
-/// default tiers of CLJZ-30) or of a coercion item (when the measure is not taken).
+/// default tiers of CLJZ-30) or of a coercion item (when the measure is not taken). Sent with none of these, it copies the
+/// body's benchmark for the item's previous version, if there is one.
 /// </summary>
 public sealed record CreateBenchmarkRequest(
     Guid ItemId, Guid IssuingBodyId, string Title, FineRange? StatutoryRange = null, IReadOnlyList<PenaltyKind>? StatutoryKinds = null,
@@ -39,6 +40,9 @@ public sealed class CreateBenchmark(ZhifaDbContext db, TimeProvider clock, TierS
         var issuer = await BenchmarkAccess.IssuerAsync(db, body, ct);
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
+        var previous = await PreviousAsync(item.Id, version.Id, body.Id, ct);
+        if (previous is not null && request.Tiers is null && request.StatutoryRange is null && request.StatutoryKinds is not { Count: > 0 } && request.Exemption is null)
+            request = request with { StatutoryRange = previous.StatutoryRange, StatutoryKinds = previous.StatutoryKinds, Tiers = previous.Tiers, Exemption = previous.Exemption };
         Result<DiscretionBenchmark> created;
         if (version.Kind == ItemKind.Coercion)
         {
@@ -67,6 +71,15 @@ public sealed class CreateBenchmark(ZhifaDbContext db, TimeProvider clock, TierS
         await db.SaveChangesAsync(ct);
         return id;
     }
+
+    /// <summary>
+    /// The body's own published benchmark for an earlier version of the item: an amended item keeps its benchmark's
+    /// content as the starting point of the new version's (which is filed and reviewed again, as the item changed).
+    /// </summary>
+    private Task<DiscretionBenchmark?> PreviousAsync(Guid itemId, Guid versionId, Guid bodyId, CancellationToken ct) =>
+        db.Benchmarks.AsNoTracking()
+            .Where(b => b.ItemId == itemId && b.ItemVersionId != versionId && b.IssuingBodyId == bodyId && b.Status == BenchmarkStatus.Published && b.UpperBenchmarkId == null)
+            .OrderByDescending(b => b.EffectiveFrom).FirstOrDefaultAsync(ct);
 }
 
 public sealed class RefineBenchmark(ZhifaDbContext db, TimeProvider clock)

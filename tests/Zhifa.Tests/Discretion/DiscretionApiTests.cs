@@ -168,6 +168,22 @@ public abstract class DiscretionApiTests(ZhifaApp app)
     }
 
     [Fact]
+    public async Task Benchmark_ForAnAmendedItem_StartsAsACopyOfTheBodysBenchmarkForThePreviousVersion()
+    {
+        var (item, previous) = await PublishedBenchmarkAsync(app, FineRange.Fixed(2_000, 20_000), WarningAndFine);
+        await PostAsync(_head, $"/api/v1/catalogue/{item.Id}/amend");
+        await PostAsync(_head, $"/api/v1/catalogue/{item.Id}/submit");
+        await PostAsync(app.ApiAs("yp.supervisor"), $"/api/v1/catalogue/{item.Id}/approve");
+        await PostAsync(_head, $"/api/v1/catalogue/{item.Id}/publish");
+
+        var copy = await SendAsync(_head.PostJsonAsync("/api/v1/benchmarks", new CreateBenchmarkRequest(item.Id, Market, "修订后的裁量基准")), HttpStatusCode.Created);
+
+        Assert.Equal((2, BenchmarkStatus.Draft), (copy.ItemVersion, copy.Status));
+        Assert.Equal(previous.StatutoryRange, copy.StatutoryRange);
+        Assert.Equal(previous.Tiers.Select(t => (t.Tier, t.ConditionText, t.Range)), copy.Tiers.Select(t => (t.Tier, t.ConditionText, t.Range)));
+    }
+
+    [Fact]
     public async Task Benchmark_WithOverlappingTiers_IsRefused_AndNothingIsCreated()
     {
         var item = await PublishedAsync(app);
