@@ -1,3 +1,4 @@
+using Zhifa.Core.Audit;
 using Zhifa.Core.Common;
 
 namespace Zhifa.Core.Catalogue;
@@ -11,27 +12,36 @@ namespace Zhifa.Core.Catalogue;
 /// Every change returns an <see cref="Error"/> instead of throwing: the state a user acts on may be stale (an
 /// old page, two reviewers at once), so a wrong state is an expected conflict. A refused change changes nothing.
 /// </remarks>
-public sealed class CatalogueItem
+public sealed class CatalogueItem : IHasOrganization
 {
     public const int MaxCodeLength = 64;
 
     private readonly List<CatalogueItemVersion> _versions = [];
-    private readonly List<DelegationEvaluation> _evaluations = [];
+    #pragma warning disable IDE0044 // not readonly: EF Core sets it when it reads the JSON column back
+    private List<DelegationEvaluation> _evaluations = [];
+    #pragma warning restore IDE0044
 
     /// <summary>For EF Core materialisation.</summary>
     private CatalogueItem() => Code = "";
 
-    private CatalogueItem(Guid id, string code, DateTime now)
+    private CatalogueItem(Guid id, Guid ownerId, string code, DateTime now)
     {
         Id = id;
+        OwnerId = ownerId;
         Code = code;
         CreatedAt = now;
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The enforcement body whose catalogue holds the item (编制主体): it drafts, amends and publishes it; its scope sees the drafts.</summary>
+    public Guid OwnerId { get; private set; }
+
     public string Code { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public IReadOnlyList<CatalogueItemVersion> Versions => _versions;
+
+    Guid? IHasOrganization.OrganizationId => OwnerId;
 
     /// <summary>The township-capacity evaluations of a delegated item; they follow publication and are not part of any version.</summary>
     public IReadOnlyList<DelegationEvaluation> Evaluations => _evaluations;
@@ -50,13 +60,13 @@ public sealed class CatalogueItem
     private CatalogueItemVersion Latest => _versions.MaxBy(v => v.VersionNumber)!;
 
     /// <summary>A new item with a first draft version.</summary>
-    internal static Result<CatalogueItem> Create(Guid id, Guid versionId, string code, ItemContent content, DateTime now)
+    internal static Result<CatalogueItem> Create(Guid id, Guid versionId, Guid ownerId, string code, ItemContent content, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(content);
         if ((CheckCode(code) ?? content.Check()) is { } error)
             return error;
-        var item = new CatalogueItem(id, code.Trim(), now);
-        item._versions.Add(new CatalogueItemVersion(versionId, id, 1, content, now));
+        var item = new CatalogueItem(id, ownerId, code.Trim(), now);
+        item._versions.Add(new CatalogueItemVersion(versionId, id, ownerId, 1, content, now));
         return item;
     }
 
@@ -64,9 +74,9 @@ public sealed class CatalogueItem
     /// An item of a catalogue published before Zhifa, taken over as it stands: published without review and possibly
     /// incomplete (no legal basis, no body) — finding such items is what the clean-up is for.
     /// </summary>
-    internal static Result<CatalogueItem> Import(Guid id, Guid versionId, string code, ItemContent content, DateOnly effectiveFrom, DateTime now)
+    internal static Result<CatalogueItem> Import(Guid id, Guid versionId, Guid ownerId, string code, ItemContent content, DateOnly effectiveFrom, DateTime now)
     {
-        var created = Create(id, versionId, code, content, now);
+        var created = Create(id, versionId, ownerId, code, content, now);
         if (created.IsSuccess)
             created.Value._versions[0].Publish(effectiveFrom, now);
         return created;
@@ -148,7 +158,7 @@ public sealed class CatalogueItem
             return new ConflictError("catalogue.amendment_open", null, Working.VersionNumber);
         if (Published is not { } published)
             return WrongState();
-        var version = new CatalogueItemVersion(versionId, Id, Latest.VersionNumber + 1, published.Content, now);
+        var version = new CatalogueItemVersion(versionId, Id, OwnerId, Latest.VersionNumber + 1, published.Content, now);
         _versions.Add(version);
         return version;
     }
@@ -175,6 +185,9 @@ public sealed class CatalogueItem
         _evaluations.Add(evaluation with { Notes = string.IsNullOrWhiteSpace(evaluation.Notes) ? null : evaluation.Notes.Trim() });
         return null;
     }
+
+    /// <summary>The first day from which a new version could be published or the item abolished: what a date left open defaults to.</summary>
+    public DateOnly EarliestChange(DateOnly today) => EarliestAfter(Published, today);
 
     /// <summary>A new period starts no earlier than today and after the current version's first day.</summary>
     private static DateOnly EarliestAfter(CatalogueItemVersion? current, DateOnly today) =>

@@ -1,3 +1,4 @@
+using Zhifa.Core.Audit;
 using Zhifa.Core.Organizations;
 
 namespace Zhifa.Core.Catalogue;
@@ -6,18 +7,21 @@ namespace Zhifa.Core.Catalogue;
 /// One version of a catalogue item. Its content changes only while it is a draft or returned; once
 /// submitted it is frozen, and once published it never changes again except for the day it stops being in force.
 /// </summary>
-public sealed class CatalogueItemVersion
+public sealed class CatalogueItemVersion : IHasOrganization
 {
-    private readonly List<LegalBasis> _bases = [];
-    private readonly List<Guid> _bodyIds = [];
+    #pragma warning disable IDE0044 // not readonly: EF Core sets it when it reads the JSON column back
+    private List<LegalBasis> _bases = [];
+    private List<Guid> _bodyIds = [];
+    #pragma warning restore IDE0044
 
     /// <summary>For EF Core materialisation.</summary>
     private CatalogueItemVersion() => Name = "";
 
-    internal CatalogueItemVersion(Guid id, Guid itemId, int versionNumber, ItemContent content, DateTime now)
+    internal CatalogueItemVersion(Guid id, Guid itemId, Guid ownerId, int versionNumber, ItemContent content, DateTime now)
     {
         Id = id;
         ItemId = itemId;
+        OwnerId = ownerId;
         VersionNumber = versionNumber;
         Name = "";
         CreatedAt = now;
@@ -26,6 +30,10 @@ public sealed class CatalogueItemVersion
 
     public Guid Id { get; private set; }
     public Guid ItemId { get; private set; }
+
+    /// <summary>The item's <see cref="CatalogueItem.OwnerId"/>, kept here so that a draft version is scoped like its item.</summary>
+    public Guid OwnerId { get; private set; }
+
     public int VersionNumber { get; private set; }
     public string Name { get; private set; }
     public ItemKind Kind { get; private set; }
@@ -44,6 +52,9 @@ public sealed class CatalogueItemVersion
     public string? ReviewComments { get; private set; }
     public DateOnly? EffectiveFrom { get; private set; }
 
+    /// <summary>When the version was published (or taken over as published): what the public site says.</summary>
+    public DateTime? PublishedAt { get; private set; }
+
     /// <summary>The last day in force; null while in force without end.</summary>
     public DateOnly? EffectiveTo { get; private set; }
 
@@ -51,6 +62,11 @@ public sealed class CatalogueItemVersion
     public DateTime UpdatedAt { get; private set; }
 
     public bool IsEditable => State is VersionState.Draft or VersionState.Returned;
+
+    /// <summary>Whether the version was ever published: then it is public, and only its end date may still change.</summary>
+    public bool WasPublished => EffectiveFrom is not null;
+
+    Guid? IHasOrganization.OrganizationId => OwnerId;
 
     /// <summary>Whether this is the version that governs acts of <paramref name="date"/>; a version is never in force before its publication.</summary>
     public bool IsInForceOn(DateOnly date) =>
@@ -85,6 +101,7 @@ public sealed class CatalogueItemVersion
     internal void Publish(DateOnly effectiveFrom, DateTime now)
     {
         EffectiveFrom = effectiveFrom;
+        PublishedAt = now;
         MoveTo(VersionState.Published, now);
     }
 

@@ -5,6 +5,8 @@ namespace Zhifa.Core.Common;
 /// <summary>One data row of an imported sheet: its row number in the sheet and its cells by column title.</summary>
 public sealed record ImportRow(int Number, IReadOnlyDictionary<string, string> Values)
 {
+    public string this[string column] => Get(column);
+
     /// <summary>The cell under the first of <paramref name="titles"/> the sheet has (a Chinese title and its English alias).</summary>
     public string Get(params string[] titles)
     {

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Zhifa.Core.Audit;
+using Zhifa.Core.Catalogue;
+using Zhifa.Core.Discretion;
 using Zhifa.Core.Identity;
 using Zhifa.Core.Organizations;
 using Zhifa.Core.Personnel;
@@ -38,6 +40,11 @@ public class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options, ActorConte
     public DbSet<TrainingAttendance> TrainingAttendances => Set<TrainingAttendance>();
     public DbSet<AnnualAssessment> AnnualAssessments => Set<AnnualAssessment>();
     public DbSet<RegionPersonnelSettings> PersonnelSettings => Set<RegionPersonnelSettings>();
+    public DbSet<CatalogueItem> CatalogueItems => Set<CatalogueItem>();
+    public DbSet<CatalogueItemVersion> CatalogueItemVersions => Set<CatalogueItemVersion>();
+    public DbSet<DiscretionBenchmark> Benchmarks => Set<DiscretionBenchmark>();
+    public DbSet<ListCuration> ListCurations => Set<ListCuration>();
+    public DbSet<ListPublication> ListPublications => Set<ListPublication>();
 
     public ActorContext Actor => _actor;
 
@@ -51,6 +58,7 @@ public class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options, ActorConte
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhifaDbContext).Assembly, t => t.Namespace?.StartsWith("Zhifa.Core", StringComparison.Ordinal) == true);
         OrganizationPathCollation.Apply(modelBuilder, IsPostgres);
+        JsonColumns.Apply(modelBuilder, IsPostgres);
 
         modelBuilder.Entity<Organization>().HasQueryFilter(o => Scope.All
             || Scope.OrganizationIds.Contains(o.Id)
@@ -66,6 +74,13 @@ public class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options, ActorConte
         modelBuilder.Entity<ExamResult>().HasQueryFilter(r => Scope.All || Officers.Any(o => o.Id == r.OfficerId));
         modelBuilder.Entity<TrainingAttendance>().HasQueryFilter(a => Scope.All || Officers.Any(o => o.Id == a.OfficerId));
         modelBuilder.Entity<AnnualAssessment>().HasQueryFilter(a => Scope.All || Officers.Any(o => o.Id == a.OfficerId));
+
+        // The catalogue and the benchmarks are public once published; drafts are seen within the owner's scope.
+        modelBuilder.Entity<CatalogueItem>().HasQueryFilter(i => Scope.All || Organizations.Any(o => o.Id == i.OwnerId)
+            || CatalogueItemVersions.Any(v => v.ItemId == i.Id && v.EffectiveFrom != null));
+        modelBuilder.Entity<CatalogueItemVersion>().HasQueryFilter(v => Scope.All || v.EffectiveFrom != null || Organizations.Any(o => o.Id == v.OwnerId));
+        modelBuilder.Entity<DiscretionBenchmark>().HasQueryFilter(b => Scope.All || b.Status == BenchmarkStatus.Published || Organizations.Any(o => o.Id == b.IssuingBodyId));
+        modelBuilder.Entity<ListCuration>().HasQueryFilter(c => Scope.All || Organizations.Any(o => o.Id == c.BodyId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

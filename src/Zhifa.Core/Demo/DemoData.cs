@@ -123,6 +123,7 @@ public sealed class DemoData(ZhifaDbContext db, TimeProvider clock, PasswordHash
             db.ChangeTracker.Entries<Region>().Select(e => e.Entity).ToDictionary(r => r.Id),
             db.ChangeTracker.Entries<EnforcementBody>().Select(e => e.Entity).ToDictionary(b => b.Id));
         await db.SaveChangesAsync(ct);
+        await Catalogue.CatalogueDemo.SeedAsync(db, clock, ct);
         await tx.CommitAsync(ct);
         return true;
     }

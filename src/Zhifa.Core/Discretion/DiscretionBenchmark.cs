@@ -1,3 +1,4 @@
+using Zhifa.Core.Audit;
 using Zhifa.Core.Catalogue;
 using Zhifa.Core.Common;
 using Zhifa.Core.Organizations;
@@ -8,14 +9,17 @@ namespace Zhifa.Core.Discretion;
 /// A discretion benchmark (裁量基准) for one version of a catalogue item, issued by a body at its region's level,
 /// possibly refining the benchmark of the level above (CLJZ-LEVEL). For a penalty item it holds the statutory
 /// range and penalties and the tiers; for a coercion item, the condition under which the measure is not taken.
-/// It is drafted, filed with the supervising justice bureau for review (备案审查) and published; only a draft changes.
+/// It is drafted, filed with the supervising justice bureau for review (备案审查), approved there (or returned to its
+/// drafters) and then published by its issuer; only a draft changes.
 /// </summary>
-public sealed class DiscretionBenchmark
+public sealed class DiscretionBenchmark : IHasOrganization
 {
     public const int MaxTitleLength = 200;
 
-    private readonly List<PenaltyKind> _statutoryKinds = [];
-    private readonly List<BenchmarkTier> _tiers = [];
+    #pragma warning disable IDE0044 // not readonly: EF Core sets it when it reads the JSON column back
+    private List<PenaltyKind> _statutoryKinds = [];
+    private List<BenchmarkTier> _tiers = [];
+    #pragma warning restore IDE0044
 
     /// <summary>For EF Core materialisation.</summary>
     private DiscretionBenchmark()
@@ -70,6 +74,8 @@ public sealed class DiscretionBenchmark
     public DateTime? PublishedAt { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
+
+    Guid? IHasOrganization.OrganizationId => IssuingBodyId;
 
     public BenchmarkTier? TierOf(DiscretionTier tier) => _tiers.Find(t => t.Tier == tier);
 
@@ -159,10 +165,24 @@ public sealed class DiscretionBenchmark
         return null;
     }
 
-    internal Error? Publish(DateOnly effectiveFrom, DateTime now)
+    /// <summary>The bureau's review found nothing against it: the issuer may now publish it.</summary>
+    internal Error? Approve(DateTime now)
     {
         if (Status != BenchmarkStatus.Filed)
             return WrongState();
+        Status = BenchmarkStatus.Approved;
+        ReviewComments = null;
+        UpdatedAt = now;
+        return null;
+    }
+
+    /// <summary>Publishes the approved benchmark from <paramref name="effectiveFrom"/>, never backdated: no past decision changes its benchmark.</summary>
+    internal Error? Publish(DateOnly effectiveFrom, DateOnly today, DateTime now)
+    {
+        if (Status != BenchmarkStatus.Approved)
+            return WrongState();
+        if (effectiveFrom < today)
+            return ValidationError.For("effectiveFrom", "benchmark.date_too_early", today);
         Status = BenchmarkStatus.Published;
         EffectiveFrom = effectiveFrom;
         PublishedAt = now;

@@ -96,11 +96,12 @@ public enum FineBasis
     GoodsValue,
 }
 
-/// <summary>A benchmark's filing with the supervising justice bureau (备案审查) and its publication.</summary>
+/// <summary>A benchmark's filing with the supervising justice bureau (备案审查), the bureau's approval and its publication.</summary>
 public enum BenchmarkStatus
 {
     Draft,
     Filed,
+    Approved,
     Published,
 }
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Zhifa.Core.Common;
 
 namespace Zhifa.Core.Discretion;
@@ -9,6 +11,7 @@ namespace Zhifa.Core.Discretion;
 /// 货值金额一万元以上的，并处货值金额十五倍以上三十倍以下罚款 — is
 /// <c>Multiple(FineBasis.GoodsValue, 15, 30).WithFallback(100_000, 150_000, below: 10_000)</c>.
 /// </summary>
+[JsonConverter(typeof(FineRangeJsonConverter))]
 public sealed record FineRange
 {
     private FineRange()
@@ -116,4 +119,74 @@ public static class Money
 
     /// <summary>An amount as a decision document writes it: digits, no grouping, no trailing zeros (“50000”, “6172.8”).</summary>
     public static string Format(decimal amount) => amount.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// A fine range in JSON, for the API and for the database's JSON columns: <c>{"basis":"Fixed","minAmount":5000,"maxAmount":50000}</c>,
+/// or with <c>minMultiple</c>/<c>maxMultiple</c> and an optional fallback <c>minAmount</c>/<c>maxAmount</c>/<c>fallbackBelow</c>.
+/// A shape that is no fine range (no bounds, a fallback on a fixed range) is unreadable, as a bad enum value is.
+/// </summary>
+public sealed class FineRangeJsonConverter : JsonConverter<FineRange>
+{
+    public override FineRange Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw new JsonException("A fine range is an object.");
+        FineBasis basis = FineBasis.Fixed;
+        decimal? minAmount = null, maxAmount = null, minMultiple = null, maxMultiple = null, below = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString() ?? "";
+            reader.Read();
+            decimal? Number(ref Utf8JsonReader r) => r.TokenType == JsonTokenType.Null ? null
+                : r.TokenType == JsonTokenType.Number ? r.GetDecimal()
+                : throw new JsonException($"'{name}' is a number.");
+            switch (name.ToUpperInvariant())
+            {
+                case "BASIS":
+                    basis = reader.TokenType == JsonTokenType.String && Enum.TryParse<FineBasis>(reader.GetString(), ignoreCase: true, out var b) && Enum.IsDefined(b)
+                        ? b : throw new JsonException("Unknown fine basis.");
+                    break;
+                case "MINAMOUNT": minAmount = Number(ref reader); break;
+                case "MAXAMOUNT": maxAmount = Number(ref reader); break;
+                case "MINMULTIPLE": minMultiple = Number(ref reader); break;
+                case "MAXMULTIPLE": maxMultiple = Number(ref reader); break;
+                case "FALLBACKBELOW": below = Number(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+        if (basis == FineBasis.Fixed)
+        {
+            return minAmount is { } min && maxAmount is { } max && minMultiple is null && maxMultiple is null && below is null
+                ? FineRange.Fixed(min, max)
+                : throw new JsonException("A fixed range has a minAmount and a maxAmount and nothing else.");
+        }
+        if (minMultiple is not { } low || maxMultiple is not { } high)
+            throw new JsonException("A multiple range has a minMultiple and a maxMultiple.");
+        var range = FineRange.Multiple(basis, low, high);
+        if (minAmount is null && maxAmount is null && below is null)
+            return range;
+        return minAmount is { } fallbackMin && maxAmount is { } fallbackMax
+            ? range.WithFallback(fallbackMin, fallbackMax, below)
+            : throw new JsonException("A fallback range has a minAmount and a maxAmount.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, FineRange value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WriteStartObject();
+        writer.WriteString("basis", value.Basis.ToString());
+        void Write(string name, decimal? number)
+        {
+            if (number is { } n)
+                writer.WriteNumber(name, n);
+        }
+        Write("minMultiple", value.MinMultiple);
+        Write("maxMultiple", value.MaxMultiple);
+        Write("minAmount", value.MinAmount);
+        Write("maxAmount", value.MaxAmount);
+        Write("fallbackBelow", value.FallbackBelow);
+        writer.WriteEndObject();
+    }
 }

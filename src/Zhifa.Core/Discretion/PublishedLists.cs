@@ -37,7 +37,7 @@ public sealed record PublishedListSet(
 /// A curator's change to one generated entry, kept beside the benchmarks so that regenerating the lists keeps it:
 /// leave the entry out, or add a note to it. The entry is named by list, benchmark and tier (no tier on the coercion list).
 /// </summary>
-public sealed class ListCuration
+public sealed class ListCuration : Zhifa.Core.Audit.IHasOrganization
 {
     public const int MaxAnnotationLength = 500;
 
@@ -47,6 +47,10 @@ public sealed class ListCuration
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The body whose lists these are.</summary>
+    public Guid BodyId { get; private set; }
+
     public ListKind List { get; private set; }
     public Guid BenchmarkId { get; private set; }
     public DiscretionTier? Tier { get; private set; }
@@ -54,7 +58,9 @@ public sealed class ListCuration
     public string? Annotation { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
-    internal static Result<ListCuration> Create(Guid id, ListKind list, Guid benchmarkId, DiscretionTier? tier, bool excluded, string? annotation, DateTime now)
+    Guid? Zhifa.Core.Audit.IHasOrganization.OrganizationId => BodyId;
+
+    internal static Result<ListCuration> Create(Guid id, Guid bodyId, ListKind list, Guid benchmarkId, DiscretionTier? tier, bool excluded, string? annotation, DateTime now)
     {
         var fits = list switch
         {
@@ -65,7 +71,7 @@ public sealed class ListCuration
         };
         if (!fits)
             return ValidationError.For("tier", "list.tier_not_in_list");
-        var curation = new ListCuration { Id = id, List = list, BenchmarkId = benchmarkId, Tier = tier };
+        var curation = new ListCuration { Id = id, BodyId = bodyId, List = list, BenchmarkId = benchmarkId, Tier = tier };
         return curation.Change(excluded, annotation, now) is { } error ? error : curation;
     }
 

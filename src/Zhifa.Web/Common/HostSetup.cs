@@ -37,6 +37,7 @@ public static class HostSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ActorContext>();
         AddUseCases(services);
+        Catalogue.CatalogueSetup.AddCatalogue(services, config);
 
         var security = new SecurityOptions();
         config.GetSection(SecurityOptions.Section).Bind(security);
@@ -157,6 +158,7 @@ public static class HostSetup
         UserEndpoints.Map(api);
         Audit.AuditEndpoints.Map(api);
         PersonnelEndpoints.Map(api, app);
+        Catalogue.CatalogueSetup.MapCatalogue(api);
         AccountEndpoints.Map(app);
 
         app.MapRazorComponents<App>();

@@ -55,7 +55,13 @@ public static class Problems
     {
         ArgumentNullException.ThrowIfNull(l);
         ArgumentNullException.ThrowIfNull(args);
-        return l[code, args.Select(a => a is string s && l[s] is { ResourceNotFound: false } t ? t.Value : a).ToArray()];
+        // A resource key among the arguments is shown as its text; a date as 2026-03-17 in either language.
+        return l[code, args.Select(a => a switch
+        {
+            string s when l[s] is { ResourceNotFound: false } t => t.Value,
+            DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            _ => a,
+        }).ToArray()];
     }
 
     public static Dictionary<string, string[]> Localize(IReadOnlyDictionary<string, FieldMessage[]> fields, IStringLocalizer l)

@@ -23,7 +23,7 @@ internal static class CatalogueFixtures
         new(name, kind, bases ?? [FoodSafety124], bodies ?? [MarketBureau], RegionLevel.Province, delegation);
 
     public static CatalogueItem Draft(ItemContent? content = null, string code = "330217124000") =>
-        CatalogueItem.Create(Guid.NewGuid(), Guid.NewGuid(), code, content ?? Content(), Now).Value;
+        CatalogueItem.Create(Guid.NewGuid(), Guid.NewGuid(), CatalogueFixtures.MarketBureau, code, content ?? Content(), Now).Value;
 
     /// <summary>An item taken through review and published from <paramref name="effectiveFrom"/>.</summary>
     public static CatalogueItem Published(ItemContent? content = null, DateOnly? effectiveFrom = null, string code = "330217124000")
@@ -42,5 +42,5 @@ internal static class CatalogueFixtures
 
     /// <summary>An item of the catalogue in force before Zhifa, as imported.</summary>
     public static CatalogueItem Imported(ItemContent content, DateOnly effectiveFrom, string code) =>
-        CatalogueItem.Import(Guid.NewGuid(), Guid.NewGuid(), code, content, effectiveFrom, Now).Value;
+        CatalogueItem.Import(Guid.NewGuid(), Guid.NewGuid(), MarketBureau, code, content, effectiveFrom, Now).Value;
 }

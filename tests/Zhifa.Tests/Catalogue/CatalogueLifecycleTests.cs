@@ -23,16 +23,16 @@ public class CatalogueLifecycleTests
     [InlineData("")]
     [InlineData("   ")]
     public void Create_WithoutCode_IsRefused(string code) =>
-        AssertField(CatalogueItem.Create(Guid.NewGuid(), Guid.NewGuid(), code, Content(), Now).Error, "code", "catalogue.code_required");
+        AssertField(CatalogueItem.Create(Guid.NewGuid(), Guid.NewGuid(), CatalogueFixtures.MarketBureau, code, Content(), Now).Error, "code", "catalogue.code_required");
 
     [Fact]
     public void Create_WithIncompleteBasisOrDelegation_IsRefused()
     {
-        AssertField(CatalogueItem.Create(Guid.NewGuid(), Guid.NewGuid(), "C1", Content(name: " "), Now).Error, "name", "catalogue.name_required");
-        AssertField(CatalogueItem.Create(Guid.NewGuid(), Guid.NewGuid(), "C1", Content(bases: [new("食品安全法", "", null, "x")]), Now).Error,
+        AssertField(CatalogueItem.Create(Guid.NewGuid(), Guid.NewGuid(), CatalogueFixtures.MarketBureau, "C1", Content(name: " "), Now).Error, "name", "catalogue.name_required");
+        AssertField(CatalogueItem.Create(Guid.NewGuid(), Guid.NewGuid(), CatalogueFixtures.MarketBureau, "C1", Content(bases: [new("食品安全法", "", null, "x")]), Now).Error,
             "bases", "catalogue.basis_incomplete");
         var delegation = new TownshipDelegation("晋政发〔2022〕1号", Today, Today.AddDays(-1));
-        AssertField(CatalogueItem.Create(Guid.NewGuid(), Guid.NewGuid(), "C1", Content(delegation: delegation), Now).Error,
+        AssertField(CatalogueItem.Create(Guid.NewGuid(), Guid.NewGuid(), CatalogueFixtures.MarketBureau, "C1", Content(delegation: delegation), Now).Error,
             "delegation", "catalogue.delegation_incomplete");
     }
 

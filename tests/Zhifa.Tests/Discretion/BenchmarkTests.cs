@@ -264,19 +264,24 @@ public class BenchmarkTests
     }
 
     [Fact]
-    public void Filing_ThenPublishing_WithTheSupervisingBureau()
+    public void Filing_ApprovalAndPublishing_WithTheSupervisingBureau()
     {
         var benchmark = Benchmark(TenThousandToHundredThousand);
 
         Assert.Null(benchmark.File(JusticeBureau, Now));
         Assert.Equal((BenchmarkStatus.Filed, JusticeBureau), (benchmark.Status, benchmark.FiledWithBodyId));
         Assert.Equal("benchmark.wrong_state", benchmark.ReviseTiers(benchmark.Tiers, null, Now)!.Code);
+        Assert.Equal("benchmark.wrong_state", benchmark.Publish(Today, Today, Now)!.Code);
         Assert.Null(benchmark.ReturnFromReview("从重情形表述不清", Now));
         Assert.Equal(BenchmarkStatus.Draft, benchmark.Status);
         Assert.Null(benchmark.ReviseTiers(benchmark.Tiers, null, Now));
-        Assert.Equal("benchmark.wrong_state", benchmark.Publish(Today, Now)!.Code);
+        Assert.Equal("benchmark.wrong_state", benchmark.Approve(Now)!.Code);
         Assert.Null(benchmark.File(JusticeBureau, Now));
-        Assert.Null(benchmark.Publish(Today, Now));
+        Assert.Null(benchmark.Approve(Now));
+        Assert.Equal(BenchmarkStatus.Approved, benchmark.Status);
+        Assert.Equal("benchmark.wrong_state", benchmark.ReturnFromReview("太迟了", Now)!.Code);
+        Assert.Equal("effectiveFrom", Assert.Single(((Zhifa.Core.Common.ValidationError)benchmark.Publish(Today.AddDays(-1), Today, Now)!).Fields).Key);
+        Assert.Null(benchmark.Publish(Today, Today, Now));
 
         Assert.Equal((BenchmarkStatus.Published, Today), (benchmark.Status, benchmark.EffectiveFrom));
         Assert.Equal("benchmark.wrong_state", benchmark.File(JusticeBureau, Now)!.Code);

@@ -55,7 +55,8 @@ internal static class DiscretionFixtures
     public static DiscretionBenchmark Published(DiscretionBenchmark benchmark, DateOnly? effectiveFrom = null)
     {
         Assert.Null(benchmark.File(JusticeBureau, Now));
-        Assert.Null(benchmark.Publish(effectiveFrom ?? Today, Now));
+        Assert.Null(benchmark.Approve(Now));
+        Assert.Null(benchmark.Publish(effectiveFrom ?? Today, effectiveFrom ?? Today, Now));
         return benchmark;
     }
 

@@ -15,7 +15,7 @@ public class PublishedListsTests
     }
 
     private static ListCuration Curation(ListKind list, DiscretionBenchmark benchmark, DiscretionTier? tier, bool excluded, string? note = null) =>
-        ListCuration.Create(Guid.NewGuid(), list, benchmark.Id, tier, excluded, note, Now).Value;
+        ListCuration.Create(Guid.NewGuid(), Guid.NewGuid(), list, benchmark.Id, tier, excluded, note, Now).Value;
 
     [Fact]
     [Trait("Rule", "CLJZ-TIER")]
@@ -74,17 +74,17 @@ public class PublishedListsTests
     {
         var id = Guid.NewGuid();
 
-        AssertField(ListCuration.Create(Guid.NewGuid(), ListKind.Lighter, id, DiscretionTier.Lighter, false, " ", Now).Error, "annotation", "list.curation_empty");
-        AssertField(ListCuration.Create(Guid.NewGuid(), ListKind.Lighter, id, DiscretionTier.Heavier, true, null, Now).Error, "tier", "list.tier_not_in_list");
-        AssertField(ListCuration.Create(Guid.NewGuid(), ListKind.ExemptFromCoercion, id, DiscretionTier.NoPenalty, true, null, Now).Error, "tier", "list.tier_not_in_list");
-        AssertField(ListCuration.Create(Guid.NewGuid(), ListKind.NoPenalty, id, DiscretionTier.MayNotPenalize, false, new string('注', 501), Now).Error,
+        AssertField(ListCuration.Create(Guid.NewGuid(), Guid.NewGuid(), ListKind.Lighter, id, DiscretionTier.Lighter, false, " ", Now).Error, "annotation", "list.curation_empty");
+        AssertField(ListCuration.Create(Guid.NewGuid(), Guid.NewGuid(), ListKind.Lighter, id, DiscretionTier.Heavier, true, null, Now).Error, "tier", "list.tier_not_in_list");
+        AssertField(ListCuration.Create(Guid.NewGuid(), Guid.NewGuid(), ListKind.ExemptFromCoercion, id, DiscretionTier.NoPenalty, true, null, Now).Error, "tier", "list.tier_not_in_list");
+        AssertField(ListCuration.Create(Guid.NewGuid(), Guid.NewGuid(), ListKind.NoPenalty, id, DiscretionTier.MayNotPenalize, false, new string('注', 501), Now).Error,
             "annotation", "list.annotation_too_long");
     }
 
     [Fact]
     public void Curation_CanBeChanged()
     {
-        var curation = ListCuration.Create(Guid.NewGuid(), ListKind.Lighter, Guid.NewGuid(), DiscretionTier.Lighter, true, null, Now).Value;
+        var curation = ListCuration.Create(Guid.NewGuid(), Guid.NewGuid(), ListKind.Lighter, Guid.NewGuid(), DiscretionTier.Lighter, true, null, Now).Value;
 
         Assert.Null(curation.Change(false, "恢复公示并加注", Now));
         Assert.Equal((false, "恢复公示并加注"), (curation.Excluded, curation.Annotation));

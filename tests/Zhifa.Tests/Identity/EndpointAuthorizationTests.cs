@@ -16,6 +16,12 @@ public class EndpointAuthorizationTests(SqliteApp fixture) : IClassFixture<Sqlit
         "GET /account/login", "POST /account/login", "GET /account/denied", "POST /account/denied",
         "GET /not-found", "POST /not-found", "POST /api/v1/auth/token",
         "GET /api/v1/public/certificates/{number}", "GET /public/certificates/{number}/qr.png", "GET /public/verify", "POST /public/verify",
+        // The public site of the catalogue, benchmarks and lists: read-only, published data only.
+        "GET /api/v1/public/catalogue", "GET /api/v1/public/catalogue/{id:guid}", "GET /api/v1/public/benchmarks", "GET /api/v1/public/benchmarks/{id:guid}",
+        "GET /api/v1/public/lists",
+        // Its pages (Razor components answer GET and POST alike; none of them has a form).
+        "GET /public", "GET /public/catalogue", "GET /public/catalogue/{Id:guid}", "GET /public/benchmarks", "GET /public/benchmarks/{Id:guid}", "GET /public/lists",
+        "POST /public", "POST /public/catalogue", "POST /public/catalogue/{Id:guid}", "POST /public/benchmarks", "POST /public/benchmarks/{Id:guid}", "POST /public/lists",
     };
 
     /// <summary>Endpoints the framework maps for Razor components; they fall under the signed-in fallback policy.</summary>

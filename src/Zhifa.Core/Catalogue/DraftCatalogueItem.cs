@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Common;
+using Zhifa.Core.Data;
+using Zhifa.Core.Identity;
+using Zhifa.Core.Organizations;
+
+namespace Zhifa.Core.Catalogue;
+
+/// <summary>What a version of an item says, as a client sends it.</summary>
+public sealed record ItemContentRequest(
+    string Name, ItemKind Kind, IReadOnlyList<LegalBasis>? Bases, IReadOnlyList<Guid>? BodyIds, RegionLevel SettingLevel,
+    TownshipDelegation? Delegation = null)
+{
+    internal ItemContent ToContent() => new(Name ?? "", Kind, Bases ?? [], BodyIds ?? [], SettingLevel, Delegation);
+}
+
+public sealed record CreateItemRequest(Guid OwnerId, string Code, ItemContentRequest Content);
+
+/// <summary>Starts a new item in a body's catalogue as a draft (version 1).</summary>
+public sealed class CreateCatalogueItem(ZhifaDbContext db, TimeProvider clock)
+{
+    public async Task<Result<Guid>> ExecuteAsync(CreateItemRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Content);
+        if (await CatalogueAccess.BodyAsync(db, request.OwnerId, Permissions.CatalogueEdit, ct) is null)
+            return ValidationError.For("ownerId", "catalogue.owner_not_found");
+        var content = request.Content.ToContent();
+        if (await ItemContentRules.CheckAsync(db, content, ct) is { } error)
+            return error;
+        var now = clock.GetUtcNow();
+        var created = CatalogueItem.Create(Guid.CreateVersion7(now), Guid.CreateVersion7(now), request.OwnerId, request.Code ?? "", content, now.UtcDateTime);
+        if (!created.IsSuccess)
+            return created.Error;
+        var item = created.Value;
+        if (await db.CatalogueItems.IgnoreQueryFilters().AnyAsync(i => i.Code == item.Code, ct))
+            return new ConflictError("catalogue.code_duplicate", "code", item.Code);
+        db.CatalogueItems.Add(item);
+        await db.SaveChangesAsync(ct);
+        return item.Id;
+    }
+}
+
+/// <summary>Changes the version being drafted (a draft, or one the supervisor returned).</summary>
+public sealed class EditCatalogueItem(ZhifaDbContext db, TimeProvider clock)
+{
+    public async Task<Result<Guid>> ExecuteAsync(Guid id, ItemContentRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await CatalogueAccess.ItemAsync(db, id, Permissions.CatalogueEdit, ct) is not { } item)
+            return new NotFoundError("catalogue_item");
+        var content = request.ToContent();
+        if (item.Working is not { IsEditable: true })
+            return item.Edit(content, clock.GetUtcNow().UtcDateTime)!;
+        if (await ItemContentRules.CheckAsync(db, content, ct) is { } error)
+            return error;
+        if (item.Edit(content, clock.GetUtcNow().UtcDateTime) is { } refused)
+            return refused;
+        await db.SaveChangesAsync(ct);
+        return item.Id;
+    }
+}
+
+/// <summary>Checks of an item's content that need the database: the bodies it names.</summary>
+internal static class ItemContentRules
+{
+    /// <summary>
+    /// Implementing bodies are active enforcement bodies, wherever they sit (a township government may implement a county
+    /// bureau's delegated item); a delegated item is implemented by at least one body of a township.
+    /// </summary>
+    public static async Task<Error?> CheckAsync(ZhifaDbContext db, ItemContent content, CancellationToken ct)
+    {
+        if (content.Check() is { } formError)
+            return formError;
+        var ids = content.BodyIds.Distinct().ToList();
+        var bodies = await db.Bodies.IgnoreQueryFilters().AsNoTracking().Where(b => ids.Contains(b.Id) && b.IsActive)
+            .Select(b => new { b.Id, b.RegionId }).ToListAsync(ct);
+        if (bodies.Count != ids.Count)
+            return ValidationError.For("bodyIds", "catalogue.body_unknown");
+        if (content.Delegation is not null)
+        {
+            var regionIds = bodies.Select(b => b.RegionId).ToList();
+            if (!await db.Regions.IgnoreQueryFilters().AnyAsync(r => regionIds.Contains(r.Id) && r.Level == RegionLevel.Township, ct))
+                return ValidationError.For("bodyIds", "catalogue.delegation_needs_township_body");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Catalogue;
+using Zhifa.Core.Common;
+using Zhifa.Core.Data;
+using Zhifa.Core.Identity;
+using Zhifa.Core.Organizations;
+
+namespace Zhifa.Core.Discretion;
+
+public sealed record BenchmarkFilter(
+    string? Q = null, Guid? ItemId = null, Guid? BodyId = null, BenchmarkStatus? Status = null, int? Page = null, int? PageSize = null);
+
+/// <summary>What the caller may do with a benchmark now.</summary>
+public sealed record BenchmarkActions(bool Revise, bool File, bool Review, bool Publish, bool Refine);
+
+public sealed record BenchmarkDetail(
+    Guid Id, string Title, Guid ItemId, string ItemCode, string ItemName, ItemKind ItemKind, int? ItemVersion, NamedRef Issuer,
+    NamedRef IssuingRegion, RegionLevel Level, BenchmarkSummary? Upper, IReadOnlyList<BenchmarkSummary> Refinements,
+    FineRange? StatutoryRange, IReadOnlyList<PenaltyKind> StatutoryKinds, IReadOnlyList<BenchmarkTier> Tiers, CoercionExemption? Exemption,
+    BenchmarkStatus Status, NamedRef? FiledWith, DateTime? FiledAt, string? ReviewComments, DateOnly? EffectiveFrom, DateTime? PublishedAt,
+    DateTime CreatedAt, DateTime UpdatedAt, BenchmarkActions Actions);
+
+/// <summary>Benchmarks within the caller's scope; published ones are visible to every reader.</summary>
+public sealed class BenchmarkQueries(ZhifaDbContext db, CatalogueQueries catalogue)
+{
+    public async Task<Page<BenchmarkSummary>> ListAsync(BenchmarkFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = db.Benchmarks.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            query = query.Where(b => b.Title.Contains(q) || b.ItemName.Contains(q) || b.ItemCode.StartsWith(q));
+        }
+        if (filter.ItemId is { } item)
+            query = query.Where(b => b.ItemId == item);
+        if (filter.BodyId is { } body)
+            query = query.Where(b => b.IssuingBodyId == body);
+        if (filter.Status is { } status)
+            query = query.Where(b => b.Status == status);
+        var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
+        var total = await query.CountAsync(ct);
+        var ids = await query.OrderBy(b => b.ItemCode).ThenBy(b => b.IssuingLevel).ThenByDescending(b => b.UpdatedAt)
+            .Skip((page - 1) * size).Take(size).Select(b => b.Id).ToListAsync(ct);
+        var items = await catalogue.BenchmarkSummariesAsync(db.Benchmarks.AsNoTracking().Where(b => ids.Contains(b.Id)), ct);
+        return new Page<BenchmarkSummary>([.. ids.Select(id => items.Single(s => s.Id == id))], total, page, size);
+    }
+
+    /// <summary>Filed benchmarks waiting for the review of a bureau the caller holds <c>catalogue.review</c> in.</summary>
+    public async Task<IReadOnlyList<BenchmarkSummary>> AwaitingReviewAsync(CancellationToken ct = default)
+    {
+        var filed = await db.Benchmarks.AsNoTracking().Where(b => b.Status == BenchmarkStatus.Filed).Select(b => new { b.Id, b.FiledWithBodyId }).ToListAsync(ct);
+        var bureauIds = filed.Select(f => f.FiledWithBodyId).OfType<Guid>().Distinct().ToList();
+        var bureaus = await db.Bodies.AsNoTracking().Where(b => bureauIds.Contains(b.Id)).ToListAsync(ct);
+        var mine = bureaus.Where(b => db.Actor.CanIn(Permissions.CatalogueReview, b)).Select(b => b.Id).ToHashSet();
+        var ids = filed.Where(f => f.FiledWithBodyId is { } b && mine.Contains(b)).Select(f => f.Id).ToList();
+        return await catalogue.BenchmarkSummariesAsync(db.Benchmarks.AsNoTracking().Where(b => ids.Contains(b.Id)), ct);
+    }
+
+    public async Task<Result<BenchmarkDetail>> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var b = await db.Benchmarks.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (b is null)
+            return new NotFoundError("benchmark");
+        var related = await catalogue.BenchmarkSummariesAsync(
+            db.Benchmarks.AsNoTracking().Where(x => x.Id == b.Id || x.Id == b.UpperBenchmarkId || x.UpperBenchmarkId == b.Id), ct);
+        var orgIds = new[] { b.IssuingBodyId, b.IssuingRegionId, b.FiledWithBodyId ?? Guid.Empty };
+        var names = await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var issuer = await db.Bodies.IgnoreQueryFilters().AsNoTracking().FirstAsync(x => x.Id == b.IssuingBodyId, ct);
+        var supervisor = b.FiledWithBodyId ?? await BenchmarkAccess.SupervisorOfAsync(db, b.IssuingRegionId, ct);
+        var bureau = supervisor is { } s ? await db.Bodies.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Id == s, ct) : null;
+        var canEdit = db.Actor.CanIn(Permissions.CatalogueEdit, issuer);
+        var actions = new BenchmarkActions(
+            Revise: canEdit && b.Status == BenchmarkStatus.Draft,
+            File: canEdit && b.Status == BenchmarkStatus.Draft,
+            Review: b.Status == BenchmarkStatus.Filed && bureau is not null && db.Actor.CanIn(Permissions.CatalogueReview, bureau),
+            Publish: canEdit && b.Status == BenchmarkStatus.Approved,
+            Refine: db.Actor.Can(Permissions.CatalogueEdit) && b.Status == BenchmarkStatus.Published && b.ItemKind == ItemKind.Penalty);
+        var self = related.Single(x => x.Id == b.Id);
+        return new BenchmarkDetail(b.Id, b.Title, b.ItemId, b.ItemCode, b.ItemName, b.ItemKind, self.ItemVersion,
+            new NamedRef(b.IssuingBodyId, names.GetValueOrDefault(b.IssuingBodyId, "")), new NamedRef(b.IssuingRegionId, names.GetValueOrDefault(b.IssuingRegionId, "")),
+            b.IssuingLevel, related.FirstOrDefault(x => x.Id == b.UpperBenchmarkId), [.. related.Where(x => x.Refines && x.Id != b.Id && x.Id != b.UpperBenchmarkId)],
+            b.StatutoryRange, b.StatutoryKinds, b.Tiers, b.Exemption, b.Status,
+            b.FiledWithBodyId is { } f ? new NamedRef(f, names.GetValueOrDefault(f, "")) : null, b.FiledAt, b.ReviewComments, b.EffectiveFrom, b.PublishedAt,
+            b.CreatedAt, b.UpdatedAt, actions);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Zhifa.Core.Catalogue;
+using Zhifa.Core.Discretion;
+using Zhifa.Web.Common;
+using Zhifa.Web.Resources;
+
+namespace Zhifa.Web.Catalogue;
+
+/// <summary>The catalogue and the lists as Excel sheets: export in the reader's language, import in either.</summary>
+public static class CatalogueSheets
+{
+    /// <summary>The title of a catalogue column in the current language.</summary>
+    public static string Title(IStringLocalizer l, string column)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        return l["catalogue.col." + column];
+    }
+
+    /// <summary>One row per legal basis; kinds and levels in their statutory Chinese names, so that the sheet imports again in either language.</summary>
+    public static byte[] Catalogue(IStringLocalizer l, IEnumerable<(CatalogueItem Item, CatalogueItemVersion Version, string OwnerName, IReadOnlyList<string> BodyNames)> rows)
+    {
+        static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+        var lines = new List<IReadOnlyList<string?>>();
+        foreach (var (item, v, _, bodies) in rows)
+        {
+            var bases = v.Bases.Count == 0 ? [null] : v.Bases.Select(b => (LegalBasis?)b).ToList();
+            foreach (var b in bases)
+            {
+                lines.Add([item.Code, v.Name, CatalogueColumns.KindNames[v.Kind], b?.LawName, b?.Article, b?.Clause, b?.Text,
+                    string.Join("、", bodies), CatalogueColumns.LevelNames[v.SettingLevel], v.Delegation?.Document, Date(v.Delegation?.DelegatedOn),
+                    Date(v.Delegation?.EvaluationDueOn), v.WasPublished ? Date(v.EffectiveFrom) : ""]);
+            }
+        }
+        return Xlsx.Write(l["catalogue.sheet"], [.. CatalogueColumns.All.Select(c => Title(l, c))], lines);
+    }
+
+    /// <summary>Reads an uploaded sheet whose header row uses the column titles of either language. Null if it is not a workbook.</summary>
+    public static IReadOnlyList<CatalogueImportRow>? Read(Stream stream, IStringLocalizer l)
+    {
+        var rows = Xlsx.Read(stream);
+        if (rows is null)
+            return null;
+        var byTitle = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var current = CultureInfo.CurrentUICulture;
+        try
+        {
+            foreach (var culture in HostSetup.SupportedCultures)
+            {
+                CultureInfo.CurrentUICulture = culture;
+                foreach (var column in CatalogueColumns.All)
+                    byTitle[Title(l, column)] = column;
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = current;
+        }
+        foreach (var column in CatalogueColumns.All)
+            byTitle[column] = column;
+        return [.. rows.Select(r => new CatalogueImportRow(r.Number,
+            r.Values.Where(v => byTitle.ContainsKey(v.Key)).GroupBy(v => byTitle[v.Key]).ToDictionary(g => g.Key, g => g.First().Value)))];
+    }
+
+    public static byte[] Lists(IStringLocalizer l, ListSetDto set, ListKind? only)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(set);
+        string[] header = [l["list.col.list"], l["list.col.code"], l["list.col.item"], l["list.col.tier"], l["list.col.condition"],
+            l["list.col.penalties"], l["list.col.range"], l["list.col.level"], l["list.col.annotation"]];
+        var rows = set.Lists.Where(x => only is null || x.List == only).SelectMany(x => x.Entries.Where(e => !e.Excluded).Select(e => (IReadOnlyList<string?>)
+        [
+            Display.Enum(l, e.List), e.ItemCode, e.ItemName, e.Tier is { } t ? Display.Enum(l, t) : "", e.ConditionText,
+            string.Join("、", e.PenaltyKinds.Select(k => Display.Enum(l, k))), CatalogueDisplay.Range(l, e.Range), Display.Enum(l, e.Level), e.Annotation,
+        ]));
+        return Xlsx.Write(l["list.sheet"], header, rows);
+    }
+}

@@ -1,0 +1,262 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Zhifa.Core.Catalogue;
+using Zhifa.Core.Data;
+using Zhifa.Core.Demo;
+using Zhifa.Core.Discretion;
+using Zhifa.Core.Identity;
+using Zhifa.Core.Organizations;
+using Zhifa.Tests.Infrastructure;
+using Zhifa.Web.Common;
+
+namespace Zhifa.Tests.Identity;
+
+/// <summary>The catalogue's, benchmarks', calculator's and lists' rows of the role matrix; their data is set up by the system.</summary>
+public abstract partial class RoleMatrixTests
+{
+    private static readonly Guid Market = DemoData.Ids.YuanpingMarket;
+    private static readonly Guid Food126 = Zhifa.Core.Common.DeterministicGuid.From("catalogue:140981CF01003");
+    private static readonly Guid Market126 = Zhifa.Core.Common.DeterministicGuid.From("benchmark:market-126");
+
+    /// <summary>The body a role issues benchmarks for in scope: its own body, or the county bureau above a township station (CLJZ-LEVEL).</summary>
+    private static Guid IssuerIn(Ctx c) => c.Role.InOrg == DemoData.Ids.Body("原平市市场监督管理局崞阳市场监督管理所") ? Market : c.Role.InOrg;
+
+    private enum Stage { Draft, Submitted, Approved, Published }
+
+    private static async Task<T> AsSystemAsync<T>(Ctx c, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = c.App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().AsSystem();
+        return await work(scope.ServiceProvider);
+    }
+
+    private static ItemContentRequest MatrixContent(Guid owner, TownshipDelegation? delegation = null) =>
+        new("矩阵测试事项" + TestData.Next(), ItemKind.Penalty,
+            [new LegalBasis("中华人民共和国食品安全法", "第一百二十六条", "第一款", "条文")],
+            [owner, DemoData.Ids.Body("原平市市场监督管理局崞阳市场监督管理所")], RegionLevel.County, delegation);
+
+    private static string MatrixCode() => "M" + TestData.Next().ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>An item of <paramref name="owner"/> taken to <paramref name="stage"/> by the system.</summary>
+    private static Task<Guid> ItemAsync(Ctx c, Guid owner, Stage stage, TownshipDelegation? delegation = null) => AsSystemAsync(c, async s =>
+    {
+        var id = (await s.GetRequiredService<CreateCatalogueItem>().ExecuteAsync(new CreateItemRequest(owner, MatrixCode(), MatrixContent(owner, delegation)))).Value;
+        if (stage >= Stage.Submitted)
+            Assert.True((await s.GetRequiredService<SubmitCatalogueItem>().ExecuteAsync(id)).IsSuccess);
+        if (stage >= Stage.Approved)
+            Assert.True((await s.GetRequiredService<ReviewCatalogueItem>().ApproveAsync(id)).IsSuccess);
+        if (stage >= Stage.Published)
+            Assert.True((await s.GetRequiredService<PublishCatalogueItem>().ExecuteAsync(id, new EffectiveDateRequest())).IsSuccess);
+        return id;
+    });
+
+    /// <summary>A legacy item of <paramref name="owner"/> without a legal basis, taken over as published: a clean-up finding.</summary>
+    private static Task<string> LegacyWithoutBasisAsync(Ctx c, Guid owner) => AsSystemAsync(c, async s =>
+    {
+        var code = MatrixCode();
+        var row = new CatalogueImportRow(2, new Dictionary<string, string>
+        {
+            [CatalogueColumns.Code] = code, [CatalogueColumns.Name] = "矩阵旧目录事项", [CatalogueColumns.Kind] = "行政处罚", [CatalogueColumns.EffectiveFrom] = "2024-01-01",
+        });
+        Assert.True((await s.GetRequiredService<ImportCatalogue>().ExecuteAsync(owner, [row])).IsSuccess);
+        return code;
+    });
+
+    /// <summary>A benchmark issued by <paramref name="issuer"/> for a fresh published item of its own, at the given status.</summary>
+    private static Task<Guid> BenchmarkAsync(Ctx c, Guid issuer, BenchmarkStatus status) => AsSystemAsync(c, async s =>
+    {
+        var item = await ItemAsync(c, issuer, Stage.Published);
+        var id = (await s.GetRequiredService<CreateBenchmark>().ExecuteAsync(new CreateBenchmarkRequest(item, issuer, "矩阵测试基准",
+            Zhifa.Core.Discretion.FineRange.Fixed(5_000, 50_000), [PenaltyKind.Warning, PenaltyKind.Fine]))).Value;
+        if (status >= BenchmarkStatus.Filed)
+            Assert.True((await s.GetRequiredService<FileBenchmark>().ExecuteAsync(id)).IsSuccess);
+        if (status >= BenchmarkStatus.Approved)
+            Assert.True((await s.GetRequiredService<ReviewBenchmark>().ApproveAsync(id)).IsSuccess);
+        if (status >= BenchmarkStatus.Published)
+            Assert.True((await s.GetRequiredService<PublishBenchmark>().ExecuteAsync(id, new EffectiveDateRequest())).IsSuccess);
+        return id;
+    });
+
+    /// <summary>A published city benchmark for an item both the role's in-scope and out-of-scope bodies implement.</summary>
+    private static Task<Guid> CityBenchmarkAsync(Ctx c) => AsSystemAsync(c, async s =>
+    {
+        var city = DemoData.Ids.XinzhouEcology;
+        var content = MatrixContent(city) with { BodyIds = [city, IssuerIn(c), c.Role.OutOrg] };
+        var item = (await s.GetRequiredService<CreateCatalogueItem>().ExecuteAsync(new CreateItemRequest(city, MatrixCode(), content))).Value;
+        await s.GetRequiredService<SubmitCatalogueItem>().ExecuteAsync(item);
+        await s.GetRequiredService<ReviewCatalogueItem>().ApproveAsync(item);
+        await s.GetRequiredService<PublishCatalogueItem>().ExecuteAsync(item, new EffectiveDateRequest());
+        var id = (await s.GetRequiredService<CreateBenchmark>().ExecuteAsync(new CreateBenchmarkRequest(item, city, "矩阵市级基准",
+            Zhifa.Core.Discretion.FineRange.Fixed(5_000, 50_000), [PenaltyKind.Warning, PenaltyKind.Fine]))).Value;
+        await s.GetRequiredService<FileBenchmark>().ExecuteAsync(id);
+        await s.GetRequiredService<ReviewBenchmark>().ApproveAsync(id);
+        Assert.True((await s.GetRequiredService<PublishBenchmark>().ExecuteAsync(id, new EffectiveDateRequest())).IsSuccess);
+        return id;
+    });
+
+    private static async Task<HttpResponseMessage> ListedAsync(Ctx c, Guid owner, string what)
+    {
+        var id = await ItemAsync(c, owner, Stage.Draft);
+        var code = await AsSystemAsync(c, async s => (await s.GetRequiredService<CatalogueQueries>().GetAsync(id)).Value.Code);
+        return await c.Client.GetAsync($"/api/v1/catalogue{what}?q={code}");
+    }
+
+    private static Check SheetRows(int expected) => async (r, _) =>
+        Xlsx.Read(await r.Content.ReadAsStreamAsync())?.Count == expected ? null : $"the sheet should have {expected} rows";
+
+    private static async Task<HttpResponseMessage> CleanupLacksAsync(Ctx c, Guid owner)
+    {
+        var code = await LegacyWithoutBasisAsync(c, owner);
+        var response = await c.Client.GetAsync("/api/v1/catalogue/cleanup");
+        response.Headers.Add("X-Matrix-Code", code);
+        return response;
+    }
+
+    private static Check Mentions(bool expected) => async (r, _) =>
+    {
+        var code = r.Headers.GetValues("X-Matrix-Code").Single();
+        return (await r.Content.ReadAsStringAsync()).Contains(code, StringComparison.Ordinal) == expected ? null : (expected ? "lacks " : "shows ") + code;
+    };
+
+    private static byte[] MatrixSheet() => Xlsx.Write("目录", ["事项编码", "事项名称", "事项类别"], [[MatrixCode(), "矩阵导入事项", "行政处罚"]]);
+
+    private static Task<HttpResponseMessage> ImportAsync(Ctx c, Guid owner)
+    {
+        var content = new MultipartFormDataContent { { new ByteArrayContent(MatrixSheet()), "file", "catalogue.xlsx" } };
+        return c.Client.PostAsync($"/api/v1/catalogue/import?ownerId={owner}", content);
+    }
+
+    private static readonly BenchmarkTier[] MatrixTiers =
+        [.. BenchmarkGenerator.DefaultTiers(Zhifa.Core.Discretion.FineRange.Fixed(5_000, 50_000), [PenaltyKind.Warning, PenaltyKind.Fine], TierSettings.Default).Value];
+
+    private static readonly Case[] CatalogueCases =
+    [
+        // The catalogue
+        new("GET /api/v1/catalogue/", Permissions.CatalogueRead,
+            c => ListedAsync(c, c.Role.InOrg, ""), HttpStatusCode.OK, c => ListedAsync(c, c.Role.OutOrg, ""), HttpStatusCode.OK,
+            Total(t => t == 1), Total(t => t == 0)),
+        new("GET /api/v1/catalogue/export", Permissions.CatalogueRead,
+            c => ListedAsync(c, c.Role.InOrg, "/export"), HttpStatusCode.OK, c => ListedAsync(c, c.Role.OutOrg, "/export"), HttpStatusCode.OK,
+            SheetRows(1), SheetRows(0)),
+        new("POST /api/v1/catalogue/import", Permissions.CatalogueEdit,
+            c => ImportAsync(c, c.Role.InOrg), HttpStatusCode.OK, c => ImportAsync(c, c.Role.OutOrg), HttpStatusCode.BadRequest,
+            CheckOut: FieldError("ownerId")),
+        new("GET /api/v1/catalogue/cleanup", Permissions.CatalogueRead,
+            c => CleanupLacksAsync(c, c.Role.InOrg), HttpStatusCode.OK, c => CleanupLacksAsync(c, c.Role.OutOrg), HttpStatusCode.OK,
+            Mentions(true), Mentions(false)),
+        new("GET /api/v1/catalogue/{id:guid}", Permissions.CatalogueRead,
+            async c => await c.Client.GetAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.InOrg, Stage.Draft)}"), HttpStatusCode.OK,
+            async c => await c.Client.GetAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.OutOrg, Stage.Draft)}"), HttpStatusCode.NotFound),
+        new("GET /api/v1/catalogue/{id:guid}/in-force", Permissions.CatalogueRead,
+            async c => await c.Client.GetAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.InOrg, Stage.Published)}/in-force"), HttpStatusCode.OK,
+            async c => await c.Client.GetAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.OutOrg, Stage.Draft)}/in-force"), HttpStatusCode.NotFound),
+        new("POST /api/v1/catalogue/", Permissions.CatalogueEdit,
+            c => c.Client.PostJsonAsync("/api/v1/catalogue", new CreateItemRequest(c.Role.InOrg, MatrixCode(), MatrixContent(c.Role.InOrg))), HttpStatusCode.Created,
+            c => c.Client.PostJsonAsync("/api/v1/catalogue", new CreateItemRequest(c.Role.OutOrg, MatrixCode(), MatrixContent(c.Role.OutOrg))), HttpStatusCode.BadRequest,
+            CheckOut: FieldError("ownerId")),
+        new("PUT /api/v1/catalogue/{id:guid}", Permissions.CatalogueEdit,
+            async c => await c.Client.PutJsonAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.InOrg, Stage.Draft)}", MatrixContent(c.Role.InOrg)), HttpStatusCode.OK,
+            async c => await c.Client.PutJsonAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.OutOrg, Stage.Draft)}", MatrixContent(c.Role.OutOrg)), HttpStatusCode.NotFound),
+        new("POST /api/v1/catalogue/{id:guid}/submit", Permissions.CatalogueEdit,
+            async c => await c.Client.PostAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.InOrg, Stage.Draft)}/submit", null), HttpStatusCode.OK,
+            async c => await c.Client.PostAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.OutOrg, Stage.Draft)}/submit", null), HttpStatusCode.NotFound),
+        new("POST /api/v1/catalogue/{id:guid}/return", Permissions.CatalogueReview,
+            async c => await c.Client.PostJsonAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.InOrg, Stage.Submitted)}/return", new ReviewCommentsRequest("矩阵意见")), HttpStatusCode.OK,
+            async c => await c.Client.PostJsonAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.OutOrg, Stage.Submitted)}/return", new ReviewCommentsRequest("矩阵意见")), HttpStatusCode.NotFound),
+        new("POST /api/v1/catalogue/{id:guid}/approve", Permissions.CatalogueReview,
+            async c => await c.Client.PostAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.InOrg, Stage.Submitted)}/approve", null), HttpStatusCode.OK,
+            async c => await c.Client.PostAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.OutOrg, Stage.Submitted)}/approve", null), HttpStatusCode.NotFound),
+        new("POST /api/v1/catalogue/{id:guid}/publish", Permissions.CatalogueEdit,
+            async c => await c.Client.PostJsonAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.InOrg, Stage.Approved)}/publish", new EffectiveDateRequest()), HttpStatusCode.OK,
+            async c => await c.Client.PostJsonAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.OutOrg, Stage.Approved)}/publish", new EffectiveDateRequest()), HttpStatusCode.NotFound),
+        new("POST /api/v1/catalogue/{id:guid}/amend", Permissions.CatalogueEdit,
+            async c => await c.Client.PostAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.InOrg, Stage.Published)}/amend", null), HttpStatusCode.OK,
+            async c => await c.Client.PostAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.OutOrg, Stage.Published)}/amend", null), HttpStatusCode.NotFound),
+        new("POST /api/v1/catalogue/{id:guid}/abolish", Permissions.CatalogueEdit,
+            async c => await c.Client.PostJsonAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.InOrg, Stage.Published)}/abolish", new AbolishItemRequest()), HttpStatusCode.OK,
+            async c => await c.Client.PostJsonAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.OutOrg, Stage.Published)}/abolish", new AbolishItemRequest()), HttpStatusCode.NotFound),
+        new("POST /api/v1/catalogue/{id:guid}/evaluations", Permissions.CatalogueEdit,
+            async c => await c.Client.PostJsonAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.InOrg, Stage.Published, MatrixDelegation(c))}/evaluations", MatrixEvaluation(c)), HttpStatusCode.OK,
+            async c => await c.Client.PostJsonAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.OutOrg, Stage.Published, MatrixDelegation(c))}/evaluations", MatrixEvaluation(c)), HttpStatusCode.NotFound),
+
+        // Benchmarks
+        new("GET /api/v1/benchmarks/", Permissions.CatalogueRead,
+            async c =>
+            {
+                await BenchmarkAsync(c, IssuerIn(c), BenchmarkStatus.Draft);
+                return await c.Client.GetAsync($"/api/v1/benchmarks?q=矩阵测试基准&bodyId={IssuerIn(c)}&status=Draft&pageSize=500");
+            }, HttpStatusCode.OK,
+            async c =>
+            {
+                await BenchmarkAsync(c, c.Role.OutOrg, BenchmarkStatus.Draft);
+                return await c.Client.GetAsync($"/api/v1/benchmarks?q=矩阵测试基准&bodyId={c.Role.OutOrg}&status=Draft&pageSize=500");
+            }, HttpStatusCode.OK,
+            Total(t => t >= 1), Total(t => t == 0)),
+        new("GET /api/v1/benchmarks/{id:guid}", Permissions.CatalogueRead,
+            async c => await c.Client.GetAsync($"/api/v1/benchmarks/{await BenchmarkAsync(c, IssuerIn(c), BenchmarkStatus.Draft)}"), HttpStatusCode.OK,
+            async c => await c.Client.GetAsync($"/api/v1/benchmarks/{await BenchmarkAsync(c, c.Role.OutOrg, BenchmarkStatus.Draft)}"), HttpStatusCode.NotFound),
+        new("POST /api/v1/benchmarks/", Permissions.CatalogueEdit,
+            async c => await c.Client.PostJsonAsync("/api/v1/benchmarks", new CreateBenchmarkRequest(await ItemAsync(c, IssuerIn(c), Stage.Published), IssuerIn(c), "矩阵基准",
+                Zhifa.Core.Discretion.FineRange.Fixed(5_000, 50_000), [PenaltyKind.Warning, PenaltyKind.Fine])), HttpStatusCode.Created,
+            async c => await c.Client.PostJsonAsync("/api/v1/benchmarks", new CreateBenchmarkRequest(await ItemAsync(c, c.Role.OutOrg, Stage.Published), c.Role.OutOrg, "矩阵基准",
+                Zhifa.Core.Discretion.FineRange.Fixed(5_000, 50_000), [PenaltyKind.Warning, PenaltyKind.Fine])), HttpStatusCode.BadRequest,
+            CheckOut: FieldError("issuingBodyId")),
+        new("PUT /api/v1/benchmarks/{id:guid}", Permissions.CatalogueEdit,
+            async c => await c.Client.PutJsonAsync($"/api/v1/benchmarks/{await BenchmarkAsync(c, IssuerIn(c), BenchmarkStatus.Draft)}", new ReviseBenchmarkRequest(MatrixTiers)), HttpStatusCode.OK,
+            async c => await c.Client.PutJsonAsync($"/api/v1/benchmarks/{await BenchmarkAsync(c, c.Role.OutOrg, BenchmarkStatus.Draft)}", new ReviseBenchmarkRequest(MatrixTiers)), HttpStatusCode.NotFound),
+        new("POST /api/v1/benchmarks/{id:guid}/refine", Permissions.CatalogueEdit,
+            async c => await c.Client.PostJsonAsync($"/api/v1/benchmarks/{await CityBenchmarkAsync(c)}/refine", new RefineBenchmarkRequest(IssuerIn(c), "矩阵细化基准")), HttpStatusCode.Created,
+            async c => await c.Client.PostJsonAsync($"/api/v1/benchmarks/{await CityBenchmarkAsync(c)}/refine", new RefineBenchmarkRequest(c.Role.OutOrg, "矩阵细化基准")), HttpStatusCode.BadRequest,
+            CheckOut: FieldError("issuingBodyId")),
+        new("POST /api/v1/benchmarks/{id:guid}/file", Permissions.CatalogueEdit,
+            async c => await c.Client.PostAsync($"/api/v1/benchmarks/{await BenchmarkAsync(c, IssuerIn(c), BenchmarkStatus.Draft)}/file", null), HttpStatusCode.OK,
+            async c => await c.Client.PostAsync($"/api/v1/benchmarks/{await BenchmarkAsync(c, c.Role.OutOrg, BenchmarkStatus.Draft)}/file", null), HttpStatusCode.NotFound),
+        new("POST /api/v1/benchmarks/{id:guid}/return", Permissions.CatalogueReview,
+            async c => await c.Client.PostJsonAsync($"/api/v1/benchmarks/{await BenchmarkAsync(c, IssuerIn(c), BenchmarkStatus.Filed)}/return", new ReviewCommentsRequest("矩阵意见")), HttpStatusCode.OK,
+            async c => await c.Client.PostJsonAsync($"/api/v1/benchmarks/{await BenchmarkAsync(c, c.Role.OutOrg, BenchmarkStatus.Filed)}/return", new ReviewCommentsRequest("矩阵意见")), HttpStatusCode.NotFound),
+        new("POST /api/v1/benchmarks/{id:guid}/approve", Permissions.CatalogueReview,
+            async c => await c.Client.PostAsync($"/api/v1/benchmarks/{await BenchmarkAsync(c, IssuerIn(c), BenchmarkStatus.Filed)}/approve", null), HttpStatusCode.OK,
+            async c => await c.Client.PostAsync($"/api/v1/benchmarks/{await BenchmarkAsync(c, c.Role.OutOrg, BenchmarkStatus.Filed)}/approve", null), HttpStatusCode.NotFound),
+        new("POST /api/v1/benchmarks/{id:guid}/publish", Permissions.CatalogueEdit,
+            async c => await c.Client.PostJsonAsync($"/api/v1/benchmarks/{await BenchmarkAsync(c, IssuerIn(c), BenchmarkStatus.Approved)}/publish", new EffectiveDateRequest()), HttpStatusCode.OK,
+            async c => await c.Client.PostJsonAsync($"/api/v1/benchmarks/{await BenchmarkAsync(c, c.Role.OutOrg, BenchmarkStatus.Approved)}/publish", new EffectiveDateRequest()), HttpStatusCode.NotFound),
+
+        // The calculator: any reader, for a body in scope
+        new("POST /api/v1/discretion/calculate", Permissions.CatalogueRead,
+            c => c.Client.PostJsonAsync("/api/v1/discretion/calculate", new CalculateRequest(Food126, BodyId: c.Role.InOrg)), HttpStatusCode.OK,
+            c => c.Client.PostJsonAsync("/api/v1/discretion/calculate", new CalculateRequest(Food126, BodyId: c.Role.OutOrg)), HttpStatusCode.BadRequest,
+            CheckOut: FieldError("bodyId")),
+        new("POST /api/v1/discretion/check", Permissions.CatalogueRead,
+            c => c.Client.PostJsonAsync("/api/v1/discretion/check", new CheckRequest(Food126, [PenaltyKind.Fine], 20_000, BodyId: c.Role.InOrg)), HttpStatusCode.OK,
+            c => c.Client.PostJsonAsync("/api/v1/discretion/check", new CheckRequest(Food126, [PenaltyKind.Fine], 20_000, BodyId: c.Role.OutOrg)), HttpStatusCode.BadRequest,
+            CheckOut: FieldError("bodyId")),
+
+        // A body's lists
+        new("GET /api/v1/lists/", Permissions.CatalogueRead,
+            c => c.Client.GetAsync($"/api/v1/lists?bodyId={c.Role.InOrg}"), HttpStatusCode.OK,
+            c => c.Client.GetAsync($"/api/v1/lists?bodyId={c.Role.OutOrg}"), HttpStatusCode.NotFound),
+        new("GET /api/v1/lists/export", Permissions.CatalogueRead,
+            c => c.Client.GetAsync($"/api/v1/lists/export?bodyId={c.Role.InOrg}"), HttpStatusCode.OK,
+            c => c.Client.GetAsync($"/api/v1/lists/export?bodyId={c.Role.OutOrg}"), HttpStatusCode.NotFound),
+        new("PUT /api/v1/lists/curations", Permissions.CatalogueEdit,
+            c => c.Client.PutJsonAsync("/api/v1/lists/curations", new CurateListRequest(Market, ListKind.Lighter, Market126, DiscretionTier.Lighter, false, "矩阵备注" + TestData.Next())), HttpStatusCode.OK,
+            c => c.Client.PutJsonAsync("/api/v1/lists/curations", new CurateListRequest(c.Role.OutOrg, ListKind.Lighter, Market126, DiscretionTier.Lighter, false, "矩阵备注")), HttpStatusCode.BadRequest,
+            CheckOut: FieldError("bodyId")),
+        new("POST /api/v1/lists/publish", Permissions.CatalogueEdit,
+            c => c.Client.PostJsonAsync("/api/v1/lists/publish", new PublishListRequest(Market, ListKind.Lighter)), HttpStatusCode.OK,
+            c => c.Client.PostJsonAsync("/api/v1/lists/publish", new PublishListRequest(c.Role.OutOrg, ListKind.Lighter)), HttpStatusCode.BadRequest,
+            CheckOut: FieldError("bodyId")),
+    ];
+
+    private static TownshipDelegation MatrixDelegation(Ctx c)
+    {
+        var today = Zhifa.Core.Common.ChinaDate.Today(c.App.Clock);
+        return new TownshipDelegation("矩阵赋权文件", today.AddDays(-30), today.AddDays(30));
+    }
+
+    private static EvaluationRequest MatrixEvaluation(Ctx c)
+    {
+        var today = Zhifa.Core.Common.ChinaDate.Today(c.App.Clock);
+        return new EvaluationRequest(today, EvaluationResult.CanCarry, today.AddDays(365));
+    }
+}
