@@ -11,7 +11,7 @@ public static class PublicCatalogueEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var g = api.MapGroup("/public").WithTags("Public").AllowAnonymous();
+        var g = api.MapGroup("/public").WithTags("Public").AllowAnonymous().RequireRateLimiting(Personnel.PersonnelEndpoints.PublicRateLimit);
 
         g.MapGet("/catalogue", async (PublicCatalogueQueries queries, string? q, ItemKind? kind, Guid? bodyId, int? page, int? pageSize, CancellationToken ct) =>
                 TypedResults.Ok(await queries.ListAsync(new PublicCatalogueFilter(q, kind, bodyId, page, pageSize), ct)))
