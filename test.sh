@@ -91,7 +91,7 @@ ensure_prereqs() {
     log "installing missing packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    apt-get install -y -qq "${missing[@]}" >/dev/null
 
     if (( need_pg )) && [[ -z "$(pg_bindir)" ]]; then
         die "postgresql installed but no /usr/lib/postgresql/*/bin/initdb found"
