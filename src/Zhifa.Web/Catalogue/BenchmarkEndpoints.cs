@@ -82,13 +82,7 @@ public static class BenchmarkEndpoints
     private static IResult NotFound(HttpContext http) => new NotFoundError("benchmark").ToProblem(http);
 
     private static async Task<IResult> Respond(Task<Result<Guid>> action, BenchmarkQueries q, HttpContext http, CancellationToken ct, bool created = false)
-    {
-        var result = await action;
-        if (!result.IsSuccess)
-            return result.Error.ToProblem(http);
-        var detail = (await q.GetAsync(result.Value, ct)).Value;
-        return created ? Results.Created($"/api/v1/benchmarks/{detail.Id}", detail) : Results.Ok(detail);
-    }
+        => created ? await action.ThenCreated(id => q.GetAsync(id, ct), "/api/v1/benchmarks/", http) : await action.ThenOk(id => q.GetAsync(id, ct), http);
 }
 
 /// <summary>The check's answer with its message and reasons in the caller's language.</summary>

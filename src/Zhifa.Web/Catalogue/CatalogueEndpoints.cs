@@ -108,11 +108,5 @@ public static class CatalogueEndpoints
     private static IResult NotFound(HttpContext http) => new NotFoundError("catalogue_item").ToProblem(http);
 
     private static async Task<IResult> Respond(Task<Result<Guid>> action, CatalogueQueries q, HttpContext http, CancellationToken ct, bool created = false)
-    {
-        var result = await action;
-        if (!result.IsSuccess)
-            return result.Error.ToProblem(http);
-        var detail = (await q.GetAsync(result.Value, ct)).Value;
-        return created ? Results.Created($"/api/v1/catalogue/{detail.Id}", detail) : Results.Ok(detail);
-    }
+        => created ? await action.ThenCreated(id => q.GetAsync(id, ct), "/api/v1/catalogue/", http) : await action.ThenOk(id => q.GetAsync(id, ct), http);
 }

@@ -41,9 +41,6 @@ public static class ListEndpoints
             .Produces<ListSetDto>().ProducesValidationProblem();
     }
 
-    private static async Task<IResult> Respond(Task<Result<Guid>> action, ListQueries q, HttpContext http, CancellationToken ct)
-    {
-        var result = await action;
-        return result.IsSuccess ? Results.Ok((await q.ForBodyAsync(result.Value, ct)).Value) : result.Error.ToProblem(http);
-    }
+    private static Task<IResult> Respond(Task<Result<Guid>> action, ListQueries q, HttpContext http, CancellationToken ct) =>
+        action.ThenOk(id => q.ForBodyAsync(id, ct), http);
 }

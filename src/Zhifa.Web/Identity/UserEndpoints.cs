@@ -83,11 +83,8 @@ public static class UserEndpoints
             .WithName("ListPermissions").WithSummary("Every permission code.").Produces<IReadOnlyList<string>>();
     }
 
-    private static IResult Answer<T>(Result<T> result, HttpContext http) => result.IsSuccess ? Results.Ok(result.Value) : result.Error.ToProblem(http);
+    private static IResult Answer<T>(Result<T> result, HttpContext http) => result.ToResult(http);
 
-    private static async Task<IResult> Then(Task<Result<Guid>> action, IdentityQueries q, HttpContext http, CancellationToken ct)
-    {
-        var r = await action;
-        return r.IsSuccess ? Results.Ok((await q.UserAsync(r.Value, ct)).Value) : r.Error.ToProblem(http);
-    }
+    private static Task<IResult> Then(Task<Result<Guid>> action, IdentityQueries q, HttpContext http, CancellationToken ct) =>
+        action.ThenOk(id => q.UserAsync(id, ct), http);
 }

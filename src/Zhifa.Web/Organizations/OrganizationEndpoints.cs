@@ -82,18 +82,9 @@ public static class OrganizationEndpoints
 
     private static IResult NotFound(HttpContext http) => new NotFoundError("organization").ToProblem(http);
 
-    private static async Task<IResult> Created(Task<Result<Guid>> action, OrganizationQueries q, HttpContext http, CancellationToken ct)
-    {
-        var result = await action;
-        if (!result.IsSuccess)
-            return result.Error.ToProblem(http);
-        var dto = (await q.GetAsync(result.Value, ct)).Value;
-        return Results.Created($"/api/v1/organizations/{dto.Id}", dto);
-    }
+    private static Task<IResult> Created(Task<Result<Guid>> action, OrganizationQueries q, HttpContext http, CancellationToken ct) =>
+        action.ThenCreated(id => q.GetAsync(id, ct), "/api/v1/organizations/", http);
 
-    private static async Task<IResult> Updated(Task<Result<Guid>> action, OrganizationQueries q, HttpContext http, CancellationToken ct)
-    {
-        var result = await action;
-        return result.IsSuccess ? Results.Ok((await q.GetAsync(result.Value, ct)).Value) : result.Error.ToProblem(http);
-    }
+    private static Task<IResult> Updated(Task<Result<Guid>> action, OrganizationQueries q, HttpContext http, CancellationToken ct) =>
+        action.ThenOk(id => q.GetAsync(id, ct), http);
 }

@@ -164,30 +164,22 @@ public static class PersonnelEndpoints
 
     private static async Task<IResult> ImportAsync(IFormFile file, Func<IReadOnlyList<ImportRow>, Task<Result<int>>> import, HttpContext http)
     {
+        // Uploaded files are buffered by the server, so their stream is seekable as the workbook reader needs.
         await using var stream = file.OpenReadStream();
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer);
-        buffer.Position = 0;
-        var rows = Xlsx.Read(buffer);
+        var rows = Xlsx.Read(stream);
         if (rows is null)
             return ValidationError.For("file", "import.not_a_workbook").ToProblem(http);
         var result = await import(rows);
         return result.IsSuccess ? Results.Ok(new ImportOutcome(result.Value)) : result.Error.ToProblem(http);
     }
 
-    private static IResult Answer<T>(Result<T> result, HttpContext http) => result.IsSuccess ? Results.Ok(result.Value) : result.Error.ToProblem(http);
+    private static IResult Answer<T>(Result<T> result, HttpContext http) => result.ToResult(http);
 
-    private static async Task<IResult> Created<T>(Task<Result<Guid>> action, Func<Guid, Task<Result<T>>> read, string location, HttpContext http)
-    {
-        var r = await action;
-        return r.IsSuccess ? Results.Created(location + r.Value, (await read(r.Value)).Value) : r.Error.ToProblem(http);
-    }
+    private static Task<IResult> Created<T>(Task<Result<Guid>> action, Func<Guid, Task<Result<T>>> read, string location, HttpContext http) =>
+        action.ThenCreated(read, location, http);
 
-    private static async Task<IResult> Then<T>(Task<Result<Guid>> action, Func<Guid, Task<Result<T>>> read, HttpContext http)
-    {
-        var r = await action;
-        return r.IsSuccess ? Results.Ok((await read(r.Value)).Value) : r.Error.ToProblem(http);
-    }
+    private static Task<IResult> Then<T>(Task<Result<Guid>> action, Func<Guid, Task<Result<T>>> read, HttpContext http) =>
+        action.ThenOk(read, http);
 }
 
 public sealed record ImportOutcome(int Imported);

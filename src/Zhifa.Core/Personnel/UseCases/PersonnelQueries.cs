@@ -283,10 +283,13 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
         var bodyIds = certificates.Select(c => c.BodyId).Distinct().ToList();
         var bodies = await _db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => bodyIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var today = ctx.Today;
+        var settingsByBody = new Dictionary<Guid, PersonnelSettings>();
+        foreach (var body in bodyIds)
+            settingsByBody[body] = await SettingsForBodyAsync(body, ct);
         var views = new List<CertificateView>();
         foreach (var c in certificates)
         {
-            var settings = await SettingsForBodyAsync(c.BodyId, ct);
+            var settings = settingsByBody[c.BodyId];
             views.Add(new CertificateView(c.Id, c.Number, c.OfficerId, holders.GetValueOrDefault(c.OfficerId) ?? "", c.BodyId, bodies.GetValueOrDefault(c.BodyId),
                 c.IssuedOn, c.ValidUntil, c.Fields, c.StatusOn(today), c.SuspendedUntil, c.LastReviewedYear, c.IsReviewOverdueOn(today, settings),
                 c.History.Select(e => new CertificateEventView(e.Sequence, e.Kind, e.On, e.Reason, e.Until, e.Year, e.RuleId, e.RecordedAt)).ToList()));
