@@ -248,6 +248,36 @@ summarise_trx() {
 
 read -r TOTAL PASSED FAILED SKIPPED TRX_FILES < <(summarise_trx)
 
+list_failures() {
+    # Names every failed test and the first lines of its message, so that the
+    # tail of a CI log says what failed even when the log is cut.
+    shopt -s globstar nullglob
+    local f
+    for f in "$RESULTS"/**/*.trx; do
+        python3 - "$f" <<'PY' 2>/dev/null || grep -o 'testName="[^"]*" [^>]*outcome="Failed"' "$f" || true
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+root = ET.parse(sys.argv[1]).getroot()
+for r in root.iterfind(".//t:UnitTestResult", ns):
+    if r.get("outcome") != "Failed":
+        continue
+    print("FAILED:", r.get("testName"))
+    msg = r.find(".//t:ErrorInfo/t:Message", ns)
+    trace = r.find(".//t:ErrorInfo/t:StackTrace", ns)
+    for text, n in ((msg, 12), (trace, 8)):
+        if text is not None and text.text:
+            for line in text.text.strip().splitlines()[:n]:
+                print("    " + line)
+PY
+    done
+    shopt -u globstar nullglob
+}
+if (( FAILED > 0 )); then
+    echo
+    echo "==== Failed tests ===="
+    list_failures
+fi
+
 echo
 echo "==== Test summary ($TRX_FILES TRX file(s) in $RESULTS) ===="
 echo "total:   $TOTAL"

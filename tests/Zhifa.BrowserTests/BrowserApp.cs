@@ -51,6 +51,7 @@ public sealed class BrowserApp : IAsyncLifetime
         var chromium = Environment.GetEnvironmentVariable("ZHIFA_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium";
         if (!File.Exists(chromium))
             throw new InvalidOperationException($"Chromium not found at {chromium}: run the tests with ./test.sh, which installs it.");
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -81,7 +82,9 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-US", ViewportSize = new() { Width = 1366, Height = 860 } });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI runs these beside the rest of the suite on two cores.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(45_000);
         return await context.NewPageAsync();
     }
 
