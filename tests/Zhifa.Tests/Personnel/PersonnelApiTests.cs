@@ -149,6 +149,31 @@ public abstract class PersonnelApiTests(ZhifaApp app)
         Assert.Equal("ZFRY-LEAVE", cert.History[^1].RuleId);
     }
 
+    [Fact]
+    public async Task ChildRecords_AreAuditedUnderTheirParentsOrganisation_SoTheAuditLogIsScopedLikeTheData()
+    {
+        long mark;
+        await using (var scope = app.Scope(out var db))
+            mark = await db.AuditEntries.MaxAsync(e => e.Sequence);
+        var certificate = await PersonnelFlow.CertifiedOfficerAsync(app, DemoData.Ids.YuanpingMarket);
+        await _admin.PostJsonAsync($"/api/v1/officers/{certificate.OfficerId}/employment",
+            new ChangeEmploymentRequest(EmploymentStatus.Resigned, PersonnelFlow.Today(app), "辞职"));
+
+        await using (var scope = app.Scope(out var db))
+        {
+            var entries = await db.AuditEntries.Where(e => e.Sequence > mark).ToListAsync();
+            string[] children = ["EmploymentChange", "CertificateEvent", "ExamResult", "TrainingAttendance"];
+            foreach (var type in children)
+            {
+                var ofType = entries.Where(e => e.EntityType == type).ToList();
+                Assert.True(ofType.Count > 0, $"no {type} entry");
+                Assert.All(ofType, e => Assert.Equal(DemoData.Ids.YuanpingMarket, e.OrganizationId));
+            }
+            Assert.All(entries.Where(e => e.EntityType == "TrainingSession"), e => Assert.Equal(DemoData.Ids.YuanpingJustice, e.OrganizationId));
+            Assert.DoesNotContain(entries, e => e.OrganizationId == null && e.EntityType != "Role");
+        }
+    }
+
     [Theory]
     [Trait("Rule", "ZFRY-CERT")]
     [InlineData("张伟", true, null)]
