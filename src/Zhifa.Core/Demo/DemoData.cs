@@ -27,11 +27,12 @@ public sealed class DemoData(ZhifaDbContext db, TimeProvider clock, PasswordHash
         new("xz.supervisor", "周监督", "忻州市司法局", "行政执法协调监督科", RoleTemplates.Supervisor, DataScopeKind.RegionSubtree),
         new("yp.market.head", "王局长", "原平市市场监督管理局", null, RoleTemplates.AgencyHead, DataScopeKind.AgencyAndSubordinates),
         new("yp.market.reviewer", "赵审核", "原平市市场监督管理局", "法规股", RoleTemplates.LegalReviewer, DataScopeKind.Agency),
-        new("yp.market.officer", "张执法", "原平市市场监督管理局", "综合行政执法队", RoleTemplates.Officer, DataScopeKind.Agency),
-        new("yp.transport.officer", "刘执法", "原平市交通运输局", "交通运输综合行政执法大队", RoleTemplates.Officer, DataScopeKind.Agency),
+        new("yp.market.officer", "张伟", "原平市市场监督管理局", "综合行政执法队", RoleTemplates.Officer, DataScopeKind.Agency, Officer: "张伟"),
+        new("yp.transport.officer", "周杰", "原平市交通运输局", "交通运输综合行政执法大队", RoleTemplates.Officer, DataScopeKind.Agency, Officer: "周杰"),
     ];
 
-    public sealed record DemoUser(string UserName, string FullName, string Body, string? Unit, string Role, DataScopeKind Scope);
+    /// <param name="Officer">The demo officer (by name) whose account this is, for enforcement staff.</param>
+    public sealed record DemoUser(string UserName, string FullName, string Body, string? Unit, string Role, DataScopeKind Scope, string? Officer = null);
 
     public static class Ids
     {
@@ -122,6 +123,9 @@ public sealed class DemoData(ZhifaDbContext db, TimeProvider clock, PasswordHash
         PersonnelDemo.Seed(db, protector, pepper.Value, today, now,
             db.ChangeTracker.Entries<Region>().Select(e => e.Entity).ToDictionary(r => r.Id),
             db.ChangeTracker.Entries<EnforcementBody>().Select(e => e.Entity).ToDictionary(b => b.Id));
+        // The officers' own accounts point at their registry records.
+        foreach (var u in Users.Where(u => u.Officer is not null))
+            db.Users.Local.Single(x => x.UserName == u.UserName).LinkOfficer(DeterministicGuid.From("personnel:officer:" + u.Officer), now);
         await db.SaveChangesAsync(ct);
         await Catalogue.CatalogueDemo.SeedAsync(db, clock, ct);
         await tx.CommitAsync(ct);

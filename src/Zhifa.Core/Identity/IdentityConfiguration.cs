@@ -19,6 +19,9 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasOne<Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(u => u.Assignments).WithOne().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(u => u.OrganizationId);
+        // One account per officer; officers are never deleted, so the link is never left dangling.
+        builder.HasOne<Personnel.Officer>().WithMany().HasForeignKey(u => u.OfficerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => u.OfficerId).IsUnique();
     }
 }
 

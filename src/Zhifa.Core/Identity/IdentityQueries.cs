@@ -6,9 +6,16 @@ using Zhifa.Core.Data;
 namespace Zhifa.Core.Identity;
 
 public sealed record UserDto(Guid Id, string UserName, string FullName, Guid OrganizationId, string? OrganizationName, string? PhoneMasked,
-    bool IsActive, bool IsLocked, bool MustChangePassword, DateTime? LastSignInAt, DateTime CreatedAt);
+    bool IsActive, bool IsLocked, bool MustChangePassword, DateTime? LastSignInAt, DateTime CreatedAt, Guid? OfficerId = null);
 
-public sealed record UserDetailDto(UserDto User, IReadOnlyList<AssignmentDto> Assignments);
+/// <param name="Officer">The person's officer-registry record, when the account is tied to one and it is in the caller's scope.</param>
+public sealed record UserDetailDto(UserDto User, IReadOnlyList<AssignmentDto> Assignments, LinkedOfficerDto? Officer = null);
+
+/// <summary>The officer-registry record behind an account: enough to recognise the person, ID number masked.</summary>
+public sealed record LinkedOfficerDto(Guid Id, string FullName, string IdNumberMasked, Guid BodyId, string? BodyName, Personnel.EmploymentStatus EmploymentStatus);
+
+/// <summary>An officer an account may be tied to: one of the body's officers without an account yet.</summary>
+public sealed record OfficerOptionDto(Guid Id, string FullName, string IdNumberMasked, Guid BodyId, string? BodyName);
 
 public sealed record AssignmentDto(Guid Id, Guid RoleId, string RoleCode, string RoleName, bool RoleIsTemplate, Guid OrganizationId, string? OrganizationName,
     DataScopeKind Scope, IReadOnlyList<Guid> CustomOrganizationIds);
@@ -58,9 +65,46 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
             return new NotFoundError("user");
         var assignments = await db.RoleAssignments.IgnoreQueryFilters().AsNoTracking().Include(a => a.Role)
             .Where(a => a.UserId == id).OrderBy(a => a.CreatedAt).ToListAsync(ct);
-        var names = await OrgNamesAsync(assignments.Select(a => a.OrganizationId).Append(user.OrganizationId), ct);
+        var officer = user.OfficerId is { } officerId
+            ? await db.Officers.AsNoTracking().Where(o => o.Id == officerId)
+                .Select(o => new { o.Id, o.FullName, o.IdNumberMasked, o.BodyId, o.EmploymentStatus }).FirstOrDefaultAsync(ct)
+            : null;
+        var names = await OrgNamesAsync(assignments.Select(a => a.OrganizationId).Append(user.OrganizationId)
+            .Concat(officer is null ? [] : [officer.BodyId]), ct);
         return new UserDetailDto(ToDto(user, names), assignments.Select(a => new AssignmentDto(a.Id, a.RoleId, a.Role!.Code, a.Role.Name, a.Role.IsTemplate,
-            a.OrganizationId, names.GetValueOrDefault(a.OrganizationId), a.Scope, a.CustomOrganizationIds)).ToList());
+            a.OrganizationId, names.GetValueOrDefault(a.OrganizationId), a.Scope, a.CustomOrganizationIds)).ToList(),
+            officer is null ? null : new LinkedOfficerDto(officer.Id, officer.FullName, officer.IdNumberMasked, officer.BodyId,
+                names.GetValueOrDefault(officer.BodyId), officer.EmploymentStatus));
+    }
+
+    /// <summary>The caller's own officer-registry record: their own data, so read whatever their scope.</summary>
+    public async Task<LinkedOfficerDto?> OwnOfficerAsync(CancellationToken ct = default)
+    {
+        if (db.Actor.Access?.OfficerId is not { } officerId)
+            return null;
+        var officer = await db.Officers.IgnoreQueryFilters().AsNoTracking().Where(o => o.Id == officerId)
+            .Select(o => new { o.Id, o.FullName, o.IdNumberMasked, o.BodyId, o.EmploymentStatus }).FirstOrDefaultAsync(ct);
+        if (officer is null)
+            return null;
+        var body = await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => o.Id == officer.BodyId).Select(o => o.Name).FirstOrDefaultAsync(ct);
+        return new LinkedOfficerDto(officer.Id, officer.FullName, officer.IdNumberMasked, officer.BodyId, body, officer.EmploymentStatus);
+    }
+
+    /// <summary>
+    /// Officers of the organisation's body that an account could be tied to: in the caller's scope, not tied to
+    /// another account (<paramref name="exceptUserId"/>'s own link stays a choice).
+    /// </summary>
+    public async Task<IReadOnlyList<OfficerOptionDto>> OfficerOptionsAsync(Guid organizationId, Guid? exceptUserId = null, CancellationToken ct = default)
+    {
+        var agencyId = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.AgencyId).FirstOrDefaultAsync(ct);
+        if (agencyId is null)
+            return [];
+        var taken = db.Users.IgnoreQueryFilters().Where(u => u.OfficerId != null && u.Id != exceptUserId).Select(u => u.OfficerId);
+        var officers = await db.Officers.AsNoTracking()
+            .Where(o => o.BodyId == agencyId && !taken.Contains(o.Id))
+            .OrderBy(o => o.FullName).Select(o => new { o.Id, o.FullName, o.IdNumberMasked, o.BodyId }).Take(500).ToListAsync(ct);
+        var names = await OrgNamesAsync([agencyId.Value], ct);
+        return officers.Select(o => new OfficerOptionDto(o.Id, o.FullName, o.IdNumberMasked, o.BodyId, names.GetValueOrDefault(o.BodyId))).ToList();
     }
 
     public async Task<IReadOnlyList<RoleDto>> RolesAsync(CancellationToken ct = default) =>
@@ -128,5 +172,5 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
 
     private UserDto ToDto(User u, IReadOnlyDictionary<Guid, string> names) =>
         new(u.Id, u.UserName, u.FullName, u.OrganizationId, names.GetValueOrDefault(u.OrganizationId), Masking.Phone(u.Phone), u.IsActive,
-            u.IsLockedAt(clock.GetUtcNow().UtcDateTime), u.MustChangePassword, u.LastSignInAt, u.CreatedAt);
+            u.IsLockedAt(clock.GetUtcNow().UtcDateTime), u.MustChangePassword, u.LastSignInAt, u.CreatedAt, u.OfficerId);
 }

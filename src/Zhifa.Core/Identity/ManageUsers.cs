@@ -5,9 +5,11 @@ using Zhifa.Core.Organizations;
 
 namespace Zhifa.Core.Identity;
 
-public sealed record CreateUserRequest(string UserName, string FullName, Guid OrganizationId, string InitialPassword, string? Phone = null);
+/// <param name="OfficerId">The person's record in the officer registry, for enforcement staff: an officer of the user's own body.</param>
+public sealed record CreateUserRequest(string UserName, string FullName, Guid OrganizationId, string InitialPassword, string? Phone = null, Guid? OfficerId = null);
 
-public sealed record UpdateUserRequest(string FullName, Guid OrganizationId, string? Phone = null);
+/// <param name="OfficerId">Replaces the link to the officer registry; null removes it.</param>
+public sealed record UpdateUserRequest(string FullName, Guid OrganizationId, string? Phone = null, Guid? OfficerId = null);
 
 public sealed record ResetPasswordRequest(string InitialPassword);
 
@@ -38,6 +40,12 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
         var org = await ManagedOrganizationAsync(request.OrganizationId, ct);
         if (org is null)
             errors["organizationId"] = [new FieldMessage("org.parent_not_found", [])];
+        else if (await OfficerProblemAsync(request.OfficerId, org, null, ct) is { } officerProblem)
+        {
+            if (officerProblem is not ValidationError invalid)
+                return officerProblem;
+            errors["officerId"] = invalid.Fields["officerId"];
+        }
         if (errors.Count > 0)
             return new ValidationError(errors);
         if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.UserName == name, ct))
@@ -46,6 +54,7 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new User(Guid.CreateVersion7(now), name, request.FullName.Trim(), org!.Id, hasher.Hash(request.InitialPassword), mustChangePassword: true, now);
         user.UpdateProfile(user.FullName, NormalizePhone(request.Phone), org.Id, now);
+        user.LinkOfficer(request.OfficerId, now);
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
         return user.Id;
@@ -61,11 +70,33 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
             return ValidationError.For("fullName", "user.full_name_required");
         if (PhoneError(request.Phone) is { } phoneError)
             return new ValidationError(new Dictionary<string, FieldMessage[]> { ["phone"] = [phoneError] });
-        if (await ManagedOrganizationAsync(request.OrganizationId, ct) is null)
+        if (await ManagedOrganizationAsync(request.OrganizationId, ct) is not { } org)
             return ValidationError.For("organizationId", "org.parent_not_found");
-        user.UpdateProfile(request.FullName.Trim(), NormalizePhone(request.Phone), request.OrganizationId, clock.GetUtcNow().UtcDateTime);
+        if (await OfficerProblemAsync(request.OfficerId, org, user.Id, ct) is { } officerProblem)
+            return officerProblem;
+        var now = clock.GetUtcNow().UtcDateTime;
+        user.UpdateProfile(request.FullName.Trim(), NormalizePhone(request.Phone), org.Id, now);
+        user.LinkOfficer(request.OfficerId, now);
         await db.SaveChangesAsync(ct);
         return user.Id;
+    }
+
+    /// <summary>
+    /// Why an account cannot be tied to this officer record: it must be one the administrator can see, of the
+    /// body the account belongs to (its own agency), and not tied to another account already.
+    /// </summary>
+    private async Task<Error?> OfficerProblemAsync(Guid? officerId, Organization org, Guid? userId, CancellationToken ct)
+    {
+        if (officerId is not { } id)
+            return null;
+        var officer = await db.Officers.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.BodyId }).FirstOrDefaultAsync(ct);
+        if (officer is null)
+            return ValidationError.For("officerId", "user.officer_not_found");
+        if (officer.BodyId != org.AgencyId)
+            return ValidationError.For("officerId", "user.officer_other_body");
+        if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.OfficerId == id && u.Id != userId, ct))
+            return new ConflictError("user.officer_taken", "officerId");
+        return null;
     }
 
     /// <summary>Sets a new initial password, which the user must change at their next sign-in; also unlocks.</summary>

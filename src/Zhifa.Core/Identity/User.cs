@@ -1,6 +1,9 @@
 namespace Zhifa.Core.Identity;
 
-/// <summary>A person who signs in, tied to the organisation they work in.</summary>
+/// <summary>
+/// A person who signs in, tied to the organisation they work in and, for enforcement staff, to their
+/// record in the officer registry (<see cref="OfficerId"/>): the same person, one account each.
+/// </summary>
 public sealed class User
 {
     public const int MaxUserNameLength = 50;
@@ -32,6 +35,10 @@ public sealed class User
     public string FullName { get; private set; }
     public Guid OrganizationId { get; private set; }
     public string? Phone { get; private set; }
+
+    /// <summary>The officer-registry record of the person behind this account, if they are enforcement staff.</summary>
+    public Guid? OfficerId { get; private set; }
+
     public string PasswordHash { get; private set; }
     public bool MustChangePassword { get; private set; }
     public DateTime PasswordChangedAt { get; private set; }
@@ -56,6 +63,12 @@ public sealed class User
         FullName = fullName;
         Phone = phone;
         OrganizationId = organizationId;
+        UpdatedAt = now;
+    }
+
+    internal void LinkOfficer(Guid? officerId, DateTime now)
+    {
+        OfficerId = officerId;
         UpdatedAt = now;
     }
 

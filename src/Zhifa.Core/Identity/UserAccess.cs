@@ -33,6 +33,10 @@ public sealed class UserAccess
     public string FullName { get; }
     public Guid OrganizationId { get; }
     public string OrganizationName { get; }
+
+    /// <summary>The caller's own officer-registry record, if they are enforcement staff: "the officer themself" of cases and eligibility.</summary>
+    public Guid? OfficerId { get; init; }
+
     public IReadOnlyList<AssignmentView> Assignments { get; }
     public DataScope ReadScope { get; }
     public IReadOnlyCollection<string> Permissions => _byPermission.Keys;
@@ -72,6 +76,9 @@ public sealed class AccessLoader(ZhifaDbContext db)
         // Everyone sees their own organisation, if nothing else.
         if (orgs.TryGetValue(user.OrganizationId, out var home))
             read = read.Union(new DataScope(false, [], [], [], [home.Id], user.Id));
-        return new UserAccess(user.Id, user.UserName, user.FullName, user.OrganizationId, home?.Name ?? "", views, byPermission, read with { UserId = user.Id });
+        return new UserAccess(user.Id, user.UserName, user.FullName, user.OrganizationId, home?.Name ?? "", views, byPermission, read with { UserId = user.Id })
+        {
+            OfficerId = user.OfficerId,
+        };
     }
 }

@@ -609,6 +609,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Property<bool>("MustChangePassword")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("OfficerId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
@@ -638,6 +641,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(50)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OfficerId")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId");
 
@@ -1334,6 +1340,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Zhifa.Core.Identity.User", b =>
                 {
+                    b.HasOne("Zhifa.Core.Personnel.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Zhifa.Core.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")

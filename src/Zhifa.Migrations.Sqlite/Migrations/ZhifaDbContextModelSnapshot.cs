@@ -601,6 +601,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("OfficerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
@@ -630,6 +633,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OfficerId")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId");
 
@@ -1326,6 +1332,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Zhifa.Core.Identity.User", b =>
                 {
+                    b.HasOne("Zhifa.Core.Personnel.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Zhifa.Core.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")

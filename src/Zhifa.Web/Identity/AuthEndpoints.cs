@@ -10,8 +10,9 @@ public sealed record TokenRequest(string UserName, string Password, string? Name
 
 public sealed record NewTokenRequest(string? Name = null);
 
+/// <param name="OfficerId">The caller's own record in the officer registry, if they are enforcement staff.</param>
 public sealed record MeDto(Guid Id, string UserName, string FullName, Guid OrganizationId, string OrganizationName,
-    IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<string> Permissions);
+    IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<string> Permissions, Guid? OfficerId = null);
 
 /// <summary>Sign-in for API clients, who-am-I, own tokens and own password.</summary>
 public static class AuthEndpoints
@@ -39,7 +40,7 @@ public static class AuthEndpoints
             {
                 var a = actor.Access!;
                 return Results.Ok(new MeDto(a.UserId, a.UserName, a.FullName, a.OrganizationId, a.OrganizationName, a.Assignments,
-                    a.Permissions.Order(StringComparer.Ordinal).ToList()));
+                    a.Permissions.Order(StringComparer.Ordinal).ToList(), a.OfficerId));
             })
             .RequireSignedIn().WithName("WhoAmI").WithSummary("The signed-in user, their assignments and permissions.").Produces<MeDto>();
 
