@@ -14,6 +14,9 @@ public class IdentityTests(BrowserApp app) : IClassFixture<BrowserApp>
         await admin.FillAsync("#UserName", userName);
         await admin.FillAsync("#FullName", "新执法员");
         await admin.SelectOptionAsync("#OrganizationId", DemoData.Ids.YuanpingMarket.ToString());
+        // Choosing the bureau brings its officers without an account into the officer picker (htmx); 张伟 has one already.
+        await admin.Locator("#OfficerId option", new() { HasText = "王芳" }).WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+        Assert.Equal(0, await admin.Locator("#OfficerId option", new() { HasText = "张伟" }).CountAsync());
         await admin.FillAsync("#InitialPassword", "Init#2026a");
         await admin.ClickAsync("#save");
         await admin.WaitForURLAsync("**/admin/users/*-*");
