@@ -3,7 +3,7 @@ namespace Zhifa.Core.Common;
 /// <summary>The calendar day in China (UTC+8 all year), which is the day that statutory dates count in.</summary>
 public static class ChinaDate
 {
-    private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 
     public static DateOnly Today(this TimeProvider clock)
     {

@@ -6,7 +6,7 @@ using Zhifa.Core.Demo;
 
 namespace Zhifa.Web.Common;
 
-/// <summary>Commands of the app that run against the configured database and exit: <c>migrate</c>, <c>seed-demo</c>.</summary>
+/// <summary>Commands of the app that run against the configured database and exit: <c>migrate</c>, <c>seed-demo</c>, <c>expire-certificates</c>, <c>verify-audit</c>.</summary>
 internal sealed class HostCommands(string name, Func<IServiceProvider, ILogger, Task<int>> run)
 {
     private static readonly HostCommands[] All =
@@ -27,6 +27,13 @@ internal sealed class HostCommands(string name, Func<IServiceProvider, ILogger, 
             await sp.GetRequiredService<EnsureRoleTemplates>().ExecuteAsync();
             var loaded = await sp.GetRequiredService<DemoData>().SeedAsync();
             log.LogInformation(loaded ? "Demo data loaded." : "The database already holds data; demo data not loaded.");
+            return 0;
+        }),
+        new("expire-certificates", async (sp, log) =>
+        {
+            var count = await sp.GetRequiredService<Zhifa.Core.Personnel.UseCases.CertificateExpiry>().RecordDueAsync();
+            log.LogInformation("{Count} certificate expiry(ies) recorded.", count);
+            Console.WriteLine($"{count} certificate expiry(ies) recorded");
             return 0;
         }),
         new("verify-audit", async (sp, log) =>

@@ -26,6 +26,11 @@ public static class PersonnelServices
             pepper = DevelopmentPepper;
         }
         services.AddSingleton(new IdNumberPepper(Encoding.UTF8.GetBytes(pepper)));
+        var jobs = new JobOptions();
+        config.GetSection(JobOptions.Section).Bind(jobs);
+        services.AddSingleton(jobs);
+        if (jobs.Enabled)
+            services.AddHostedService<DailyJobs>();
         services.AddScoped<IIdNumberProtector, DataProtectionIdNumberProtector>();
         // FIXME(key-encryption): the key ring sits in the database unencrypted; production should add ProtectKeysWith… (certificate or KMS).
         services.AddDataProtection().SetApplicationName("Zhifa");
