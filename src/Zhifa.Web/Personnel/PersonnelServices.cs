@@ -32,8 +32,19 @@ public static class PersonnelServices
         if (jobs.Enabled)
             services.AddHostedService<DailyJobs>();
         services.AddScoped<IIdNumberProtector, DataProtectionIdNumberProtector>();
-        // FIXME(key-encryption): the key ring sits in the database unencrypted; production should add ProtectKeysWith… (certificate or KMS).
-        services.AddDataProtection().SetApplicationName("Zhifa");
+        // The key ring lives in the database, beside the ciphertexts it opens. With a certificate configured the
+        // keys are stored encrypted with it, so a database dump alone does not reveal ID numbers.
+        var protection = services.AddDataProtection().SetApplicationName("Zhifa");
+        if (config["Zhifa:Security:KeyCertificate"] is { Length: > 0 } certificatePath)
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, config["Zhifa:Security:KeyCertificatePassword"]);
+            protection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+        else if (environment.IsProduction())
+        {
+            services.AddHostedService<UnencryptedKeyRingWarning>();
+        }
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
     }
@@ -70,4 +81,17 @@ internal sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlR
         // Data protection calls this synchronously; the save is quick and happens when a key is created (rarely).
         db.SaveChangesAsync().GetAwaiter().GetResult();
     }
+}
+
+/// <summary>Says once at start that the data-protection keys are stored unencrypted, and how to change that.</summary>
+internal sealed class UnencryptedKeyRingWarning(ILogger<UnencryptedKeyRingWarning> log) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        log.LogWarning("The data-protection keys (which encrypt ID numbers) are stored in the database unencrypted. "
+            + "Set Zhifa:Security:KeyCertificate (a .pfx file) and Zhifa:Security:KeyCertificatePassword to encrypt them.");
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
