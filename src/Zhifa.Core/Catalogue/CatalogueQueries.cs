@@ -17,6 +17,12 @@ public sealed record BodyOption(Guid Id, string Name, int Depth, Guid RegionId);
 public sealed record CatalogueFilter(
     string? Q = null, ItemKind? Kind = null, Guid? BodyId = null, VersionState? State = null, int? Page = null, int? PageSize = null);
 
+/// <summary>What waits for the caller as an editor of bodies' catalogues: items returned for rework, approved items and benchmarks to publish.</summary>
+public sealed record CatalogueEditorToDo(int ItemsReturned, int ItemsToPublish, int BenchmarksToPublish)
+{
+    public int Total => ItemsReturned + ItemsToPublish + BenchmarksToPublish;
+}
+
 /// <summary>One item in a list: its latest version the caller may see, and which version is in force today.</summary>
 public sealed record CatalogueItemSummary(
     Guid Id, string Code, string Name, ItemKind Kind, Guid OwnerId, string OwnerName, int VersionNumber, VersionState State,
@@ -142,6 +148,21 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<BodyOption>> AllBodyOptionsAsync(CancellationToken ct = default) =>
         [.. (await db.Bodies.IgnoreQueryFilters().AsNoTracking().Where(b => b.IsActive).OrderBy(b => b.Path).ToListAsync(ct))
             .Select(b => new BodyOption(b.Id, b.Name, b.Depth, b.RegionId))];
+
+    /// <summary>Counts of what waits for the caller in the bodies where they hold <c>catalogue.edit</c> (the workbench's to-dos).</summary>
+    public async Task<CatalogueEditorToDo> EditorToDoAsync(CancellationToken ct = default)
+    {
+        var items = await Filtered(new CatalogueFilter()).Where(r => r.Version.State == VersionState.Returned || r.Version.State == VersionState.Approved)
+            .Select(r => new { r.Item.OwnerId, r.Version.State }).ToListAsync(ct);
+        var benchmarks = await db.Benchmarks.AsNoTracking().Where(b => b.Status == BenchmarkStatus.Approved).Select(b => b.IssuingBodyId).ToListAsync(ct);
+        var bodyIds = items.Select(i => i.OwnerId).Concat(benchmarks).Distinct().ToList();
+        var bodies = await db.Bodies.AsNoTracking().Where(b => bodyIds.Contains(b.Id)).ToListAsync(ct);
+        var mine = bodies.Where(b => db.Actor.CanIn(Permissions.CatalogueEdit, b)).Select(b => b.Id).ToHashSet();
+        return new CatalogueEditorToDo(
+            items.Count(i => i.State == VersionState.Returned && mine.Contains(i.OwnerId)),
+            items.Count(i => i.State == VersionState.Approved && mine.Contains(i.OwnerId)),
+            benchmarks.Count(mine.Contains));
+    }
 
     /// <summary>Items submitted for review that the caller may review (catalogue.review in the owner's scope).</summary>
     public async Task<IReadOnlyList<CatalogueItemSummary>> AwaitingReviewAsync(CancellationToken ct = default)

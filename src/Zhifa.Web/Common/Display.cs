@@ -15,6 +15,8 @@ public static class Display
     public static string ChinaDate(DateTime utc) =>
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ChinaOffset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static string Enum<T>(IStringLocalizer l, T value) where T : struct, System.Enum
     {
         ArgumentNullException.ThrowIfNull(l);
