@@ -34,6 +34,12 @@ public sealed class UserAccess
     public Guid OrganizationId { get; }
     public string OrganizationName { get; }
 
+    /// <summary>
+    /// The organisation the user acts for in this session, when they hold roles in several and chose one:
+    /// then only the assignments there grant permissions and scope. Null: all assignments count.
+    /// </summary>
+    public Guid? ActingForId { get; init; }
+
     /// <summary>The caller's own officer-registry record, if they are enforcement staff: "the officer themself" of cases and eligibility.</summary>
     public Guid? OfficerId { get; init; }
 
@@ -49,7 +55,11 @@ public sealed class UserAccess
 /// <summary>Builds a user's <see cref="UserAccess"/> from their assignments. Reads unscoped: it is what scoping is made of.</summary>
 public sealed class AccessLoader(ZhifaDbContext db)
 {
-    public async Task<UserAccess?> LoadAsync(Guid userId, CancellationToken ct = default)
+    /// <param name="actingFor">
+    /// Narrows the session to the assignments held at this organisation (the top bar's switcher). Ignored unless
+    /// the user holds an active assignment there; it can only take access away, never add it.
+    /// </param>
+    public async Task<UserAccess?> LoadAsync(Guid userId, Guid? actingFor = null, CancellationToken ct = default)
     {
         var user = await db.Users.IgnoreQueryFilters().AsNoTracking()
             .Include(u => u.Assignments).ThenInclude(a => a.Role)
@@ -62,16 +72,20 @@ public sealed class AccessLoader(ZhifaDbContext db)
         var byPermission = new Dictionary<string, DataScope>(StringComparer.Ordinal);
         var read = DataScope.Nothing;
         var views = new List<AssignmentView>();
-        foreach (var a in user.Assignments)
+        var live = user.Assignments.Where(a => a.Role is not null && orgs.TryGetValue(a.OrganizationId, out var at) && at.IsActive).ToList();
+        var acting = actingFor is { } chosen && live.Any(a => a.OrganizationId == chosen) && live.Select(a => a.OrganizationId).Distinct().Count() > 1
+            ? chosen : (Guid?)null;
+        foreach (var a in live)
         {
-            if (a.Role is null || !orgs.TryGetValue(a.OrganizationId, out var at) || !at.IsActive)
+            var at = orgs[a.OrganizationId];
+            views.Add(new AssignmentView(a.Id, a.RoleId, a.Role!.Code, a.Role.Name, a.Role.IsTemplate, at.Id, at.Name, a.Scope));
+            if (acting is { } only && a.OrganizationId != only)
                 continue;
             var custom = a.CustomOrganizationIds.Where(orgs.ContainsKey).Select(id => orgs[id]).ToList();
             var scope = DataScope.For(a.Scope, at, custom, user.Id);
             read = read.Union(scope);
             foreach (var p in a.Role.Permissions)
                 byPermission[p] = byPermission.TryGetValue(p, out var s) ? s.Union(scope) : scope;
-            views.Add(new AssignmentView(a.Id, a.RoleId, a.Role.Code, a.Role.Name, a.Role.IsTemplate, at.Id, at.Name, a.Scope));
         }
         // Everyone sees their own organisation, if nothing else.
         if (orgs.TryGetValue(user.OrganizationId, out var home))
@@ -79,6 +93,7 @@ public sealed class AccessLoader(ZhifaDbContext db)
         return new UserAccess(user.Id, user.UserName, user.FullName, user.OrganizationId, home?.Name ?? "", views, byPermission, read with { UserId = user.Id })
         {
             OfficerId = user.OfficerId,
+            ActingForId = acting,
         };
     }
 }

@@ -13,8 +13,6 @@ internal static class CultureSwitch
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            // Only local paths: never an open redirect.
-            var target = !string.IsNullOrEmpty(r) && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) && !r.StartsWith("/\\", StringComparison.Ordinal) ? r : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalPath.OrRoot(r));
         }).ExcludeFromDescription().AllowAnonymous();
 }

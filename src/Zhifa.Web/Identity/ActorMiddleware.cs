@@ -9,6 +9,9 @@ namespace Zhifa.Web.Identity;
 /// </summary>
 internal sealed class ActorMiddleware(RequestDelegate next)
 {
+    /// <summary>The page session's choice of the organisation the user acts for (the top bar's switcher).</summary>
+    public const string ActingForCookie = "zf.acting";
+
     private static readonly string[] OpenWhileChangingPassword = ["/account", "/api/v1/auth", "/lib", "/css", "/culture", "/health", "/_framework"];
 
     public async Task InvokeAsync(HttpContext context, ActorContext actor, AccessLoader loader)
@@ -16,7 +19,10 @@ internal sealed class ActorMiddleware(RequestDelegate next)
         actor.Address = context.Connection.RemoteIpAddress?.ToString();
         if (context.User.UserId() is { } userId)
         {
-            if (await loader.LoadAsync(userId, context.RequestAborted) is { } access)
+            // Pages carry the choice in a cookie; API clients (bearer tokens) act with all their assignments.
+            Guid? actingFor = context.Request.Headers.Authorization.Count == 0
+                && Guid.TryParse(context.Request.Cookies[ActingForCookie], out var chosen) ? chosen : null;
+            if (await loader.LoadAsync(userId, actingFor, context.RequestAborted) is { } access)
                 actor.SignedIn(access);
             else
                 context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
