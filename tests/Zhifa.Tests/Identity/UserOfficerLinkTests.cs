@@ -46,6 +46,26 @@ public abstract class UserOfficerLinkTests(ZhifaApp app)
     }
 
     [Fact]
+    [Trait("Rule", "ZFRY-LEAVE")]
+    public async Task LeavingThePost_ClosesThePersonsAccount_InTheSameChange_ZFRY_LEAVE()
+    {
+        var officer = await PersonnelFlow.RegisterAsync(app, DemoData.Ids.YuanpingMarket, name: "离职测试员");
+        var created = await _admin.PostJsonAsync("/api/v1/users", new CreateUserRequest(NewName(), "离职测试员", MarketTeam, "Init#2026a", null, officer.Id));
+        var user = await created.ReadAsync<UserDetailDto>();
+        Assert.True(user.User.IsActive);
+
+        var left = await app.ApiAs("admin").PostJsonAsync($"/api/v1/officers/{officer.Id}/employment",
+            new Zhifa.Core.Personnel.UseCases.ChangeEmploymentRequest(Zhifa.Core.Personnel.EmploymentStatus.Resigned, PersonnelFlow.Today(app), "辞职"));
+        Assert.Equal(HttpStatusCode.OK, left.StatusCode);
+        var after = await _admin.GetFromJsonAsync<UserDetailDto>($"/api/v1/users/{user.User.Id}", ZhifaApp.Json);
+        Assert.False(after!.User.IsActive);
+
+        // An account of someone who is no officer is not touched by anything in the registry.
+        var supervisor = await _admin.GetFromJsonAsync<Page<UserDto>>("/api/v1/users?search=yp.supervisor", ZhifaApp.Json);
+        Assert.True(supervisor!.Items.Single(u => u.UserName == "yp.supervisor").IsActive);
+    }
+
+    [Fact]
     public async Task AnOfficerOfAnotherBody_IsRefusedOnTheField_AndNothingIsCreated()
     {
         var name = NewName();
