@@ -120,6 +120,29 @@ public abstract class UserOfficerLinkTests(ZhifaApp app)
         Assert.Equal(wangFang, (await db.Users.SingleAsync(u => u.UserName == name)).OfficerId);
     }
 
+    [Fact]
+    public async Task ProfileForm_KeepsTheMaskedPhoneWhenLeftEmpty_AndClearsItOnlyWhenTicked()
+    {
+        var created = await _admin.PostJsonAsync("/api/v1/users", new CreateUserRequest(NewName(), "电话用户", MarketTeam, "Init#2026a", "13912345678"));
+        var id = (await created.ReadAsync<UserDetailDto>()).User.Id;
+        var client = await Forms.SignInWithCookieAsync(app, "yp.admin");
+        var page = $"/admin/users/{id}";
+        var fields = new Dictionary<string, string> { ["Profile.FullName"] = "电话用户（改）", ["Profile.OrganizationId"] = MarketTeam.ToString(), ["Profile.Phone"] = "" };
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.SubmitAsync(client, page, "profile", fields)).StatusCode);
+        await using (var scope = app.Scope(out var db))
+        {
+            var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == id);
+            Assert.Equal("电话用户（改）", user.FullName);
+            Assert.Equal("13912345678", user.Phone);
+        }
+
+        fields["Profile.ClearPhone"] = "true";
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.SubmitAsync(client, page, "profile", fields)).StatusCode);
+        await using (var scope = app.Scope(out var db))
+            Assert.Null((await db.Users.AsNoTracking().SingleAsync(u => u.Id == id)).Phone);
+    }
+
     private async Task AssertNoUserAsync(string name)
     {
         await using var scope = app.Scope(out var db);
