@@ -89,6 +89,7 @@ public static class HostSetup
             return Task.CompletedTask;
         }));
         services.AddExceptionHandler<BadRequestHandler>();
+        services.AddExceptionHandler<ConcurrentChangeHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddRazorComponents();

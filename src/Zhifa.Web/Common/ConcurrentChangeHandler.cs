@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Zhifa.Web.Resources;
+
+namespace Zhifa.Web.Common;
+
+/// <summary>
+/// Two people changing the same thing at the same instant: the use cases check for duplicates first, but
+/// a request that loses the race meets the database's unique index instead. It answers 409 (reload and
+/// try again) rather than 500; nothing was saved, as the transaction rolled back.
+/// </summary>
+internal sealed class ConcurrentChangeHandler(IStringLocalizer<Ui> l) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!IsLostRace(exception) || !httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            return false;
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = l["error.concurrent_change"],
+            Type = Problems.TypeBase + "conflict",
+            Extensions = { ["code"] = "error.concurrent_change", ["traceId"] = httpContext.TraceIdentifier },
+        };
+        httpContext.Response.StatusCode = StatusCodes.Status409Conflict;
+        await httpContext.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        return true;
+    }
+
+    /// <summary>A unique-index violation (SQLite 2067/1555, PostgreSQL 23505) or an optimistic-concurrency miss.</summary>
+    internal static bool IsLostRace(Exception exception) => exception switch
+    {
+        DbUpdateConcurrencyException => true,
+        DbUpdateException { InnerException: Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 } } => true,
+        DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: "23505" } } => true,
+        _ => false,
+    };
+}
