@@ -51,6 +51,14 @@ public abstract class ActingForTests(ZhifaApp app)
         await client.GetAsync("/account/acting?org=all&r=/");
         Assert.Contains("原平市市场监督管理局", await PageAsync(client, $"/organizations/{DemoData.Ids.YuanpingMarket}"), StringComparison.Ordinal);
 
+        // Signing in again starts with all roles, whatever was chosen before in this browser.
+        await client.GetAsync($"/account/acting?org={DemoData.Ids.YuanpingTransport}&r=/");
+        var again = await Forms.SubmitAsync(client, "/account/login", "login",
+            new Dictionary<string, string> { ["UserName"] = "yp.market.officer", ["Password"] = DemoData.DemoPassword });
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Contains(again.Headers.GetValues("Set-Cookie"), c => c.StartsWith("zf.acting=;", StringComparison.Ordinal));
+        Assert.Contains("原平市市场监督管理局", await PageAsync(client, $"/organizations/{DemoData.Ids.YuanpingMarket}"), StringComparison.Ordinal);
+
         // The switch's return address stays on this site.
         var away = await client.GetAsync("/account/acting?org=all&r=//evil.example/");
         Assert.Equal("/", away.Headers.Location!.OriginalString);
