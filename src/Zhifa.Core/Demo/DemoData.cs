@@ -119,7 +119,7 @@ public sealed class DemoData(ZhifaDbContext db, TimeProvider clock, PasswordHash
         yuanping.SetSupervisingBody(justice.Id, now);
         await db.SaveChangesAsync(ct);
         await SeedUsersAsync(now, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = clock.Today();
         PersonnelDemo.Seed(db, protector, pepper.Value, today, now,
             db.ChangeTracker.Entries<Region>().Select(e => e.Entity).ToDictionary(r => r.Id),
             db.ChangeTracker.Entries<EnforcementBody>().Select(e => e.Entity).ToDictionary(b => b.Id));

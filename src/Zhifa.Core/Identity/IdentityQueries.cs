@@ -65,16 +65,10 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
             return new NotFoundError("user");
         var assignments = await db.RoleAssignments.IgnoreQueryFilters().AsNoTracking().Include(a => a.Role)
             .Where(a => a.UserId == id).OrderBy(a => a.CreatedAt).ToListAsync(ct);
-        var officer = user.OfficerId is { } officerId
-            ? await db.Officers.AsNoTracking().Where(o => o.Id == officerId)
-                .Select(o => new { o.Id, o.FullName, o.IdNumberMasked, o.BodyId, o.EmploymentStatus }).FirstOrDefaultAsync(ct)
-            : null;
-        var names = await OrgNamesAsync(assignments.Select(a => a.OrganizationId).Append(user.OrganizationId)
-            .Concat(officer is null ? [] : [officer.BodyId]), ct);
+        var names = await OrgNamesAsync(assignments.Select(a => a.OrganizationId).Append(user.OrganizationId), ct);
         return new UserDetailDto(ToDto(user, names), assignments.Select(a => new AssignmentDto(a.Id, a.RoleId, a.Role!.Code, a.Role.Name, a.Role.IsTemplate,
             a.OrganizationId, names.GetValueOrDefault(a.OrganizationId), a.Scope, a.CustomOrganizationIds)).ToList(),
-            officer is null ? null : new LinkedOfficerDto(officer.Id, officer.FullName, officer.IdNumberMasked, officer.BodyId,
-                names.GetValueOrDefault(officer.BodyId), officer.EmploymentStatus));
+            user.OfficerId is { } officerId ? await LinkedOfficerAsync(db.Officers, officerId, ct) : null);
     }
 
     /// <summary>A user's full phone number, for a form that shows it masked and keeps it when left empty; never rendered.</summary>
@@ -84,12 +78,17 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
     /// <summary>The caller's own officer-registry record: their own data, so read whatever their scope.</summary>
     public async Task<LinkedOfficerDto?> OwnOfficerAsync(CancellationToken ct = default)
     {
-        if (db.Actor.Access?.OfficerId is not { } officerId)
-            return null;
-        var officer = await db.Officers.IgnoreQueryFilters().AsNoTracking().Where(o => o.Id == officerId)
+        return db.Actor.Access?.OfficerId is { } officerId ? await LinkedOfficerAsync(db.Officers.IgnoreQueryFilters(), officerId, ct) : null;
+    }
+
+    /// <summary>An officer record as an account shows it, read from <paramref name="officers"/> (scoped or not, as the caller decides).</summary>
+    private async Task<LinkedOfficerDto?> LinkedOfficerAsync(IQueryable<Personnel.Officer> officers, Guid id, CancellationToken ct)
+    {
+        var officer = await officers.AsNoTracking().Where(o => o.Id == id)
             .Select(o => new { o.Id, o.FullName, o.IdNumberMasked, o.BodyId, o.EmploymentStatus }).FirstOrDefaultAsync(ct);
         if (officer is null)
             return null;
+        // The body of a record the caller may see: its name is no secret.
         var body = await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => o.Id == officer.BodyId).Select(o => o.Name).FirstOrDefaultAsync(ct);
         return new LinkedOfficerDto(officer.Id, officer.FullName, officer.IdNumberMasked, officer.BodyId, body, officer.EmploymentStatus);
     }

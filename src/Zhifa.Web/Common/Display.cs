@@ -6,14 +6,11 @@ namespace Zhifa.Web.Common;
 /// <summary>How values are shown to people: China time, dates as 2026-03-17, enums from resources.</summary>
 public static class Display
 {
-    /// <summary>China Standard Time is UTC+8 all year (no daylight saving).</summary>
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public static string ChinaTime(DateTime utc) =>
-        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Zhifa.Core.Common.ChinaDate.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public static string ChinaDate(DateTime utc) =>
-        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ChinaOffset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Zhifa.Core.Common.ChinaDate.Offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -160,7 +160,7 @@ public static class PersonnelEndpoints
         Enum.GetValues<Sector>().SelectMany(s => new[] { (l[$"enum.Sector.{s}"].Value, s), (s.ToString(), s) })
             .DistinctBy(x => x.Item1).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.OrdinalIgnoreCase);
 
-    private static int ChinaYear(TimeProvider clock) => clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
+    private static int ChinaYear(TimeProvider clock) => clock.Today().Year;
 
     private static async Task<IResult> ImportAsync(IFormFile file, Func<IReadOnlyList<ImportRow>, Task<Result<int>>> import, HttpContext http)
     {

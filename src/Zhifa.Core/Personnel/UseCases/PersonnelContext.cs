@@ -12,7 +12,6 @@ public sealed record IdNumberPepper(byte[] Value);
 /// <summary>What the personnel use cases share: the clock in China dates, region settings, scope checks.</summary>
 public sealed class PersonnelContext(ZhifaDbContext db, TimeProvider clock, IIdNumberProtector protector, IdNumberPepper pepper)
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     public ZhifaDbContext Db => db;
     public IIdNumberProtector Protector => protector;
@@ -20,7 +19,7 @@ public sealed class PersonnelContext(ZhifaDbContext db, TimeProvider clock, IIdN
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Statutory days are China's calendar days.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+    public DateOnly Today => clock.Today();
 
     public Guid ActorId => db.Actor.UserId ?? Guid.Empty;
 
