@@ -24,8 +24,9 @@ public static class CatalogueSetup
     public static void MapCatalogue(this RouteGroupBuilder api)
     {
         CatalogueEndpoints.Map(api);
-        BenchmarkEndpoints.Map(api);
-        ListEndpoints.Map(api);
         PublicCatalogueEndpoints.Map(api);
+        Discretion.BenchmarkEndpoints.Map(api);
+        Discretion.ListEndpoints.Map(api);
+        Discretion.PublicDiscretionEndpoints.Map(api);
     }
 }

@@ -1,13 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Zhifa.Core.Catalogue;
-using Zhifa.Core.Discretion;
 using Zhifa.Web.Common;
 using Zhifa.Web.Resources;
 
 namespace Zhifa.Web.Catalogue;
 
-/// <summary>The catalogue and the lists as Excel sheets: export in the reader's language, import in either.</summary>
+/// <summary>The catalogue as an Excel sheet: export in the reader's language, import in either.</summary>
 public static class CatalogueSheets
 {
     /// <summary>The title of a catalogue column in the current language.</summary>
@@ -60,19 +59,5 @@ public static class CatalogueSheets
             byTitle[column] = column;
         return [.. rows.Select(r => new CatalogueImportRow(r.Number,
             r.Values.Where(v => byTitle.ContainsKey(v.Key)).GroupBy(v => byTitle[v.Key]).ToDictionary(g => g.Key, g => g.First().Value)))];
-    }
-
-    public static byte[] Lists(IStringLocalizer l, ListSetDto set, ListKind? only)
-    {
-        ArgumentNullException.ThrowIfNull(l);
-        ArgumentNullException.ThrowIfNull(set);
-        string[] header = [l["list.col.list"], l["list.col.code"], l["list.col.item"], l["list.col.tier"], l["list.col.condition"],
-            l["list.col.penalties"], l["list.col.range"], l["list.col.level"], l["list.col.annotation"]];
-        var rows = set.Lists.Where(x => only is null || x.List == only).SelectMany(x => x.Entries.Where(e => !e.Excluded).Select(e => (IReadOnlyList<string?>)
-        [
-            Display.Enum(l, e.List), e.ItemCode, e.ItemName, e.Tier is { } t ? Display.Enum(l, t) : "", e.ConditionText,
-            string.Join("、", e.PenaltyKinds.Select(k => Display.Enum(l, k))), CatalogueDisplay.Range(l, e.Range), Display.Enum(l, e.Level), e.Annotation,
-        ]));
-        return Xlsx.Write(l["list.sheet"], header, rows);
     }
 }

@@ -7,7 +7,7 @@ using Zhifa.Core.Data;
 using Zhifa.Core.Discretion;
 using Zhifa.Core.Organizations;
 using Zhifa.Tests.Infrastructure;
-using Zhifa.Web.Catalogue;
+using Zhifa.Web.Discretion;
 using Zhifa.Web.Common;
 using static Zhifa.Tests.Catalogue.CatalogueApi;
 

@@ -7,7 +7,7 @@ using Zhifa.Web.Common;
 using Zhifa.Web.Identity;
 using Zhifa.Web.Resources;
 
-namespace Zhifa.Web.Catalogue;
+namespace Zhifa.Web.Discretion;
 
 /// <summary>REST API of the discretion benchmarks (裁量基准), their filing and review, and the discretion calculator.</summary>
 public static class BenchmarkEndpoints

@@ -6,7 +6,7 @@ using Zhifa.Web.Common;
 using Zhifa.Web.Identity;
 using Zhifa.Web.Resources;
 
-namespace Zhifa.Web.Catalogue;
+namespace Zhifa.Web.Discretion;
 
 /// <summary>REST API of a body's four lists (不予处罚, 从轻, 减轻, 免予行政强制): generated, curated, published, exported.</summary>
 public static class ListEndpoints
@@ -24,7 +24,7 @@ public static class ListEndpoints
 
         g.MapGet("/export", async (Guid bodyId, ListKind? list, ListQueries q, IStringLocalizer<Ui> l, HttpContext http, CancellationToken ct) =>
                 await q.ForBodyAsync(bodyId, ct) is var r && r.IsSuccess
-                    ? Results.File(CatalogueSheets.Lists(l, r.Value, list), Xlsx.ContentType, "lists.xlsx")
+                    ? Results.File(DiscretionSheets.Lists(l, r.Value, list), Xlsx.ContentType, "lists.xlsx")
                     : r.Error.ToProblem(http))
             .WithName("ExportLists").RequirePermission(Permissions.CatalogueRead).WithSummary("A body's curated lists (or one of them) as an Excel sheet.")
             .Produces<byte[]>(200, Xlsx.ContentType).ProducesProblem(404);

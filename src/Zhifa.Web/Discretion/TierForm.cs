@@ -1,7 +1,7 @@
 using System.Globalization;
 using Zhifa.Core.Discretion;
 
-namespace Zhifa.Web.Catalogue;
+namespace Zhifa.Web.Discretion;
 
 /// <summary>
 /// The tier editor's form: one row per possible tier (included or not), read back from the posted fields exactly as typed,
