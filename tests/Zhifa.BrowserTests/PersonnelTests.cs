@@ -1,3 +1,4 @@
+using Zhifa.Core.Personnel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Zhifa.Core.Common;

@@ -1,10 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Zhifa.Core.Data;
-using Zhifa.Core.Identity;
-using Zhifa.Core.Organizations;
-using Zhifa.Core.Personnel;
 
 namespace Zhifa.Core.Audit;
 
@@ -19,16 +15,8 @@ internal static class AuditTrail
     /// <summary>Bookkeeping that changes on every sign-in; the login log records it instead.</summary>
     private static readonly HashSet<string> Volatile = new(StringComparer.Ordinal) { "FailedAttempts", "LockedUntil", "LastSignInAt", "LastUsedAt", "UpdatedAt" };
 
-    /// <summary>
-    /// A change waiting for its entry. <see cref="Owner"/> names the record whose organisation a child record
-    /// (a certificate event, an attendance) belongs to, when the child carries none itself.
-    /// </summary>
-    public sealed record Pending(string EntityType, string EntityId, string Action, string? Before, string? After, Guid? OrganizationId, OwnerRef? Owner);
-
-    /// <summary>The parent whose organisation scopes a child record's entry.</summary>
-    public sealed record OwnerRef(OwnerKind Kind, Guid Id);
-
-    public enum OwnerKind { Officer, Certificate, User, TrainingCourse }
+    /// <summary>A change waiting for its entry, with the organisation that owns it (directly or through its parent).</summary>
+    public sealed record Pending(string EntityType, string EntityId, string Action, string? Before, string? After, AuditOwner? Owner);
 
     public static List<Pending> Collect(ChangeTracker tracker)
     {
@@ -42,7 +30,7 @@ internal static class AuditTrail
                 continue;
             }
             // The login log is its own record; data-protection keys are secrets and no business data.
-            if (entry.Entity is LoginLogEntry or DataProtectionKey || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            if (entry.Entity is INotAudited || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
                 continue;
             var props = entry.Properties.Where(p => !p.Metadata.IsShadowProperty() || p.Metadata.IsForeignKey()).ToList();
             if (entry.State == EntityState.Modified)
@@ -60,7 +48,6 @@ internal static class AuditTrail
                 entry.State.ToString(),
                 entry.State == EntityState.Added ? null : Snapshot(p => p.OriginalValue),
                 entry.State == EntityState.Deleted ? null : Snapshot(p => p.CurrentValue),
-                OrganizationOf(entry.Entity),
                 OwnerOf(entry)));
         }
         return pending;
@@ -73,76 +60,34 @@ internal static class AuditTrail
         _ => value,
     };
 
-    /// <summary>The organisation an entry belongs to, so the audit log is scoped like the data it records.</summary>
-    private static Guid? OrganizationOf(object entity) => entity switch
+    /// <summary>The organisation an entry belongs to, so the audit log is scoped like the data it records: the owning feature says.</summary>
+    private static AuditOwner? OwnerOf(EntityEntry entry)
     {
-        Organization o => o.Id,
-        User u => u.OrganizationId,
-        RoleAssignment a => a.OrganizationId,
-        IHasOrganization h => h.OrganizationId,
-        ExamSession s => s.RegionId,
-        TrainingCourse c => c.OrganizerId,
-        RegionPersonnelSettings r => r.RegionId,
-        _ => null,
-    };
-
-    /// <summary>For records without an organisation of their own: the parent that has one.</summary>
-    private static OwnerRef? OwnerOf(EntityEntry entry)
-    {
-        Guid? Fk(string name) => entry.Metadata.FindProperty(name) is null ? null : entry.Property(name).CurrentValue as Guid?;
-        return entry.Entity switch
+        if (entry.Entity is IHasOrganization owned)
+            return AuditOwner.Organization(owned.OrganizationId);
+        foreach (var module in ModuleCatalog.All)
         {
-            ExamResult r => new(OwnerKind.Officer, r.OfficerId),
-            TrainingAttendance a => new(OwnerKind.Officer, a.OfficerId),
-            AnnualAssessment a => new(OwnerKind.Officer, a.OfficerId),
-            EmploymentChange when Fk("OfficerId") is { } id => new(OwnerKind.Officer, id),
-            CertificateEvent when Fk("CertificateId") is { } id => new(OwnerKind.Certificate, id),
-            ApiToken t => new(OwnerKind.User, t.UserId),
-            TrainingSession s => new(OwnerKind.TrainingCourse, s.CourseId),
-            _ => null,
-        };
-    }
-
-    /// <summary>
-    /// The organisation of a child record's parent: from the change tracker when the parent is being saved
-    /// with it, otherwise from the database (unfiltered: the parent's organisation is a fact, not a read).
-    /// </summary>
-    private static async Task<Guid?> OwnerOrganizationAsync(ZhifaDbContext db, OwnerRef owner, CancellationToken ct)
-    {
-        switch (owner.Kind)
-        {
-            case OwnerKind.Officer:
-                return db.Officers.Local.FirstOrDefault(o => o.Id == owner.Id)?.BodyId
-                    ?? await db.Officers.IgnoreQueryFilters().Where(o => o.Id == owner.Id).Select(o => (Guid?)o.BodyId).FirstOrDefaultAsync(ct);
-            case OwnerKind.Certificate:
-                return db.Certificates.Local.FirstOrDefault(c => c.Id == owner.Id)?.BodyId
-                    ?? await db.Certificates.IgnoreQueryFilters().Where(c => c.Id == owner.Id).Select(c => (Guid?)c.BodyId).FirstOrDefaultAsync(ct);
-            case OwnerKind.User:
-                return db.Users.Local.FirstOrDefault(u => u.Id == owner.Id)?.OrganizationId
-                    ?? await db.Users.IgnoreQueryFilters().Where(u => u.Id == owner.Id).Select(u => (Guid?)u.OrganizationId).FirstOrDefaultAsync(ct);
-            case OwnerKind.TrainingCourse:
-                return db.TrainingCourses.Local.FirstOrDefault(c => c.Id == owner.Id)?.OrganizerId
-                    ?? await db.TrainingCourses.IgnoreQueryFilters().Where(c => c.Id == owner.Id).Select(c => (Guid?)c.OrganizerId).FirstOrDefaultAsync(ct);
-            default:
-                return null;
+            if (module.AuditOwnerOf(entry) is { } owner)
+                return owner;
         }
+        return null;
     }
 
     /// <summary>Appends the entries after the last one; the caller holds the transaction (and, on PostgreSQL, the lock).</summary>
     public static async Task AppendAsync(ZhifaDbContext db, IReadOnlyList<Pending> pending, ActorContext actor, DateTime now, CancellationToken ct)
     {
-        var last = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking().OrderByDescending(e => e.Sequence)
+        var last = await db.AuditEntries.Unscoped("the chain continues from the last entry of all, whoever may read it").AsNoTracking().OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
         var sequence = last?.Sequence ?? 0;
         var previous = last?.Hash ?? AuditEntry.GenesisHash;
-        var owners = new Dictionary<OwnerRef, Guid?>();
+        var parents = new Dictionary<string, Guid?>(StringComparer.Ordinal);
         foreach (var p in pending)
         {
-            var organizationId = p.OrganizationId;
-            if (organizationId is null && p.Owner is { } owner)
+            var organizationId = p.Owner?.OrganizationId;
+            if (organizationId is null && p.Owner is { ParentKey: { } key, Resolve: { } resolve })
             {
-                if (!owners.TryGetValue(owner, out organizationId))
-                    owners[owner] = organizationId = await OwnerOrganizationAsync(db, owner, ct);
+                if (!parents.TryGetValue(key, out organizationId))
+                    parents[key] = organizationId = await resolve(db, ct);
             }
             var entry = new AuditEntry(Guid.CreateVersion7(now), ++sequence, now, actor.UserId, actor.ActorName, actor.Address, organizationId,
                 p.EntityType, p.EntityId, p.Action, p.Before, p.After, previous);
@@ -152,8 +97,3 @@ internal static class AuditTrail
     }
 }
 
-/// <summary>An entity that belongs to one organisation, for scoping its audit entries.</summary>
-public interface IHasOrganization
-{
-    Guid? OrganizationId { get; }
-}

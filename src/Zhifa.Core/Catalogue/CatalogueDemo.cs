@@ -1,14 +1,12 @@
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
 using Zhifa.Core.Demo;
-using Zhifa.Core.Discretion;
 using Zhifa.Core.Organizations;
 
 namespace Zhifa.Core.Catalogue;
 
 /// <summary>
-/// The demo catalogue: real items with their real legal bases for the demo bodies, at every stage of their life cycle;
-/// benchmarks (a county's refinement of a city one, a township station using its county's); the published lists; and
+/// The demo catalogue: real items with their real legal bases for the demo bodies, at every stage of their life cycle, and
 /// something for each clean-up finding (a legacy item without basis, one unused for years, one provision claimed by two
 /// bodies, a delegation whose evaluation is overdue). Ids are derived from the item codes; dates count back from today.
 /// </summary>
@@ -25,18 +23,12 @@ internal sealed class CatalogueDemo
     private static readonly Guid EcologyBranch = DemoData.Ids.YuanpingEcologyBranch;
     private static readonly Guid Guoyang = DemoData.Ids.Body("原平市崞阳镇人民政府");
     private static readonly Guid Xuangang = DemoData.Ids.Body("原平市轩岗镇人民政府");
-    private static readonly Issuer MarketIssuer = new(Market, DemoData.Ids.Yuanping, RegionLevel.County);
-    private static readonly Issuer TransportIssuer = new(Transport, DemoData.Ids.Yuanping, RegionLevel.County);
-    private static readonly Issuer EmergencyIssuer = new(Emergency, DemoData.Ids.Yuanping, RegionLevel.County);
-    private static readonly Issuer CityEcologyIssuer = new(CityEcology, DemoData.Ids.Xinzhou, RegionLevel.City);
-    private static readonly Issuer BranchIssuer = new(EcologyBranch, DemoData.Ids.Yuanping, RegionLevel.County);
 
     private const string FoodSafetyLaw = "中华人民共和国食品安全法";
     private const string AdvertisingLaw = "中华人民共和国广告法";
     private const string AirLaw = "中华人民共和国大气污染防治法";
     private const string LandLaw = "中华人民共和国土地管理法";
     private const string SafetyLaw = "中华人民共和国安全生产法";
-    private const string MarketTitle = "原平市市场监督管理局行政处罚裁量基准";
 
     private readonly ZhifaDbContext _db;
     private readonly DateTime _now;
@@ -61,54 +53,30 @@ internal sealed class CatalogueDemo
     private void Items()
     {
         var published = _today.AddDays(-400);
-        var benchmarksFrom = _today.AddDays(-300);
 
         // 市场监督管理: 食品安全法, 广告法, 产品质量法, 计量法
-        var food124 = Published("140981CF01001", Market, "对生产经营不符合食品安全标准的食品等行为的行政处罚", ItemKind.Penalty,
+        Published("140981CF01001", Market, "对生产经营不符合食品安全标准的食品等行为的行政处罚", ItemKind.Penalty,
             [new(FoodSafetyLaw, "第一百二十四条", "第一款", "违反本法规定，有下列情形之一，尚不构成犯罪的，由县级以上人民政府食品安全监督管理部门没收违法所得和违法生产经营的食品、食品添加剂，并可以没收用于违法生产经营的工具、设备、原料等物品；违法生产经营的食品、食品添加剂货值金额不足一万元的，并处五万元以上十万元以下罚款；货值金额一万元以上的，并处货值金额十倍以上二十倍以下罚款；情节严重的，吊销许可证：（一）生产经营致病性微生物，农药残留、兽药残留、生物毒素、重金属等污染物质以及其他危害人体健康的物质含量超过食品安全标准限量的食品、食品添加剂；……")],
             [Market, MarketStation], published);
-        Benchmark("market-124", food124, MarketIssuer, MarketTitle + "（食品安全）",
-            FineRange.Multiple(FineBasis.GoodsValue, 10, 20).WithFallback(50_000, 100_000, below: 10_000),
-            [PenaltyKind.ConfiscateGains, PenaltyKind.ConfiscateGoods, PenaltyKind.Fine, PenaltyKind.RevokeLicence], benchmarksFrom,
-            tiers => Mitigating(Serious(tiers, PenaltyKind.RevokeLicence),
-                "主动消除或者减轻违法行为危害后果，并主动供述行政机关尚未掌握的违法行为的（行政处罚法第三十二条）。",
-                Circumstances.ActivelyReducedHarm | Circumstances.VoluntaryConfession));
 
-        var food125 = Published("140981CF01002", Market, "对生产经营被包装材料、容器、运输工具等污染的食品等行为的行政处罚", ItemKind.Penalty,
+        Published("140981CF01002", Market, "对生产经营被包装材料、容器、运输工具等污染的食品等行为的行政处罚", ItemKind.Penalty,
             [new(FoodSafetyLaw, "第一百二十五条", "第一款", "违反本法规定，有下列情形之一的，由县级以上人民政府食品安全监督管理部门没收违法所得和违法生产经营的食品、食品添加剂，并可以没收用于违法生产经营的工具、设备、原料等物品；违法生产经营的食品、食品添加剂货值金额不足一万元的，并处五千元以上五万元以下罚款；货值金额一万元以上的，并处货值金额五倍以上十倍以下罚款；情节严重的，责令停产停业，直至吊销许可证：（一）生产经营被包装材料、容器、运输工具等污染的食品、食品添加剂；……")],
             [Market, MarketStation], published);
-        Benchmark("market-125", food125, MarketIssuer, MarketTitle + "（食品安全）",
-            FineRange.Multiple(FineBasis.GoodsValue, 5, 10).WithFallback(5_000, 50_000, below: 10_000),
-            [PenaltyKind.ConfiscateGains, PenaltyKind.ConfiscateGoods, PenaltyKind.Fine, PenaltyKind.SuspendOperations, PenaltyKind.RevokeLicence], benchmarksFrom,
-            tiers => Serious(tiers, PenaltyKind.SuspendOperations, PenaltyKind.RevokeLicence));
 
-        var food126 = Published("140981CF01003", Market, "对未按规定建立并遵守进货查验记录制度等行为的行政处罚", ItemKind.Penalty,
+        Published("140981CF01003", Market, "对未按规定建立并遵守进货查验记录制度等行为的行政处罚", ItemKind.Penalty,
             [new(FoodSafetyLaw, "第一百二十六条", "第一款", "违反本法规定，有下列情形之一的，由县级以上人民政府食品安全监督管理部门责令改正，给予警告；拒不改正的，处五千元以上五万元以下罚款；情节严重的，责令停产停业，直至吊销许可证：……（三）食品、食品添加剂经营者进货时未查验许可证和相关证明文件，或者未按规定建立并遵守进货查验记录、出厂检验记录和销售记录制度；……")],
             [Market, MarketStation], published);
-        Benchmark("market-126", food126, MarketIssuer, MarketTitle + "（食品安全）", FineRange.Fixed(5_000, 50_000),
-            [PenaltyKind.Warning, PenaltyKind.Fine, PenaltyKind.SuspendOperations, PenaltyKind.RevokeLicence], benchmarksFrom,
-            tiers => Mitigating(Serious(tiers, PenaltyKind.SuspendOperations, PenaltyKind.RevokeLicence),
-                "受他人胁迫或者诱骗实施违法行为，并主动消除或者减轻危害后果的（行政处罚法第三十二条）。",
-                Circumstances.CoercedOrInduced | Circumstances.ActivelyReducedHarm));
 
-        var seizure = Published("140981QZ01001", Market, "查封、扣押有证据证明不符合食品安全标准的食品等", ItemKind.Coercion,
+        Published("140981QZ01001", Market, "查封、扣押有证据证明不符合食品安全标准的食品等", ItemKind.Coercion,
             [new(FoodSafetyLaw, "第一百一十条", "第（四）项", "县级以上人民政府食品安全监督管理部门履行食品安全监督管理职责，有权采取下列措施，对生产经营者遵守本法的情况进行监督检查：……（四）查封、扣押有证据证明不符合食品安全标准或者有证据证明存在安全隐患以及用于违法生产经营的食品、食品添加剂、食品相关产品；……")],
             [Market, MarketStation], published);
-        Exemption("market-110", seizure, MarketIssuer, MarketTitle + "（行政强制）",
-            "违法行为情节显著轻微或者没有明显社会危害，当事人主动停止销售并自行下架、封存涉案食品，不致扩散的，可以不采取查封、扣押措施。",
-            [Circumstances.Minor | Circumstances.PromptlyCorrected], benchmarksFrom);
 
-        var ads57 = Published("140981CF02001", Market, "对发布使用“国家级”“最高级”“最佳”等用语的广告的行政处罚", ItemKind.Penalty,
+        Published("140981CF02001", Market, "对发布使用“国家级”“最高级”“最佳”等用语的广告的行政处罚", ItemKind.Penalty,
             [
                 new(AdvertisingLaw, "第五十七条", "第（一）项", "有下列行为之一的，由市场监督管理部门责令停止发布广告，对广告主处二十万元以上一百万元以下的罚款，情节严重的，并可以吊销营业执照，由广告审查机关撤销广告审查批准文件、一年内不受理其广告审查申请；……：（一）发布有本法第九条、第十条规定的禁止情形的广告的；……"),
                 new(AdvertisingLaw, "第九条", "第（三）项", "广告不得有下列情形：……（三）使用“国家级”、“最高级”、“最佳”等用语；……"),
             ],
             [Market, MarketStation], published);
-        Benchmark("market-57", ads57, MarketIssuer, MarketTitle + "（广告）", FineRange.Fixed(200_000, 1_000_000),
-            [PenaltyKind.Fine, PenaltyKind.RevokeLicence], benchmarksFrom,
-            tiers => [.. Serious(tiers, PenaltyKind.RevokeLicence).Select(t => t.Tier == DiscretionTier.Mitigated
-                ? t with { ConditionText = "违法广告仅在本经营场所或者自设网店发布，影响范围小，当事人主动消除影响的（行政处罚法第三十二条第（一）项）。", Conditions = [Circumstances.Minor | Circumstances.ActivelyReducedHarm] }
-                : t)]);
 
         var ads55 = Published("140981CF02002", Market, "对发布虚假广告的行政处罚", ItemKind.Penalty,
             [new(AdvertisingLaw, "第五十五条", "第一款", "违反本法规定，发布虚假广告的，由工商行政管理部门责令停止发布广告，责令广告主在相应范围内消除影响，处广告费用三倍以上五倍以下的罚款，广告费用无法计算或者明显偏低的，处二十万元以上一百万元以下的罚款；……")],
@@ -122,12 +90,9 @@ internal sealed class CatalogueDemo
             [new(AdvertisingLaw, "第五十八条", "第一款", "有下列行为之一的，由市场监督管理部门责令停止发布广告，责令广告主在相应范围内消除影响，处广告费用一倍以上三倍以下的罚款，广告费用无法计算或者明显偏低的，处十万元以上二十万元以下的罚款；情节严重的，处广告费用三倍以上五倍以下的罚款，广告费用无法计算或者明显偏低的，处二十万元以上一百万元以下的罚款，可以吊销营业执照，并由广告审查机关撤销广告审查批准文件、一年内不受理其广告审查申请：（一）违反本法第十六条规定发布医疗、药品、医疗器械广告的；……")],
             [Market], published);
 
-        var quality49 = Published("140981CF03001", Market, "对生产、销售不符合保障人体健康和人身、财产安全的国家标准、行业标准的产品的行政处罚", ItemKind.Penalty,
+        Published("140981CF03001", Market, "对生产、销售不符合保障人体健康和人身、财产安全的国家标准、行业标准的产品的行政处罚", ItemKind.Penalty,
             [new("中华人民共和国产品质量法", "第四十九条", null, "生产、销售不符合保障人体健康和人身、财产安全的国家标准、行业标准的产品的，责令停止生产、销售，没收违法生产、销售的产品，并处违法生产、销售产品（包括已售出和未售出的产品，下同）货值金额等值以上三倍以下的罚款；有违法所得的，并处没收违法所得；情节严重的，吊销营业执照；构成犯罪的，依法追究刑事责任。")],
             [Market, MarketStation], published);
-        Benchmark("market-quality-49", quality49, MarketIssuer, MarketTitle + "（产品质量）", FineRange.Multiple(FineBasis.GoodsValue, 1, 3),
-            [PenaltyKind.ConfiscateGoods, PenaltyKind.Fine, PenaltyKind.ConfiscateGains, PenaltyKind.RevokeLicence], benchmarksFrom,
-            tiers => Serious(tiers, PenaltyKind.RevokeLicence));
 
         // Taken over from the catalogue published before Zhifa: one without any legal basis, one not used for years.
         Imported("140981CF09001", Market, "对违反商品条码管理规定的行政处罚", ItemKind.Penalty, [], [Market], _today.AddYears(-3));
@@ -154,21 +119,18 @@ internal sealed class CatalogueDemo
         Must(returned.Return("请核对实施主体：乡镇市场监督管理所是否同时实施本事项；条文请注明款项。", _now));
 
         // 交通运输, 应急管理, 自然资源
-        var road63 = Published("140981CF11001", Transport, "对未取得道路运输经营许可擅自从事道路客运经营的行政处罚", ItemKind.Penalty,
+        Published("140981CF11001", Transport, "对未取得道路运输经营许可擅自从事道路客运经营的行政处罚", ItemKind.Penalty,
             [new("中华人民共和国道路运输条例", "第六十三条", "第（二）项", "违反本条例的规定，有下列情形之一的，由县级以上地方人民政府交通运输主管部门责令停止经营，并处罚款；构成犯罪的，依法追究刑事责任：……（二）未取得道路运输经营许可，擅自从事道路客运经营，违法所得超过2万元的，没收违法所得，处违法所得2倍以上10倍以下的罚款；没有违法所得或者违法所得不足2万元的，处1万元以上10万元以下的罚款；……")],
             [Transport], published);
-        Benchmark("transport-63", road63, TransportIssuer, "原平市交通运输行政处罚裁量基准",
-            FineRange.Multiple(FineBasis.IllegalGain, 2, 10).WithFallback(10_000, 100_000, below: 20_000), [PenaltyKind.ConfiscateGains, PenaltyKind.Fine], benchmarksFrom);
         var approved = Item("140981CF11002", Transport, "对客运经营者、货运经营者使用卫星定位装置出现故障不能保持在线的运输车辆从事经营活动的行政处罚", ItemKind.Penalty,
             [new("道路运输车辆动态监督管理办法", "第三十七条", null, "违反本办法的规定，道路运输经营者使用卫星定位装置出现故障不能保持在线的运输车辆从事经营活动的，由县级以上道路运输管理机构责令改正。拒不改正的，处800元罚款。")],
             [Transport]);
         Must(approved.Submit(_now));
         Must(approved.Approve(_now));
 
-        var safety97 = Published("140981CF21001", Emergency, "对未按照规定设置安全生产管理机构或者配备安全生产管理人员、注册安全工程师的行政处罚", ItemKind.Penalty,
+        Published("140981CF21001", Emergency, "对未按照规定设置安全生产管理机构或者配备安全生产管理人员、注册安全工程师的行政处罚", ItemKind.Penalty,
             [new(SafetyLaw, "第九十七条", "第（一）项", "生产经营单位有下列行为之一的，责令限期改正，处十万元以下的罚款；逾期未改正的，责令停产停业整顿，并处十万元以上二十万元以下的罚款，对其直接负责的主管人员和其他直接责任人员处二万元以上五万元以下的罚款：（一）未按照规定设置安全生产管理机构或者配备安全生产管理人员、注册安全工程师的；……")],
             [Emergency], published);
-        Benchmark("emergency-97", safety97, EmergencyIssuer, "原平市应急管理行政处罚裁量基准", FineRange.Fixed(0, 100_000), [PenaltyKind.Fine], benchmarksFrom);
         Published("140981JC21001", Emergency, "对生产经营单位执行安全生产法律法规和国家标准、行业标准情况的监督检查", ItemKind.Inspection,
             [new(SafetyLaw, "第六十五条", "第一款", "应急管理部门和其他负有安全生产监督管理职责的部门依法开展安全生产行政执法工作，对生产经营单位执行有关安全生产的法律、法规和国家标准或者行业标准的情况进行监督检查，行使以下职权：（一）进入生产经营单位进行检查，调阅有关资料，向有关单位和人员了解情况；……")],
             [Emergency], published);
@@ -194,50 +156,16 @@ internal sealed class CatalogueDemo
             new TownshipDelegation(delegationDocument, _today.AddDays(-600), _today.AddDays(-60)));
 
         // 生态环境: a city benchmark and the county branch's refinement of it; the same provision as the comprehensive bureau's item.
-        var air99 = Published("140900CF61001", CityEcology, "对超过大气污染物排放标准或者重点大气污染物排放总量控制指标排放大气污染物的行政处罚", ItemKind.Penalty,
+        Published("140900CF61001", CityEcology, "对超过大气污染物排放标准或者重点大气污染物排放总量控制指标排放大气污染物的行政处罚", ItemKind.Penalty,
             [new(AirLaw, "第九十九条", "第（二）项", "违反本法规定，有下列行为之一的，由县级以上人民政府生态环境主管部门责令改正或者限制生产、停产整治，并处十万元以上一百万元以下的罚款；情节严重的，报经有批准权的人民政府批准，责令停业、关闭：……（二）超过大气污染物排放标准或者超过重点大气污染物排放总量控制指标排放大气污染物的；……")],
             [CityEcology, EcologyBranch], published, level: RegionLevel.City);
-        var city = Benchmark("ecology-99", air99, CityEcologyIssuer, "忻州市生态环境行政处罚自由裁量基准", FineRange.Fixed(100_000, 1_000_000),
-            [PenaltyKind.Fine, PenaltyKind.SuspendOperations, PenaltyKind.OrderClosure], _today.AddDays(-330),
-            tiers => Serious(tiers, PenaltyKind.SuspendOperations, PenaltyKind.OrderClosure));
-        Refinement("ecology-99-yuanping", city, BranchIssuer, "忻州市生态环境局原平分局行政处罚裁量基准实施细则", _today.AddDays(-200), t => t.Tier switch
-        {
-            DiscretionTier.Mitigated => t with { Range = FineRange.Fixed(50_000, 100_000) },
-            DiscretionTier.Lighter => t with { Range = FineRange.Fixed(100_000, 300_000), ConditionText = t.ConditionText + "超标倍数在0.5倍以下的，按本档下限处罚。" },
-            DiscretionTier.Ordinary => t with { Range = FineRange.Fixed(400_000, 700_000) },
-            DiscretionTier.Heavier => t with { Range = FineRange.Fixed(750_000, 1_000_000) },
-            _ => t,
-        });
-        var air25 = Published("140900QZ61001", CityEcology, "对造成或者可能造成严重污染的排放污染物的设施、设备的查封、扣押", ItemKind.Coercion,
+        Published("140900QZ61001", CityEcology, "对造成或者可能造成严重污染的排放污染物的设施、设备的查封、扣押", ItemKind.Coercion,
             [new("中华人民共和国环境保护法", "第二十五条", null, "企业事业单位和其他生产经营者违反法律法规规定排放污染物，造成或者可能造成严重污染的，县级以上人民政府环境保护主管部门和其他负有环境保护监督管理职责的部门，可以查封、扣押造成污染物排放的设施、设备。")],
             [CityEcology, EcologyBranch], published, level: RegionLevel.City);
-        Exemption("ecology-25", air25, CityEcologyIssuer, "忻州市生态环境领域免予行政强制清单",
-            "违法排放污染物情节轻微，未造成严重污染，当事人立即停止排污并主动消除或者减轻危害后果的，可以不采取查封、扣押措施。",
-            [Circumstances.Minor | Circumstances.ActivelyReducedHarm], _today.AddDays(-330));
         Published("140981CF61001", EcologyBranch, "对在人口集中地区焚烧产生有毒有害烟尘和恶臭气体的物质的行政处罚", ItemKind.Penalty,
             [new(AirLaw, "第一百一十九条", "第二款", "违反本法规定，在人口集中地区和其他依法需要特殊保护的区域内，焚烧沥青、油毡、橡胶、塑料、皮革、垃圾以及其他产生有毒有害烟尘和恶臭气体的物质的，由县级人民政府确定的监督管理部门责令改正，对单位处一万元以上十万元以下的罚款，对个人处五百元以上二千元以下的罚款。")],
             [EcologyBranch], published);
-
-        Lists([.. _benchmarks.Where(b => b.IssuingBodyId == Market)],
-            [.. _benchmarks.Where(b => b.IssuingBodyId == EcologyBranch || b.Id == DeterministicGuid.From("benchmark:ecology-25"))]);
     }
-
-    /// <summary>The published lists of the market bureau and the ecology branch, with one curator's note.</summary>
-    private void Lists(IReadOnlyList<DiscretionBenchmark> market, IReadOnlyList<DiscretionBenchmark> branch)
-    {
-        var note = ListCuration.Create(DeterministicGuid.From("list-curation:market-126-first"), Market, ListKind.NoPenalty,
-            DeterministicGuid.From("benchmark:market-126"), DiscretionTier.MayNotPenalize, false,
-            "适用首违不罚的，应当对当事人进行教育，并责令限期改正；拒不改正的，不再适用。", _now);
-        _db.ListCurations.Add(note.Value);
-        foreach (var (body, benchmarks) in new[] { (Market, market), (EcologyBranch, branch) })
-        {
-            var lists = PublishedLists.Generate(benchmarks, body == Market ? [note.Value] : []);
-            foreach (var kind in Enum.GetValues<ListKind>())
-                _db.ListPublications.Add(new ListPublication(DeterministicGuid.From($"list:{body}:{kind}:1"), body, kind, 1, lists[kind], At(_today.AddDays(-60))));
-        }
-    }
-
-    private readonly List<DiscretionBenchmark> _benchmarks = [];
 
     private CatalogueItem Item(string code, Guid owner, string name, ItemKind kind, LegalBasis[] bases, Guid[] bodies,
         TownshipDelegation? delegation = null, RegionLevel level = RegionLevel.County)
@@ -274,46 +202,6 @@ internal sealed class CatalogueDemo
         Must(item.Approve(At(from.AddDays(-10))));
         Must(item.Publish(from, from, At(from.AddDays(-1))));
     }
-
-    private DiscretionBenchmark Benchmark(string key, CatalogueItem item, Issuer issuer, string title, FineRange range, PenaltyKind[] kinds, DateOnly from,
-        Func<IReadOnlyList<BenchmarkTier>, IReadOnlyList<BenchmarkTier>>? adjust = null)
-    {
-        var tiers = BenchmarkGenerator.DefaultTiers(range, kinds, TierSettings.Default).Value;
-        var benchmark = DiscretionBenchmark.ForPenaltyItem(DeterministicGuid.From("benchmark:" + key), item, item.Published!, issuer, title, range, kinds,
-            adjust?.Invoke(tiers) ?? tiers, _now).Value;
-        return Publish(benchmark, issuer, from);
-    }
-
-    private void Refinement(string key, DiscretionBenchmark upper, Issuer issuer, string title, DateOnly from, Func<BenchmarkTier, BenchmarkTier> refine)
-    {
-        var refined = DiscretionBenchmark.Refine(DeterministicGuid.From("benchmark:" + key), upper, issuer, title, [.. upper.Tiers.Select(refine)], _now);
-        Publish(refined.IsSuccess ? refined.Value : throw new InvalidOperationException(refined.Error.Describe()), issuer, from);
-    }
-
-    private void Exemption(string key, CatalogueItem item, Issuer issuer, string title, string condition, Circumstances[] conditions, DateOnly from)
-    {
-        var benchmark = DiscretionBenchmark.ForCoercionItem(DeterministicGuid.From("benchmark:" + key), item, item.Published!, issuer, title,
-            new CoercionExemption(condition, conditions), _now).Value;
-        Publish(benchmark, issuer, from);
-    }
-
-    private DiscretionBenchmark Publish(DiscretionBenchmark benchmark, Issuer issuer, DateOnly from)
-    {
-        var bureau = issuer.Level == RegionLevel.City ? DemoData.Ids.Body("忻州市司法局") : DemoData.Ids.YuanpingJustice;
-        Must(benchmark.File(bureau, At(from.AddDays(-30))));
-        Must(benchmark.Approve(At(from.AddDays(-10))));
-        Must(benchmark.Publish(from, from, At(from.AddDays(-1))));
-        _db.Benchmarks.Add(benchmark);
-        _benchmarks.Add(benchmark);
-        return benchmark;
-    }
-
-    /// <summary>Serious cases alone bring the severe penalties: the milder tiers keep only the others.</summary>
-    private static IReadOnlyList<BenchmarkTier> Serious(IReadOnlyList<BenchmarkTier> tiers, params PenaltyKind[] severe) =>
-        [.. tiers.Select(t => t.Tier == DiscretionTier.Heavier || !t.ImposesPenalty ? t : t with { PenaltyKinds = [.. t.PenaltyKinds.Except(severe)] })];
-
-    private static IReadOnlyList<BenchmarkTier> Mitigating(IReadOnlyList<BenchmarkTier> tiers, string text, Circumstances conditions) =>
-        [.. tiers.Select(t => t.Tier == DiscretionTier.Mitigated ? t with { ConditionText = text, Conditions = [conditions] } : t)];
 
     /// <summary>A working morning in China on that day, as UTC: when the demo's past steps happened.</summary>
     private static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(1, 30), DateTimeKind.Utc);

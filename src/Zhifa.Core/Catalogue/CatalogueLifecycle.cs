@@ -16,17 +16,17 @@ public sealed record EvaluationRequest(DateOnly? EvaluatedOn, EvaluationResult R
 public sealed class SubmitCatalogueItem(ZhifaDbContext db, TimeProvider clock)
 {
     public Task<Result<Guid>> ExecuteAsync(Guid id, CancellationToken ct = default) =>
-        ItemChange.RunAsync(db, id, Permissions.CatalogueEdit, item => item.Submit(clock.GetUtcNow().UtcDateTime), ct);
+        ItemChange.RunAsync(db, id, CataloguePermissions.CatalogueEdit, item => item.Submit(clock.GetUtcNow().UtcDateTime), ct);
 }
 
 /// <summary>The supervisor's review of a submitted version: returned to the owner with comments, or approved for publication.</summary>
 public sealed class ReviewCatalogueItem(ZhifaDbContext db, TimeProvider clock)
 {
     public Task<Result<Guid>> ReturnAsync(Guid id, ReviewCommentsRequest request, CancellationToken ct = default) =>
-        ItemChange.RunAsync(db, id, Permissions.CatalogueReview, item => item.Return(request?.Comments ?? "", clock.GetUtcNow().UtcDateTime), ct);
+        ItemChange.RunAsync(db, id, CataloguePermissions.CatalogueReview, item => item.Return(request?.Comments ?? "", clock.GetUtcNow().UtcDateTime), ct);
 
     public Task<Result<Guid>> ApproveAsync(Guid id, CancellationToken ct = default) =>
-        ItemChange.RunAsync(db, id, Permissions.CatalogueReview, item => item.Approve(clock.GetUtcNow().UtcDateTime), ct);
+        ItemChange.RunAsync(db, id, CataloguePermissions.CatalogueReview, item => item.Approve(clock.GetUtcNow().UtcDateTime), ct);
 }
 
 /// <summary>The owner publishes the approved version, from the earliest day possible (today, or the day after the current version's first) unless a later day is given.</summary>
@@ -35,7 +35,7 @@ public sealed class PublishCatalogueItem(ZhifaDbContext db, TimeProvider clock)
     public Task<Result<Guid>> ExecuteAsync(Guid id, EffectiveDateRequest request, CancellationToken ct = default)
     {
         var today = clock.Today();
-        return ItemChange.RunAsync(db, id, Permissions.CatalogueEdit,
+        return ItemChange.RunAsync(db, id, CataloguePermissions.CatalogueEdit,
             item => item.Publish(request?.EffectiveFrom ?? item.EarliestChange(today), today, clock.GetUtcNow().UtcDateTime), ct);
     }
 }
@@ -44,7 +44,7 @@ public sealed class PublishCatalogueItem(ZhifaDbContext db, TimeProvider clock)
 public sealed class AmendCatalogueItem(ZhifaDbContext db, TimeProvider clock)
 {
     public Task<Result<Guid>> ExecuteAsync(Guid id, CancellationToken ct = default) =>
-        ItemChange.RunAsync(db, id, Permissions.CatalogueEdit, item =>
+        ItemChange.RunAsync(db, id, CataloguePermissions.CatalogueEdit, item =>
         {
             var now = clock.GetUtcNow();
             var amended = item.Amend(Guid.CreateVersion7(now), now.UtcDateTime);
@@ -61,7 +61,7 @@ public sealed class AbolishCatalogueItem(ZhifaDbContext db, TimeProvider clock)
     public Task<Result<Guid>> ExecuteAsync(Guid id, AbolishItemRequest request, CancellationToken ct = default)
     {
         var today = clock.Today();
-        return ItemChange.RunAsync(db, id, Permissions.CatalogueEdit,
+        return ItemChange.RunAsync(db, id, CataloguePermissions.CatalogueEdit,
             item => item.Abolish(request?.AbolishedFrom ?? item.EarliestChange(today), today, clock.GetUtcNow().UtcDateTime), ct);
     }
 }
@@ -73,7 +73,7 @@ public sealed class RecordDelegationEvaluation(ZhifaDbContext db, TimeProvider c
     {
         ArgumentNullException.ThrowIfNull(request);
         var today = clock.Today();
-        return ItemChange.RunAsync(db, id, Permissions.CatalogueEdit, item =>
+        return ItemChange.RunAsync(db, id, CataloguePermissions.CatalogueEdit, item =>
             request.EvaluatedOn > today
                 ? ValidationError.For("evaluatedOn", "catalogue.date_in_future")
                 : item.RecordEvaluation(new DelegationEvaluation(request.EvaluatedOn ?? today, request.Result, request.NextDueOn, request.Notes)), ct);

@@ -1,8 +1,8 @@
+using Zhifa.Core.Audit;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
-using Zhifa.Core.Discretion;
 using Zhifa.Core.Identity;
 using Zhifa.Core.Organizations;
 
@@ -18,9 +18,9 @@ public sealed record CatalogueFilter(
     string? Q = null, ItemKind? Kind = null, Guid? BodyId = null, VersionState? State = null, int? Page = null, int? PageSize = null);
 
 /// <summary>What waits for the caller as an editor of bodies' catalogues: items returned for rework, approved items and benchmarks to publish.</summary>
-public sealed record CatalogueEditorToDo(int ItemsReturned, int ItemsToPublish, int BenchmarksToPublish)
+public sealed record CatalogueEditorToDo(int ItemsReturned, int ItemsToPublish)
 {
-    public int Total => ItemsReturned + ItemsToPublish + BenchmarksToPublish;
+    public int Total => ItemsReturned + ItemsToPublish;
 }
 
 /// <summary>One item in a list: its latest version the caller may see, and which version is in force today.</summary>
@@ -34,11 +34,7 @@ public sealed record CatalogueVersionDto(
     DateOnly? EffectiveFrom, DateOnly? EffectiveTo, DateTime CreatedAt, DateTime UpdatedAt);
 
 /// <summary>What the caller may do with the item now — only what its state and their permissions allow.</summary>
-public sealed record ItemActions(bool Edit, bool Submit, bool Review, bool Publish, bool Amend, bool Abolish, bool Evaluate, bool CreateBenchmark);
-
-public sealed record BenchmarkSummary(
-    Guid Id, string Title, Guid ItemId, string ItemCode, string ItemName, int? ItemVersion, NamedRef Issuer, RegionLevel Level,
-    BenchmarkStatus Status, bool Refines, DateOnly? EffectiveFrom, DateTime? PublishedAt, DateTime UpdatedAt);
+public sealed record ItemActions(bool Edit, bool Submit, bool Review, bool Publish, bool Amend, bool Abolish, bool Evaluate);
 
 /// <summary>One event of an item's history, read from the audit trail: who, when, which version, what it became.</summary>
 public sealed record ItemHistoryEntry(DateTime At, string UserName, int? VersionNumber, string Event, VersionState? State, string? Comments);
@@ -46,7 +42,7 @@ public sealed record ItemHistoryEntry(DateTime At, string UserName, int? Version
 public sealed record CatalogueItemDetail(
     Guid Id, string Code, NamedRef Owner, DateTime CreatedAt, CatalogueVersionDto Current, CatalogueVersionDto? InForce,
     IReadOnlyList<CatalogueVersionDto> Versions, IReadOnlyList<DelegationEvaluation> Evaluations, DateOnly? EvaluationDueOn,
-    bool EvaluationOverdue, ItemActions Actions, IReadOnlyList<BenchmarkSummary> Benchmarks, IReadOnlyList<ItemHistoryEntry> History,
+    bool EvaluationOverdue, ItemActions Actions, IReadOnlyList<ItemHistoryEntry> History,
     DateOnly EarliestChange);
 
 /// <summary>Reads of the catalogue within the caller's scope; published versions are visible to every reader.</summary>
@@ -86,23 +82,21 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock)
         var inForce = item.VersionInForce(today);
         var due = item.EvaluationDueOn(today);
 
-        var canEdit = db.Actor.CanIn(Permissions.CatalogueEdit, owner);
+        var canEdit = db.Actor.CanIn(CataloguePermissions.CatalogueEdit, owner);
         var working = item.Working;
         var published = item.Published;
         var actions = new ItemActions(
             Edit: canEdit && working is { IsEditable: true },
             Submit: canEdit && working is { IsEditable: true },
-            Review: working is { State: VersionState.Submitted } && db.Actor.CanIn(Permissions.CatalogueReview, owner),
+            Review: working is { State: VersionState.Submitted } && db.Actor.CanIn(CataloguePermissions.CatalogueReview, owner),
             Publish: canEdit && working is { State: VersionState.Approved },
             Amend: canEdit && working is null && published is not null,
             Abolish: canEdit && published is not null,
-            Evaluate: canEdit && inForce is { DelegatedToTownship: true },
-            CreateBenchmark: db.Actor.Can(Permissions.CatalogueEdit) && published is { Kind: ItemKind.Penalty or ItemKind.Coercion });
+            Evaluate: canEdit && inForce is { DelegatedToTownship: true });
 
-        var benchmarks = await BenchmarkSummariesAsync(db.Benchmarks.AsNoTracking().Where(b => b.ItemId == id), ct);
         return new CatalogueItemDetail(item.Id, item.Code, new NamedRef(owner.Id, owner.Name), item.CreatedAt, dtos[0],
             inForce is null ? null : dtos.Single(d => d.Id == inForce.Id), dtos, [.. item.Evaluations.OrderByDescending(e => e.EvaluatedOn)],
-            due, due < today, actions, benchmarks, await HistoryAsync(item, ct), item.EarliestChange(today));
+            due, due < today, actions, await HistoryAsync(item, ct), item.EarliestChange(today));
     }
 
     /// <summary>The version that governs acts of <paramref name="on"/> — what a case of that day cites.</summary>
@@ -154,14 +148,12 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock)
     {
         var items = await Filtered(new CatalogueFilter()).Where(r => r.Version.State == VersionState.Returned || r.Version.State == VersionState.Approved)
             .Select(r => new { r.Item.OwnerId, r.Version.State }).ToListAsync(ct);
-        var benchmarks = await db.Benchmarks.AsNoTracking().Where(b => b.Status == BenchmarkStatus.Approved).Select(b => b.IssuingBodyId).ToListAsync(ct);
-        var bodyIds = items.Select(i => i.OwnerId).Concat(benchmarks).Distinct().ToList();
+        var bodyIds = items.Select(i => i.OwnerId).Distinct().ToList();
         var bodies = await db.Bodies.AsNoTracking().Where(b => bodyIds.Contains(b.Id)).ToListAsync(ct);
-        var mine = bodies.Where(b => db.Actor.CanIn(Permissions.CatalogueEdit, b)).Select(b => b.Id).ToHashSet();
+        var mine = bodies.Where(b => db.Actor.CanIn(CataloguePermissions.CatalogueEdit, b)).Select(b => b.Id).ToHashSet();
         return new CatalogueEditorToDo(
             items.Count(i => i.State == VersionState.Returned && mine.Contains(i.OwnerId)),
-            items.Count(i => i.State == VersionState.Approved && mine.Contains(i.OwnerId)),
-            benchmarks.Count(mine.Contains));
+            items.Count(i => i.State == VersionState.Approved && mine.Contains(i.OwnerId)));
     }
 
     /// <summary>Items submitted for review that the caller may review (catalogue.review in the owner's scope).</summary>
@@ -170,20 +162,8 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock)
         var rows = await Filtered(new CatalogueFilter(State: VersionState.Submitted)).OrderBy(x => x.Version.UpdatedAt).ToListAsync(ct);
         var owners = rows.Select(r => r.Item.OwnerId).Distinct().ToList();
         var bodies = await db.Bodies.AsNoTracking().Where(b => owners.Contains(b.Id)).ToListAsync(ct);
-        var mine = bodies.Where(b => db.Actor.CanIn(Permissions.CatalogueReview, b)).Select(b => b.Id).ToHashSet();
+        var mine = bodies.Where(b => db.Actor.CanIn(CataloguePermissions.CatalogueReview, b)).Select(b => b.Id).ToHashSet();
         return await SummariesAsync([.. rows.Where(r => mine.Contains(r.Item.OwnerId)).Select(r => (r.Item, r.Version))], ct);
-    }
-
-    internal async Task<IReadOnlyList<BenchmarkSummary>> BenchmarkSummariesAsync(IQueryable<DiscretionBenchmark> benchmarks, CancellationToken ct)
-    {
-        var list = await benchmarks.OrderBy(b => b.ItemCode).ThenBy(b => b.IssuingLevel).ThenByDescending(b => b.EffectiveFrom).ToListAsync(ct);
-        var names = await NamesAsync(list.Select(b => b.IssuingBodyId), ct);
-        var versionIds = list.Select(b => b.ItemVersionId).Distinct().ToList();
-        var numbers = await db.CatalogueItemVersions.IgnoreQueryFilters().AsNoTracking().Where(v => versionIds.Contains(v.Id))
-            .ToDictionaryAsync(v => v.Id, v => v.VersionNumber, ct);
-        return list.Select(b => new BenchmarkSummary(b.Id, b.Title, b.ItemId, b.ItemCode, b.ItemName, numbers.TryGetValue(b.ItemVersionId, out var n) ? n : null,
-            new NamedRef(b.IssuingBodyId, names.GetValueOrDefault(b.IssuingBodyId, "")), b.IssuingLevel, b.Status, b.UpperBenchmarkId is not null,
-            b.EffectiveFrom, b.PublishedAt, b.UpdatedAt)).ToList();
     }
 
     /// <summary>The latest version of each item that the caller may see (drafts only in the owner's scope), with its item.</summary>
@@ -191,7 +171,7 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock)
     {
         var versions = db.CatalogueItemVersions.AsNoTracking();
         var query = from v in versions
-                    where !db.CatalogueItemVersions.Any(o => o.ItemId == v.ItemId && o.VersionNumber > v.VersionNumber)
+                    where !db.Set<CatalogueItemVersion>().Any(o => o.ItemId == v.ItemId && o.VersionNumber > v.VersionNumber)
                     join i in db.CatalogueItems.AsNoTracking() on v.ItemId equals i.Id
                     select new ItemRow { Item = i, Version = v };
         if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -255,7 +235,8 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock)
         return history;
     }
 
-    private async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    /// <summary>The names of bodies, whoever may see them (a name is public).</summary>
+    public async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
         var list = ids.Distinct().ToList();
         // Names of bodies are public (they are on every decision); an item may name bodies beyond the reader's scope.

@@ -23,7 +23,7 @@ public sealed class CreateCatalogueItem(ZhifaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Content);
-        if (await CatalogueAccess.BodyAsync(db, request.OwnerId, Permissions.CatalogueEdit, ct) is null)
+        if (await CatalogueAccess.BodyAsync(db, request.OwnerId, CataloguePermissions.CatalogueEdit, ct) is null)
             return ValidationError.For("ownerId", "catalogue.owner_not_found");
         var content = request.Content.ToContent();
         if (await ItemContentRules.CheckAsync(db, content, ct) is { } error)
@@ -47,7 +47,7 @@ public sealed class EditCatalogueItem(ZhifaDbContext db, TimeProvider clock)
     public async Task<Result<Guid>> ExecuteAsync(Guid id, ItemContentRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await CatalogueAccess.ItemAsync(db, id, Permissions.CatalogueEdit, ct) is not { } item)
+        if (await CatalogueAccess.ItemAsync(db, id, CataloguePermissions.CatalogueEdit, ct) is not { } item)
             return new NotFoundError("catalogue_item");
         var content = request.ToContent();
         if (item.Working is not { IsEditable: true })

@@ -97,7 +97,7 @@ public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock)
     public async Task<Result<ImportOutcome>> ExecuteAsync(Guid ownerId, IReadOnlyList<CatalogueImportRow> rows, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        if (await CatalogueAccess.BodyAsync(db, ownerId, Permissions.CatalogueEdit, ct) is null)
+        if (await CatalogueAccess.BodyAsync(db, ownerId, CataloguePermissions.CatalogueEdit, ct) is null)
             return ValidationError.For("ownerId", "catalogue.owner_not_found");
         if (rows.Count == 0)
             return ValidationError.For("file", "catalogue.import_empty");

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
-using Zhifa.Core.Discretion;
 using Zhifa.Core.Organizations;
 
 namespace Zhifa.Core.Catalogue;
@@ -15,17 +14,10 @@ public sealed record PublicItemSummary(
 public sealed record PublicVersionDto(int VersionNumber, VersionState State, DateOnly? EffectiveFrom, DateOnly? EffectiveTo, DateTime? PublishedAt);
 
 public sealed record PublicItemDetail(
-    Guid Id, string Code, NamedRef Owner, CatalogueVersionDto Version, IReadOnlyList<PublicVersionDto> Versions, IReadOnlyList<PublicBenchmarkSummary> Benchmarks);
-
-public sealed record PublicBenchmarkSummary(Guid Id, string Title, NamedRef Issuer, RegionLevel Level, bool Refines, DateOnly? EffectiveFrom, DateTime? PublishedAt);
-
-public sealed record PublicBenchmarkDto(
-    Guid Id, string Title, Guid ItemId, string ItemCode, string ItemName, ItemKind ItemKind, NamedRef Issuer, NamedRef IssuingRegion, RegionLevel Level,
-    PublicBenchmarkSummary? Upper, FineRange? StatutoryRange, IReadOnlyList<PenaltyKind> StatutoryKinds, IReadOnlyList<BenchmarkTier> Tiers,
-    CoercionExemption? Exemption, DateOnly? EffectiveFrom, DateTime? PublishedAt);
+    Guid Id, string Code, NamedRef Owner, CatalogueVersionDto Version, IReadOnlyList<PublicVersionDto> Versions);
 
 /// <summary>
-/// What the public site shows: only what was published — items' published versions, published benchmarks. It ignores the
+/// What the public site shows: only what was published — items' published versions. It ignores the
 /// reader's scope on purpose and filters by publication itself, so a signed-in reader sees there exactly what the public sees.
 /// </summary>
 public sealed class PublicCatalogueQueries(ZhifaDbContext db, TimeProvider clock)
@@ -71,60 +63,18 @@ public sealed class PublicCatalogueQueries(ZhifaDbContext db, TimeProvider clock
         var today = clock.Today();
         var shown = published.FirstOrDefault(v => v.IsInForceOn(today)) ?? published[0];
         var names = await NamesAsync(shown.BodyIds.Append(item.OwnerId), ct);
-        var benchmarks = await BenchmarksAsync(db.Benchmarks.IgnoreQueryFilters().AsNoTracking().Where(b => b.ItemId == id && b.Status == BenchmarkStatus.Published), ct);
         return new PublicItemDetail(item.Id, item.Code, new NamedRef(item.OwnerId, names.GetValueOrDefault(item.OwnerId, "")), CatalogueQueries.ToDto(shown, names) with { ReviewComments = null },
-            [.. published.Select(v => new PublicVersionDto(v.VersionNumber, v.State, v.EffectiveFrom, v.EffectiveTo, v.PublishedAt))], benchmarks);
+            [.. published.Select(v => new PublicVersionDto(v.VersionNumber, v.State, v.EffectiveFrom, v.EffectiveTo, v.PublishedAt))]);
     }
 
-    public async Task<Page<PublicBenchmarkSummary>> BenchmarksAsync(string? q, Guid? itemId, Guid? bodyId, int? page, int? pageSize, CancellationToken ct = default)
-    {
-        var query = db.Benchmarks.IgnoreQueryFilters().AsNoTracking().Where(b => b.Status == BenchmarkStatus.Published);
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var text = q.Trim();
-            query = query.Where(b => b.Title.Contains(text) || b.ItemName.Contains(text) || b.ItemCode.StartsWith(text));
-        }
-        if (itemId is { } item)
-            query = query.Where(b => b.ItemId == item);
-        if (bodyId is { } body)
-            query = query.Where(b => b.IssuingBodyId == body);
-        var (p, size) = Paging.Normalize(page, pageSize);
-        var total = await query.CountAsync(ct);
-        var list = await BenchmarksAsync(query.OrderBy(b => b.ItemCode).ThenBy(b => b.IssuingLevel).Skip((p - 1) * size).Take(size), ct);
-        return new Page<PublicBenchmarkSummary>(list, total, p, size);
-    }
-
-    public async Task<Result<PublicBenchmarkDto>> BenchmarkAsync(Guid id, CancellationToken ct = default)
-    {
-        var b = await db.Benchmarks.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Status == BenchmarkStatus.Published, ct);
-        if (b is null)
-            return new NotFoundError("benchmark");
-        var names = await NamesAsync([b.IssuingBodyId, b.IssuingRegionId], ct);
-        var upper = b.UpperBenchmarkId is { } u
-            ? (await BenchmarksAsync(db.Benchmarks.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == u && x.Status == BenchmarkStatus.Published), ct)).FirstOrDefault()
-            : null;
-        return new PublicBenchmarkDto(b.Id, b.Title, b.ItemId, b.ItemCode, b.ItemName, b.ItemKind, new NamedRef(b.IssuingBodyId, names.GetValueOrDefault(b.IssuingBodyId, "")),
-            new NamedRef(b.IssuingRegionId, names.GetValueOrDefault(b.IssuingRegionId, "")), b.IssuingLevel, upper, b.StatutoryRange, b.StatutoryKinds, b.Tiers,
-            b.Exemption, b.EffectiveFrom, b.PublishedAt);
-    }
-
-    /// <summary>Bodies that have published something on the public site, for its filters.</summary>
+    /// <summary>Bodies that have published catalogue items, for the public catalogue's filter.</summary>
     public async Task<IReadOnlyList<NamedRef>> BodiesAsync(CancellationToken ct = default)
     {
         var owners = await db.CatalogueItems.IgnoreQueryFilters().AsNoTracking()
-            .Where(i => db.CatalogueItemVersions.IgnoreQueryFilters().Any(v => v.ItemId == i.Id && v.EffectiveFrom != null)).Select(i => i.OwnerId).Distinct().ToListAsync(ct);
-        var listed = await db.ListPublications.AsNoTracking().Select(p => p.BodyId).Distinct().ToListAsync(ct);
-        var ids = owners.Union(listed).ToList();
+            .Where(i => db.Set<CatalogueItemVersion>().IgnoreQueryFilters().Any(v => v.ItemId == i.Id && v.EffectiveFrom != null)).Select(i => i.OwnerId).Distinct().ToListAsync(ct);
+        var ids = owners.ToList();
         return [.. (await db.Bodies.IgnoreQueryFilters().AsNoTracking().Where(b => ids.Contains(b.Id)).OrderBy(b => b.Path).Select(b => new { b.Id, b.Name }).ToListAsync(ct))
             .Select(b => new NamedRef(b.Id, b.Name))];
-    }
-
-    private async Task<IReadOnlyList<PublicBenchmarkSummary>> BenchmarksAsync(IQueryable<DiscretionBenchmark> query, CancellationToken ct)
-    {
-        var list = await query.ToListAsync(ct);
-        var names = await NamesAsync(list.Select(b => b.IssuingBodyId), ct);
-        return [.. list.Select(b => new PublicBenchmarkSummary(b.Id, b.Title, new NamedRef(b.IssuingBodyId, names.GetValueOrDefault(b.IssuingBodyId, "")),
-            b.IssuingLevel, b.UpperBenchmarkId is not null, b.EffectiveFrom, b.PublishedAt))];
     }
 
     private async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct)

@@ -1,6 +1,3 @@
-using Zhifa.Core.Identity;
-using Zhifa.Core.Organizations;
-
 namespace Zhifa.Core.Data;
 
 /// <summary>
@@ -37,7 +34,7 @@ public sealed class ActorContext
     }
 
     /// <summary>Whether the actor holds <paramref name="permission"/> in an assignment that reaches <paramref name="org"/>.</summary>
-    public bool CanIn(string permission, Organization? org) =>
+    public bool CanIn(string permission, IScopeNode? org) =>
         IsSystem || (Access is { } a && (org is null ? a.ScopeFor(permission).All : a.ScopeFor(permission).Covers(org)));
 
     public bool Can(string permission) => IsSystem || Access?.Permissions.Contains(permission) == true;

@@ -7,7 +7,7 @@ namespace Zhifa.Core.Data;
 /// A key of ASP.NET Core data protection, kept in the database so that every app node shares the keys
 /// that encrypt sign-in cookies and ID numbers, and a restored backup can still read its own data.
 /// </summary>
-public sealed class DataProtectionKey
+public sealed class DataProtectionKey : Modules.INotAudited
 {
     private DataProtectionKey()
     {

@@ -21,6 +21,10 @@ public sealed record BenchmarkDetail(
     DateTime CreatedAt, DateTime UpdatedAt, BenchmarkActions Actions);
 
 /// <summary>Benchmarks within the caller's scope; published ones are visible to every reader.</summary>
+public sealed record BenchmarkSummary(
+    Guid Id, string Title, Guid ItemId, string ItemCode, string ItemName, int? ItemVersion, NamedRef Issuer, RegionLevel Level,
+    BenchmarkStatus Status, bool Refines, DateOnly? EffectiveFrom, DateTime? PublishedAt, DateTime UpdatedAt);
+
 public sealed class BenchmarkQueries(ZhifaDbContext db, CatalogueQueries catalogue)
 {
     public async Task<Page<BenchmarkSummary>> ListAsync(BenchmarkFilter filter, CancellationToken ct = default)
@@ -42,8 +46,22 @@ public sealed class BenchmarkQueries(ZhifaDbContext db, CatalogueQueries catalog
         var total = await query.CountAsync(ct);
         var ids = await query.OrderBy(b => b.ItemCode).ThenBy(b => b.IssuingLevel).ThenByDescending(b => b.UpdatedAt)
             .Skip((page - 1) * size).Take(size).Select(b => b.Id).ToListAsync(ct);
-        var items = await catalogue.BenchmarkSummariesAsync(db.Benchmarks.AsNoTracking().Where(b => ids.Contains(b.Id)), ct);
+        var items = await SummariesAsync(db.Benchmarks.AsNoTracking().Where(b => ids.Contains(b.Id)), ct);
         return new Page<BenchmarkSummary>([.. ids.Select(id => items.Single(s => s.Id == id))], total, page, size);
+    }
+
+    /// <summary>The benchmarks of one item that the caller may see (published ones, and their own bodies' others).</summary>
+    public Task<IReadOnlyList<BenchmarkSummary>> OfItemAsync(Guid itemId, CancellationToken ct = default) =>
+        SummariesAsync(db.Benchmarks.AsNoTracking().Where(b => b.ItemId == itemId), ct);
+
+    /// <summary>Approved benchmarks of bodies the caller edits the catalogue of: to publish.</summary>
+    public async Task<int> ToPublishAsync(CancellationToken ct = default)
+    {
+        var issuers = await db.Benchmarks.AsNoTracking().Where(b => b.Status == BenchmarkStatus.Approved).Select(b => b.IssuingBodyId).ToListAsync(ct);
+        var ids = issuers.Distinct().ToList();
+        var bodies = await db.Bodies.AsNoTracking().Where(b => ids.Contains(b.Id)).ToListAsync(ct);
+        var mine = bodies.Where(b => db.Actor.CanIn(CataloguePermissions.CatalogueEdit, b)).Select(b => b.Id).ToHashSet();
+        return issuers.Count(mine.Contains);
     }
 
     /// <summary>Filed benchmarks waiting for the review of a bureau the caller holds <c>catalogue.review</c> in.</summary>
@@ -52,9 +70,9 @@ public sealed class BenchmarkQueries(ZhifaDbContext db, CatalogueQueries catalog
         var filed = await db.Benchmarks.AsNoTracking().Where(b => b.Status == BenchmarkStatus.Filed).Select(b => new { b.Id, b.FiledWithBodyId }).ToListAsync(ct);
         var bureauIds = filed.Select(f => f.FiledWithBodyId).OfType<Guid>().Distinct().ToList();
         var bureaus = await db.Bodies.AsNoTracking().Where(b => bureauIds.Contains(b.Id)).ToListAsync(ct);
-        var mine = bureaus.Where(b => db.Actor.CanIn(Permissions.CatalogueReview, b)).Select(b => b.Id).ToHashSet();
+        var mine = bureaus.Where(b => db.Actor.CanIn(CataloguePermissions.CatalogueReview, b)).Select(b => b.Id).ToHashSet();
         var ids = filed.Where(f => f.FiledWithBodyId is { } b && mine.Contains(b)).Select(f => f.Id).ToList();
-        return await catalogue.BenchmarkSummariesAsync(db.Benchmarks.AsNoTracking().Where(b => ids.Contains(b.Id)), ct);
+        return await SummariesAsync(db.Benchmarks.AsNoTracking().Where(b => ids.Contains(b.Id)), ct);
     }
 
     public async Task<Result<BenchmarkDetail>> GetAsync(Guid id, CancellationToken ct = default)
@@ -62,20 +80,20 @@ public sealed class BenchmarkQueries(ZhifaDbContext db, CatalogueQueries catalog
         var b = await db.Benchmarks.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (b is null)
             return new NotFoundError("benchmark");
-        var related = await catalogue.BenchmarkSummariesAsync(
+        var related = await SummariesAsync(
             db.Benchmarks.AsNoTracking().Where(x => x.Id == b.Id || x.Id == b.UpperBenchmarkId || x.UpperBenchmarkId == b.Id), ct);
         var orgIds = new[] { b.IssuingBodyId, b.IssuingRegionId, b.FiledWithBodyId ?? Guid.Empty };
         var names = await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var issuer = await db.Bodies.IgnoreQueryFilters().AsNoTracking().FirstAsync(x => x.Id == b.IssuingBodyId, ct);
         var supervisor = b.FiledWithBodyId ?? await BenchmarkAccess.SupervisorOfAsync(db, b.IssuingRegionId, ct);
         var bureau = supervisor is { } s ? await db.Bodies.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Id == s, ct) : null;
-        var canEdit = db.Actor.CanIn(Permissions.CatalogueEdit, issuer);
+        var canEdit = db.Actor.CanIn(CataloguePermissions.CatalogueEdit, issuer);
         var actions = new BenchmarkActions(
             Revise: canEdit && b.Status == BenchmarkStatus.Draft,
             File: canEdit && b.Status == BenchmarkStatus.Draft,
-            Review: b.Status == BenchmarkStatus.Filed && bureau is not null && db.Actor.CanIn(Permissions.CatalogueReview, bureau),
+            Review: b.Status == BenchmarkStatus.Filed && bureau is not null && db.Actor.CanIn(CataloguePermissions.CatalogueReview, bureau),
             Publish: canEdit && b.Status == BenchmarkStatus.Approved,
-            Refine: db.Actor.Can(Permissions.CatalogueEdit) && b.Status == BenchmarkStatus.Published && b.ItemKind == ItemKind.Penalty);
+            Refine: db.Actor.Can(CataloguePermissions.CatalogueEdit) && b.Status == BenchmarkStatus.Published && b.ItemKind == ItemKind.Penalty);
         var self = related.Single(x => x.Id == b.Id);
         return new BenchmarkDetail(b.Id, b.Title, b.ItemId, b.ItemCode, b.ItemName, b.ItemKind, self.ItemVersion,
             new NamedRef(b.IssuingBodyId, names.GetValueOrDefault(b.IssuingBodyId, "")), new NamedRef(b.IssuingRegionId, names.GetValueOrDefault(b.IssuingRegionId, "")),
@@ -84,4 +102,17 @@ public sealed class BenchmarkQueries(ZhifaDbContext db, CatalogueQueries catalog
             b.FiledWithBodyId is { } f ? new NamedRef(f, names.GetValueOrDefault(f, "")) : null, b.FiledAt, b.ReviewComments, b.EffectiveFrom, b.PublishedAt,
             b.CreatedAt, b.UpdatedAt, actions);
     }
+
+    internal async Task<IReadOnlyList<BenchmarkSummary>> SummariesAsync(IQueryable<DiscretionBenchmark> benchmarks, CancellationToken ct)
+    {
+        var list = await benchmarks.OrderBy(b => b.ItemCode).ThenBy(b => b.IssuingLevel).ThenByDescending(b => b.EffectiveFrom).ToListAsync(ct);
+        var names = await catalogue.NamesAsync(list.Select(b => b.IssuingBodyId), ct);
+        var versionIds = list.Select(b => b.ItemVersionId).Distinct().ToList();
+        var numbers = await db.CatalogueItemVersions.IgnoreQueryFilters().AsNoTracking().Where(v => versionIds.Contains(v.Id))
+            .ToDictionaryAsync(v => v.Id, v => v.VersionNumber, ct);
+        return list.Select(b => new BenchmarkSummary(b.Id, b.Title, b.ItemId, b.ItemCode, b.ItemName, numbers.TryGetValue(b.ItemVersionId, out var n) ? n : null,
+            new NamedRef(b.IssuingBodyId, names.GetValueOrDefault(b.IssuingBodyId, "")), b.IssuingLevel, b.Status, b.UpperBenchmarkId is not null,
+            b.EffectiveFrom, b.PublishedAt, b.UpdatedAt)).ToList();
+    }
+
 }

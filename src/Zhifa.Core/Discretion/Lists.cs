@@ -53,7 +53,7 @@ public sealed class ListQueries(ZhifaDbContext db, TimeProvider clock)
             return new ListDto(kind, entries, edition, at);
         }).ToList();
         var unmatched = curations.Count(c => !generated[c.List].Any(c.Matches));
-        return new ListSetDto(new NamedRef(body.Id, body.Name), lists, unmatched, db.Actor.CanIn(Permissions.CatalogueEdit, body));
+        return new ListSetDto(new NamedRef(body.Id, body.Name), lists, unmatched, db.Actor.CanIn(CataloguePermissions.CatalogueEdit, body));
     }
 
     /// <summary>The latest published edition of each list of each body (or of one body, one list); public data.</summary>
@@ -64,7 +64,7 @@ public sealed class ListQueries(ZhifaDbContext db, TimeProvider clock)
             query = query.Where(p => p.BodyId == b);
         if (list is { } k)
             query = query.Where(p => p.List == k);
-        var latest = await query.Where(p => !db.ListPublications.Any(o => o.BodyId == p.BodyId && o.List == p.List && o.Edition > p.Edition))
+        var latest = await query.Where(p => !db.Set<ListPublication>().Any(o => o.BodyId == p.BodyId && o.List == p.List && o.Edition > p.Edition))
             .OrderBy(p => p.BodyId).ThenBy(p => p.List).ToListAsync(ct);
         var ids = latest.Select(p => p.BodyId).Distinct().ToList();
         var names = await db.Bodies.IgnoreQueryFilters().AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
@@ -79,7 +79,7 @@ public sealed class CurateList(ZhifaDbContext db, TimeProvider clock)
     public async Task<Result<Guid>> ExecuteAsync(CurateListRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await CatalogueAccess.BodyAsync(db, request.BodyId, Permissions.CatalogueEdit, ct) is not { } body)
+        if (await CatalogueAccess.BodyAsync(db, request.BodyId, CataloguePermissions.CatalogueEdit, ct) is not { } body)
             return ValidationError.For("bodyId", "list.body_not_found");
         var benchmarks = await ListSources.ApplicableAsync(db, body, clock.Today(), ct);
         var generated = PublishedLists.Generate(benchmarks, []);
@@ -114,7 +114,7 @@ public sealed class PublishList(ZhifaDbContext db, TimeProvider clock)
     public async Task<Result<Guid>> ExecuteAsync(PublishListRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await CatalogueAccess.BodyAsync(db, request.BodyId, Permissions.CatalogueEdit, ct) is not { } body)
+        if (await CatalogueAccess.BodyAsync(db, request.BodyId, CataloguePermissions.CatalogueEdit, ct) is not { } body)
             return ValidationError.For("bodyId", "list.body_not_found");
         var benchmarks = await ListSources.ApplicableAsync(db, body, clock.Today(), ct);
         var curations = await db.ListCurations.Where(c => c.BodyId == body.Id).ToListAsync(ct);

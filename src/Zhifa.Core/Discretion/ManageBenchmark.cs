@@ -26,7 +26,7 @@ public sealed class CreateBenchmark(ZhifaDbContext db, TimeProvider clock, TierS
     public async Task<Result<Guid>> ExecuteAsync(CreateBenchmarkRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await CatalogueAccess.BodyAsync(db, request.IssuingBodyId, Permissions.CatalogueEdit, ct) is not { } body)
+        if (await CatalogueAccess.BodyAsync(db, request.IssuingBodyId, CataloguePermissions.CatalogueEdit, ct) is not { } body)
             return ValidationError.For("issuingBodyId", "benchmark.issuer_not_found");
         var item = await db.CatalogueItems.Include(i => i.Versions).FirstOrDefaultAsync(i => i.Id == request.ItemId, ct);
         if (item is null)
@@ -89,7 +89,7 @@ public sealed class RefineBenchmark(ZhifaDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(request);
         if (await db.Benchmarks.FirstOrDefaultAsync(b => b.Id == upperId, ct) is not { } upper)
             return new NotFoundError("benchmark");
-        if (await CatalogueAccess.BodyAsync(db, request.IssuingBodyId, Permissions.CatalogueEdit, ct) is not { } body)
+        if (await CatalogueAccess.BodyAsync(db, request.IssuingBodyId, CataloguePermissions.CatalogueEdit, ct) is not { } body)
             return ValidationError.For("issuingBodyId", "benchmark.issuer_not_found");
         var version = await db.CatalogueItemVersions.FirstAsync(v => v.Id == upper.ItemVersionId, ct);
         var ownerId = await db.CatalogueItems.IgnoreQueryFilters().Where(i => i.Id == upper.ItemId).Select(i => i.OwnerId).FirstAsync(ct);
@@ -171,7 +171,7 @@ public sealed class ReviewBenchmark(ZhifaDbContext db, TimeProvider clock)
             return new NotFoundError("benchmark");
         var bureauId = benchmark.FiledWithBodyId ?? await BenchmarkAccess.SupervisorOfAsync(db, benchmark.IssuingRegionId, ct);
         var bureau = bureauId is { } b ? await db.Bodies.FirstOrDefaultAsync(x => x.Id == b, ct) : null;
-        if (bureau is null || !db.Actor.CanIn(Permissions.CatalogueReview, bureau))
+        if (bureau is null || !db.Actor.CanIn(CataloguePermissions.CatalogueReview, bureau))
             return new NotFoundError("benchmark");
         if (change(benchmark) is { } error)
             return error;
@@ -201,7 +201,7 @@ internal static class BenchmarkAccess
     public static async Task<DiscretionBenchmark?> IssuedAsync(ZhifaDbContext db, Guid id, CancellationToken ct)
     {
         var benchmark = await db.Benchmarks.FirstOrDefaultAsync(b => b.Id == id, ct);
-        return benchmark is not null && await CatalogueAccess.BodyAsync(db, benchmark.IssuingBodyId, Permissions.CatalogueEdit, ct) is not null ? benchmark : null;
+        return benchmark is not null && await CatalogueAccess.BodyAsync(db, benchmark.IssuingBodyId, CataloguePermissions.CatalogueEdit, ct) is not null ? benchmark : null;
     }
 
     public static async Task<Issuer> IssuerAsync(ZhifaDbContext db, EnforcementBody body, CancellationToken ct)

@@ -37,7 +37,7 @@ public sealed record PublishedListSet(
 /// A curator's change to one generated entry, kept beside the benchmarks so that regenerating the lists keeps it:
 /// leave the entry out, or add a note to it. The entry is named by list, benchmark and tier (no tier on the coercion list).
 /// </summary>
-public sealed class ListCuration : Zhifa.Core.Audit.IHasOrganization
+public sealed class ListCuration : IHasOrganization
 {
     public const int MaxAnnotationLength = 500;
 
@@ -58,7 +58,7 @@ public sealed class ListCuration : Zhifa.Core.Audit.IHasOrganization
     public string? Annotation { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
-    Guid? Zhifa.Core.Audit.IHasOrganization.OrganizationId => BodyId;
+    Guid? IHasOrganization.OrganizationId => BodyId;
 
     internal static Result<ListCuration> Create(Guid id, Guid bodyId, ListKind list, Guid benchmarkId, DiscretionTier? tier, bool excluded, string? annotation, DateTime now)
     {

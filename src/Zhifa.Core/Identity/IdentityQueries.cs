@@ -1,3 +1,5 @@
+using Zhifa.Core.Organizations;
+using Zhifa.Core.Personnel;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Audit;
 using Zhifa.Core.Common;

@@ -1,3 +1,4 @@
+using Zhifa.Core.Personnel;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
@@ -195,14 +196,14 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
     }
 
     private async Task<Organization?> ManagedOrganizationAsync(Guid id, CancellationToken ct) =>
-        await db.Organizations.FirstOrDefaultAsync(o => o.Id == id && o.IsActive, ct) is { } org && _actor.CanIn(Permissions.AdminUsers, org) ? org : null;
+        await db.Organizations.FirstOrDefaultAsync(o => o.Id == id && o.IsActive, ct) is { } org && _actor.CanIn(IdentityPermissions.AdminUsers, org) ? org : null;
 
     /// <summary>Every root of the granted scope must lie within the administrator's own user-management scope.</summary>
     private async Task<bool> WithinOwnScopeAsync(DataScope granted, CancellationToken ct)
     {
         if (_actor.IsSystem)
             return true;
-        var own = _actor.Access!.ScopeFor(Permissions.AdminUsers);
+        var own = _actor.Access!.ScopeFor(IdentityPermissions.AdminUsers);
         if (own.All)
             return true;
         if (granted.All)

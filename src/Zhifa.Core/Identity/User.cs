@@ -4,7 +4,7 @@ namespace Zhifa.Core.Identity;
 /// A person who signs in, tied to the organisation they work in and, for enforcement staff, to their
 /// record in the officer registry (<see cref="OfficerId"/>): the same person, one account each.
 /// </summary>
-public sealed class User
+public sealed class User : IEntityWithId
 {
     public const int MaxUserNameLength = 50;
 
@@ -231,7 +231,7 @@ public sealed class ApiToken
 }
 
 /// <summary>One sign-in attempt, successful or not (登录日志).</summary>
-public sealed class LoginLogEntry
+public sealed class LoginLogEntry : INotAudited
 {
     private LoginLogEntry()
     {

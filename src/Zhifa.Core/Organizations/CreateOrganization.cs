@@ -29,8 +29,8 @@ public sealed class CreateOrganization(ZhifaDbContext db, TimeProvider clock)
         var parent = await LoadParentAsync(request.ParentId, ct);
         if (request.ParentId is not null && parent is null)
             return ValidationError.For("parentId", "org.parent_not_found");
-        if (parent is null && !_actor.CanIn(Permissions.OrgManage, null))
-            return new ForbiddenError(Permissions.OrgManage);
+        if (parent is null && !_actor.CanIn(OrganizationPermissions.OrgManage, null))
+            return new ForbiddenError(OrganizationPermissions.OrgManage);
         var error = OrganizationRules.CheckParentActive(parent) ?? OrganizationRules.CheckRegionPlacement(code, level, parent);
         if (error is not null)
             return error;
@@ -90,7 +90,7 @@ public sealed class CreateOrganization(ZhifaDbContext db, TimeProvider clock)
 
     /// <summary>A parent the caller may not manage is reported as not found, like one they cannot see.</summary>
     private async Task<Organization?> LoadParentAsync(Guid? parentId, CancellationToken ct) =>
-        parentId is { } id && await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct) is { } parent && _actor.CanIn(Permissions.OrgManage, parent)
+        parentId is { } id && await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct) is { } parent && _actor.CanIn(OrganizationPermissions.OrgManage, parent)
             ? parent
             : null;
 

@@ -17,7 +17,7 @@ public sealed class DeactivateOrganization(ZhifaDbContext db, TimeProvider clock
     public async Task<Result<Guid>> DeactivateAsync(Guid id, CancellationToken ct = default)
     {
         var node = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (node is null || !_actor.CanIn(Permissions.OrgManage, node))
+        if (node is null || !_actor.CanIn(OrganizationPermissions.OrgManage, node))
             return new NotFoundError("organization");
         if (!node.IsActive)
             return new ConflictError("org.already_inactive");
@@ -35,7 +35,7 @@ public sealed class DeactivateOrganization(ZhifaDbContext db, TimeProvider clock
     public async Task<Result<Guid>> ReactivateAsync(Guid id, CancellationToken ct = default)
     {
         var node = await db.Organizations.Include(o => o.Parent).FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (node is null || !_actor.CanIn(Permissions.OrgManage, node))
+        if (node is null || !_actor.CanIn(OrganizationPermissions.OrgManage, node))
             return new NotFoundError("organization");
         if (node.IsActive)
             return new ConflictError("org.already_active");

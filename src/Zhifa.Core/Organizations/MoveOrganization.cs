@@ -16,21 +16,21 @@ public sealed class MoveOrganization(ZhifaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         var node = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (node is null || !_actor.CanIn(Permissions.OrgManage, node))
+        if (node is null || !_actor.CanIn(OrganizationPermissions.OrgManage, node))
             return new NotFoundError("organization");
         Organization? parent = null;
         if (request.NewParentId is { } parentId)
         {
             parent = await db.Organizations.FirstOrDefaultAsync(o => o.Id == parentId, ct);
-            if (parent is null || !_actor.CanIn(Permissions.OrgManage, parent))
+            if (parent is null || !_actor.CanIn(OrganizationPermissions.OrgManage, parent))
                 return ValidationError.For("newParentId", "org.parent_not_found");
             if (node.IsAncestorOrSelfOf(parent))
                 return ValidationError.For("newParentId", "org.move_into_own_subtree");
         }
         if (parent?.Id == node.ParentId)
             return node.Id;
-        if (parent is null && !_actor.CanIn(Permissions.OrgManage, null))
-            return new ForbiddenError(Permissions.OrgManage);
+        if (parent is null && !_actor.CanIn(OrganizationPermissions.OrgManage, null))
+            return new ForbiddenError(OrganizationPermissions.OrgManage);
         var error = OrganizationRules.CheckParentActive(parent) ?? OrganizationRules.CheckPlacement(node, parent);
         if (error is not null)
             return Renamed(error);

@@ -5,7 +5,7 @@ namespace Zhifa.Core.Organizations;
 /// <see cref="Path"/> holds the ids of every ancestor and of the node itself ("/a/b/c/"), so
 /// "this node and everything under it" is a single prefix query on an indexed column.
 /// </summary>
-public abstract class Organization
+public abstract class Organization : Zhifa.Core.Data.IScopeNode, Zhifa.Core.Modules.IEntityWithId
 {
     public const int MaxNameLength = 100;
 
@@ -53,6 +53,9 @@ public abstract class Organization
     public bool IsAncestorOrSelfOf(Organization other) => other.Path.StartsWith(Path, StringComparison.Ordinal);
 
     /// <summary>The path of the agency this node belongs to (a prefix of its own path), or null for regions.</summary>
+    /// <summary>An internal unit of an agency.</summary>
+    public bool IsUnit => this is OrgUnit;
+
     public string? AgencyPath => AgencyId is { } a && Path.IndexOf("/" + PathSegment(a) + "/", StringComparison.Ordinal) is var i and >= 0
         ? Path[..(i + PathSegment(a).Length + 2)]
         : null;

@@ -16,7 +16,7 @@ public sealed class SetSupervisingBody(ZhifaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         var region = await db.Regions.FirstOrDefaultAsync(r => r.Id == regionId, ct);
-        if (region is null || !_actor.CanIn(Permissions.OrgManage, region))
+        if (region is null || !_actor.CanIn(OrganizationPermissions.OrgManage, region))
             return new NotFoundError("organization");
         if (request.BodyId is { } bodyId)
         {

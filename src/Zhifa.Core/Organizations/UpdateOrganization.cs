@@ -22,7 +22,7 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         var region = await db.Regions.Include(r => r.Parent).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (region is null || !_actor.CanIn(Permissions.OrgManage, region))
+        if (region is null || !_actor.CanIn(OrganizationPermissions.OrgManage, region))
             return new NotFoundError("organization");
         if (OrganizationRules.CheckName(request.Name) is { } nameError)
             return nameError;
@@ -54,7 +54,7 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = await db.Bodies.Include(b => b.Parent).FirstOrDefaultAsync(b => b.Id == id, ct);
-        if (body is null || !_actor.CanIn(Permissions.OrgManage, body))
+        if (body is null || !_actor.CanIn(OrganizationPermissions.OrgManage, body))
             return new NotFoundError("organization");
         if (OrganizationRules.CheckName(request.Name) is { } nameError)
             return nameError;
@@ -96,7 +96,7 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
-        if (unit is null || !_actor.CanIn(Permissions.OrgManage, unit))
+        if (unit is null || !_actor.CanIn(OrganizationPermissions.OrgManage, unit))
             return new NotFoundError("organization");
         if (OrganizationRules.CheckName(request.Name) is { } nameError)
             return nameError;

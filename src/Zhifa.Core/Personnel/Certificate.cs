@@ -19,7 +19,7 @@ public sealed record IssuanceEvidence(
 /// Suspension comes two ways that run side by side: a sanction (暂扣) from a day to an end day, lifted
 /// early or not; and a failed annual review, which holds the certificate until a later review passes.
 /// </summary>
-public sealed class Certificate : Audit.IHasOrganization
+public sealed class Certificate : IHasOrganization, IEntityWithId
 {
     // Refused transitions are expected user mistakes: they return an Error and change nothing. Exceptions are for bugs.
 
@@ -59,7 +59,7 @@ public sealed class Certificate : Audit.IHasOrganization
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
-    Guid? Audit.IHasOrganization.OrganizationId => BodyId;
+    Guid? IHasOrganization.OrganizationId => BodyId;
 
     /// <summary>Revoked and cancelled certificates never come back.</summary>
     public bool IsClosed => Status is Revoked or Cancelled;

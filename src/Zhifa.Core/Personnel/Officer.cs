@@ -12,7 +12,7 @@ public sealed record OfficerProfile(
 /// number. The plain ID number is never stored. Employment changes are kept as history; leaving the
 /// post cancels the certificates in the same operation (ZFRY-LEAVE).
 /// </summary>
-public sealed class Officer : Audit.IHasOrganization
+public sealed class Officer : IHasOrganization, IEntityWithId
 {
     public const int MaxNameLength = 50;
     public const int MaxPostLength = 50;
@@ -58,7 +58,7 @@ public sealed class Officer : Audit.IHasOrganization
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
-    Guid? Audit.IHasOrganization.OrganizationId => BodyId;
+    Guid? IHasOrganization.OrganizationId => BodyId;
 
     /// <summary>Registers an officer who took up the post on <paramref name="joinedOn"/>; the ID number must not be registered yet.</summary>
     public static Result<Officer> Register(

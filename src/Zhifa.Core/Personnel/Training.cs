@@ -3,7 +3,7 @@ using Zhifa.Core.Common;
 namespace Zhifa.Core.Personnel;
 
 /// <summary>A training course (培训课程) in one category, offered by a body or a justice bureau.</summary>
-public sealed class TrainingCourse
+public sealed class TrainingCourse : IEntityWithId
 {
     public const int MaxNameLength = 100;
     public const decimal MaxHours = 200;

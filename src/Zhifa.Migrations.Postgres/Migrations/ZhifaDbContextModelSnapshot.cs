@@ -90,7 +90,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasIndex("EntityType", "EntityId");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Catalogue.CatalogueItem", b =>
@@ -442,7 +442,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("ApiTokens");
+                    b.ToTable("ApiTokens", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Identity.LoginLogEntry", b =>
@@ -538,7 +538,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Roles");
+                    b.ToTable("Roles", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Identity.RoleAssignment", b =>
@@ -577,7 +577,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasIndex("UserId", "RoleId", "OrganizationId")
                         .IsUnique();
 
-                    b.ToTable("RoleAssignments");
+                    b.ToTable("RoleAssignments", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Identity.User", b =>
@@ -650,7 +650,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasIndex("UserName")
                         .IsUnique();
 
-                    b.ToTable("Users");
+                    b.ToTable("Users", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Organizations.Organization", b =>
@@ -757,7 +757,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasIndex("OfficerId", "Year")
                         .IsUnique();
 
-                    b.ToTable("AnnualAssessments");
+                    b.ToTable("AnnualAssessments", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Personnel.Certificate", b =>
@@ -821,7 +821,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasIndex("RegionId", "Number")
                         .IsUnique();
 
-                    b.ToTable("Certificates");
+                    b.ToTable("Certificates", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Personnel.CertificateEvent", b =>
@@ -942,7 +942,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasIndex("SessionId", "OfficerId")
                         .IsUnique();
 
-                    b.ToTable("ExamResults");
+                    b.ToTable("ExamResults", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Personnel.ExamSession", b =>
@@ -977,7 +977,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId");
 
-                    b.ToTable("ExamSessions");
+                    b.ToTable("ExamSessions", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Personnel.Officer", b =>
@@ -1045,7 +1045,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasIndex("UnitId");
 
-                    b.ToTable("Officers");
+                    b.ToTable("Officers", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Personnel.RegionPersonnelSettings", b =>
@@ -1062,7 +1062,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasKey("RegionId");
 
-                    b.ToTable("PersonnelSettings");
+                    b.ToTable("PersonnelSettings", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Personnel.TrainingAttendance", b =>
@@ -1091,7 +1091,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasIndex("SessionId", "OfficerId")
                         .IsUnique();
 
-                    b.ToTable("TrainingAttendances");
+                    b.ToTable("TrainingAttendances", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Personnel.TrainingCourse", b =>
@@ -1124,7 +1124,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrganizerId");
 
-                    b.ToTable("TrainingCourses");
+                    b.ToTable("TrainingCourses", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Personnel.TrainingSession", b =>
@@ -1160,7 +1160,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasIndex("EndsOn");
 
-                    b.ToTable("TrainingSessions");
+                    b.ToTable("TrainingSessions", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Organizations.EnforcementBody", b =>

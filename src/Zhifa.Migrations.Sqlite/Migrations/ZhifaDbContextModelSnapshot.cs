@@ -84,7 +84,7 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EntityType", "EntityId");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Catalogue.CatalogueItem", b =>
@@ -434,7 +434,7 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("ApiTokens");
+                    b.ToTable("ApiTokens", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Identity.LoginLogEntry", b =>
@@ -530,7 +530,7 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Roles");
+                    b.ToTable("Roles", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Identity.RoleAssignment", b =>
@@ -569,7 +569,7 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "RoleId", "OrganizationId")
                         .IsUnique();
 
-                    b.ToTable("RoleAssignments");
+                    b.ToTable("RoleAssignments", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Identity.User", b =>
@@ -642,7 +642,7 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasIndex("UserName")
                         .IsUnique();
 
-                    b.ToTable("Users");
+                    b.ToTable("Users", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Organizations.Organization", b =>
@@ -749,7 +749,7 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasIndex("OfficerId", "Year")
                         .IsUnique();
 
-                    b.ToTable("AnnualAssessments");
+                    b.ToTable("AnnualAssessments", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Personnel.Certificate", b =>
@@ -813,7 +813,7 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasIndex("RegionId", "Number")
                         .IsUnique();
 
-                    b.ToTable("Certificates");
+                    b.ToTable("Certificates", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Personnel.CertificateEvent", b =>
@@ -934,7 +934,7 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasIndex("SessionId", "OfficerId")
                         .IsUnique();
 
-                    b.ToTable("ExamResults");
+                    b.ToTable("ExamResults", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Personnel.ExamSession", b =>
@@ -969,7 +969,7 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId");
 
-                    b.ToTable("ExamSessions");
+                    b.ToTable("ExamSessions", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Personnel.Officer", b =>
@@ -1037,7 +1037,7 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UnitId");
 
-                    b.ToTable("Officers");
+                    b.ToTable("Officers", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Personnel.RegionPersonnelSettings", b =>
@@ -1054,7 +1054,7 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasKey("RegionId");
 
-                    b.ToTable("PersonnelSettings");
+                    b.ToTable("PersonnelSettings", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Personnel.TrainingAttendance", b =>
@@ -1083,7 +1083,7 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasIndex("SessionId", "OfficerId")
                         .IsUnique();
 
-                    b.ToTable("TrainingAttendances");
+                    b.ToTable("TrainingAttendances", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Personnel.TrainingCourse", b =>
@@ -1116,7 +1116,7 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganizerId");
 
-                    b.ToTable("TrainingCourses");
+                    b.ToTable("TrainingCourses", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Personnel.TrainingSession", b =>
@@ -1152,7 +1152,7 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EndsOn");
 
-                    b.ToTable("TrainingSessions");
+                    b.ToTable("TrainingSessions", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Organizations.EnforcementBody", b =>

@@ -18,7 +18,7 @@ public static class AuditEndpoints
         g.MapGet("/", async (IdentityQueries q, string? entityType, string? entityId, string? userName, string? action, DateTime? from, DateTime? to,
                 int? page, int? pageSize, CancellationToken ct) =>
                 Results.Ok(await q.AuditAsync(new AuditFilter(entityType, entityId, userName, action, Utc(from), Utc(to), page, pageSize), ct)))
-            .RequirePermission(Permissions.AuditRead).WithName("ListAuditEntries").WithSummary("The audit trail, newest first, within the caller's scope.")
+            .RequirePermission(AuditPermissions.AuditRead).WithName("ListAuditEntries").WithSummary("The audit trail, newest first, within the caller's scope.")
             .Produces<Page<AuditEntryDto>>();
 
         g.MapGet("/export", async (IdentityQueries q, string? entityType, string? entityId, string? userName, string? action, DateTime? from, DateTime? to, CancellationToken ct) =>
@@ -29,16 +29,16 @@ public static class AuditEndpoints
                         e.Address ?? "", e.EntityType, e.EntityId, e.Action, e.Before ?? "", e.After ?? "", e.Hash }));
                 return Results.File(csv, "text/csv; charset=utf-8", "audit.csv");
             })
-            .RequirePermission(Permissions.AuditRead).WithName("ExportAuditEntries").WithSummary("The filtered audit trail as CSV.").Produces<byte[]>(200, "text/csv");
+            .RequirePermission(AuditPermissions.AuditRead).WithName("ExportAuditEntries").WithSummary("The filtered audit trail as CSV.").Produces<byte[]>(200, "text/csv");
 
         g.MapGet("/verify", async (VerifyAudit verify, CancellationToken ct) => Results.Ok(await verify.ExecuteAsync(ct)))
-            .RequirePermission(Permissions.AuditVerify).WithName("VerifyAuditChain").WithSummary("Walk the hash chain and report the first entry that does not verify.")
+            .RequirePermission(AuditPermissions.AuditVerify).WithName("VerifyAuditChain").WithSummary("Walk the hash chain and report the first entry that does not verify.")
             .Produces<AuditVerification>();
 
         var logins = api.MapGroup("/login-log").WithTags("Audit");
         logins.MapGet("/", async (IdentityQueries q, string? userName, bool? success, DateTime? from, DateTime? to, int? page, int? pageSize, CancellationToken ct) =>
                 Results.Ok(await q.LoginLogAsync(new LoginLogFilter(userName, success, Utc(from), Utc(to), page, pageSize), ct)))
-            .RequirePermission(Permissions.AuditRead).WithName("ListLoginLog").WithSummary("Sign-in attempts, newest first, within the caller's scope.")
+            .RequirePermission(AuditPermissions.AuditRead).WithName("ListLoginLog").WithSummary("Sign-in attempts, newest first, within the caller's scope.")
             .Produces<Page<LoginLogDto>>();
 
         logins.MapGet("/export", async (IdentityQueries q, string? userName, bool? success, DateTime? from, DateTime? to, CancellationToken ct) =>
@@ -48,7 +48,7 @@ public static class AuditEndpoints
                     rows.Items.Select(l => new[] { l.At.ToString("O", CultureInfo.InvariantCulture), l.UserName, l.Success ? "true" : "false", l.Outcome, l.Channel, l.Address ?? "", l.UserAgent ?? "" }));
                 return Results.File(csv, "text/csv; charset=utf-8", "login-log.csv");
             })
-            .RequirePermission(Permissions.AuditRead).WithName("ExportLoginLog").WithSummary("The filtered login log as CSV.").Produces<byte[]>(200, "text/csv");
+            .RequirePermission(AuditPermissions.AuditRead).WithName("ExportLoginLog").WithSummary("The filtered login log as CSV.").Produces<byte[]>(200, "text/csv");
     }
 
     /// <summary>Dates from query strings without a zone are China time (what people type); stored times are UTC.</summary>

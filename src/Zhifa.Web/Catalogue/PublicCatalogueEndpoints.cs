@@ -10,7 +10,7 @@ public static class PublicCatalogueEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var g = api.MapGroup("/public").WithTags("Public").AllowAnonymous().RequireRateLimiting(Personnel.PersonnelEndpoints.PublicRateLimit);
+        var g = api.MapGroup("/public").WithTags("Public").Public("the public site's API: the published catalogue").RequireRateLimiting(PublicEndpoints.RateLimit);
 
         g.MapGet("/catalogue", async (PublicCatalogueQueries queries, string? q, ItemKind? kind, Guid? bodyId, int? page, int? pageSize, CancellationToken ct) =>
                 TypedResults.Ok(await queries.ListAsync(new PublicCatalogueFilter(q, kind, bodyId, page, pageSize), ct)))

@@ -14,5 +14,5 @@ internal static class CultureSwitch
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
             return Results.LocalRedirect(LocalPath.OrRoot(r));
-        }).ExcludeFromDescription().AllowAnonymous();
+        }).ExcludeFromDescription().Public("the language switch, also on the sign-in page");
 }

@@ -16,7 +16,8 @@ internal sealed class HostCommands(string name, Func<IServiceProvider, ILogger, 
             var db = sp.GetRequiredService<ZhifaDbContext>();
             var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
             await db.Database.MigrateAsync();
-            await sp.GetRequiredService<EnsureRoleTemplates>().ExecuteAsync();
+            foreach (var module in ModuleCatalog.All)
+                await module.AfterMigrationAsync(sp, CancellationToken.None);
             log.LogInformation("Applied {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
             return 0;
         }),
@@ -24,7 +25,8 @@ internal sealed class HostCommands(string name, Func<IServiceProvider, ILogger, 
         {
             var db = sp.GetRequiredService<ZhifaDbContext>();
             await db.Database.MigrateAsync();
-            await sp.GetRequiredService<EnsureRoleTemplates>().ExecuteAsync();
+            foreach (var module in ModuleCatalog.All)
+                await module.AfterMigrationAsync(sp, CancellationToken.None);
             var loaded = await sp.GetRequiredService<DemoData>().SeedAsync();
             log.LogInformation(loaded ? "Demo data loaded." : "The database already holds data; demo data not loaded.");
             return 0;

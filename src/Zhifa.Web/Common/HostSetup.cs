@@ -8,12 +8,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
-using Zhifa.Core.Audit;
 using Zhifa.Core.Data;
 using Zhifa.Core.Demo;
 using Zhifa.Core.Identity;
 using Zhifa.Web.Identity;
-using Zhifa.Web.Personnel;
+using Zhifa.Web.Modules;
 using Zhifa.Web.Components;
 
 namespace Zhifa.Web.Common;
@@ -36,16 +35,16 @@ public static class HostSetup
         services.AddDbContext<ZhifaDbContext>(database.Apply);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ActorContext>();
-        AddUseCases(services);
-        Catalogue.CatalogueSetup.AddCatalogue(services, config);
-
-        var security = new SecurityOptions();
-        config.GetSection(SecurityOptions.Section).Bind(security);
-        services.AddSingleton(security);
-        services.AddSingleton<PasswordHasher>();
-        services.AddZhifaAuth(security);
-        services.AddZhifaPersonnel(config, builder.Environment);
-        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPolicy(Personnel.PersonnelEndpoints.PublicRateLimit, http =>
+        // The features: each brings its services (Core) and its web parts (Web); the host only discovers them.
+        foreach (var module in ModuleCatalog.All)
+        {
+            AddUseCases(services, module);
+            module.AddServices(services, config);
+        }
+        foreach (var module in WebModules.All)
+            module.AddServices(builder);
+        services.AddScoped<DemoData>();
+        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPolicy(PublicEndpoints.RateLimit, http =>
             System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
                 {
@@ -97,14 +96,21 @@ public static class HostSetup
         services.AddHttpContextAccessor();
     }
 
-    /// <summary>Every public use case and query class of Core that works on the database (directly or through a feature context) is a scoped service.</summary>
-    private static void AddUseCases(IServiceCollection services)
+    /// <summary>
+    /// Every public use case and query class of a feature that works on the database (directly, or through a class of the
+    /// feature that does, such as its context) is a scoped service.
+    /// </summary>
+    private static void AddUseCases(IServiceCollection services, FeatureModule module)
     {
+        var ns = module.GetType().Namespace!;
         var types = typeof(ZhifaDbContext).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
-                && t.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(ZhifaDbContext)
-                    || p.ParameterType == typeof(Zhifa.Core.Personnel.UseCases.PersonnelContext))));
-        foreach (var type in types)
+                && (t.Namespace == ns || t.Namespace?.StartsWith(ns + ".", StringComparison.Ordinal) == true)
+                && !typeof(FeatureModule).IsAssignableFrom(t))
+            .ToList();
+        bool UsesDatabase(Type t, int depth) => depth < 3 && t.GetConstructors().Any(c => c.GetParameters().Any(p =>
+            p.ParameterType == typeof(ZhifaDbContext) || (types.Contains(p.ParameterType) && UsesDatabase(p.ParameterType, depth + 1))));
+        foreach (var type in types.Where(t => UsesDatabase(t, 0)))
             services.AddScoped(type);
     }
 
@@ -119,12 +125,13 @@ public static class HostSetup
         scope.ServiceProvider.GetRequiredService<ActorContext>().AsSystem();
         var db = scope.ServiceProvider.GetRequiredService<ZhifaDbContext>();
         await db.Database.MigrateAsync();
-        await scope.ServiceProvider.GetRequiredService<EnsureRoleTemplates>().ExecuteAsync();
+        foreach (var module in ModuleCatalog.All)
+            await module.AfterMigrationAsync(scope.ServiceProvider, CancellationToken.None);
         if (app.Configuration.GetValue("Zhifa:Demo:SeedOnEmptyDatabase", true)
             && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync())
         {
             app.Logger.LogInformation("Loaded the demo data into the empty database. Demo users (password {Password}): {Users}",
-                DemoData.DemoPassword, string.Join(", ", DemoData.Users.Select(u => $"{u.UserName} ({u.Role})")));
+                DemoData.DemoPassword, string.Join(", ", Zhifa.Core.Identity.IdentityDemo.Users.Select(u => $"{u.UserName} ({u.Role})")));
         }
     }
 
@@ -142,25 +149,20 @@ public static class HostSetup
         app.UseRateLimiter();
         app.UseAntiforgery();
 
-        app.MapOpenApi().AllowAnonymous();
+        app.MapOpenApi().Public("the API's description");
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/openapi/v1.json", "Zhifa API v1");
             o.RoutePrefix = "api-docs";
             o.DocumentTitle = "Zhifa API";
         });
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
-        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).Public("liveness, for the load balancer").WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).Public("readiness, for the load balancer").WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
         app.MapCultureSwitch();
 
         var api = app.MapGroup("/api/v1");
-        Organizations.OrganizationEndpoints.Map(api);
-        AuthEndpoints.Map(api);
-        UserEndpoints.Map(api);
-        Audit.AuditEndpoints.Map(api);
-        PersonnelEndpoints.Map(api, app);
-        Catalogue.CatalogueSetup.MapCatalogue(api);
-        AccountEndpoints.Map(app);
+        foreach (var module in WebModules.All)
+            module.MapEndpoints(api, app);
 
         app.MapRazorComponents<App>();
     }

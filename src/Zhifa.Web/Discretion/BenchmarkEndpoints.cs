@@ -19,62 +19,62 @@ public static class BenchmarkEndpoints
 
         g.MapGet("/", async (BenchmarkQueries queries, string? q, Guid? itemId, Guid? bodyId, BenchmarkStatus? status, int? page, int? pageSize, CancellationToken ct) =>
                 TypedResults.Ok(await queries.ListAsync(new BenchmarkFilter(q, itemId, bodyId, status, page, pageSize), ct)))
-            .WithName("ListBenchmarks").RequirePermission(Permissions.CatalogueRead)
+            .WithName("ListBenchmarks").RequirePermission(CataloguePermissions.CatalogueRead)
             .WithSummary("Benchmarks: drafts within the caller's scope, published ones of every body. Filter by text, item, issuing body (bodyId) and status.");
 
         g.MapGet("/{id:guid}", async (Guid id, BenchmarkQueries q, HttpContext http, CancellationToken ct) =>
                 await q.GetAsync(id, ct) is { IsSuccess: true } r ? Results.Ok(r.Value) : NotFound(http))
-            .WithName("GetBenchmark").RequirePermission(Permissions.CatalogueRead).WithSummary("One benchmark with its tiers, its upper benchmark and refinements, and what the caller may do now.")
+            .WithName("GetBenchmark").RequirePermission(CataloguePermissions.CatalogueRead).WithSummary("One benchmark with its tiers, its upper benchmark and refinements, and what the caller may do now.")
             .Produces<BenchmarkDetail>().ProducesProblem(404);
 
         g.MapPost("/", (CreateBenchmarkRequest body, CreateBenchmark uc, BenchmarkQueries q, HttpContext http, CancellationToken ct) =>
                 Respond(uc.ExecuteAsync(body, ct), q, http, ct, created: true))
-            .WithName("CreateBenchmark").RequirePermission(Permissions.CatalogueEdit)
+            .WithName("CreateBenchmark").RequirePermission(CataloguePermissions.CatalogueEdit)
             .WithSummary("A draft benchmark for the published version of a penalty item (without tiers: the default tiers of CLJZ-30) or a coercion item (with its exemption).")
             .Produces<BenchmarkDetail>(201).ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422);
 
         g.MapPut("/{id:guid}", (Guid id, ReviseBenchmarkRequest body, ReviseBenchmark uc, BenchmarkQueries q, HttpContext http, CancellationToken ct) =>
                 Respond(uc.ExecuteAsync(id, body, ct), q, http, ct))
-            .WithName("ReviseBenchmark").RequirePermission(Permissions.CatalogueEdit).WithSummary("Replaces a draft's tiers (a refinement stays within its upper tiers, CLJZ-LEVEL) or exemption.")
+            .WithName("ReviseBenchmark").RequirePermission(CataloguePermissions.CatalogueEdit).WithSummary("Replaces a draft's tiers (a refinement stays within its upper tiers, CLJZ-LEVEL) or exemption.")
             .Produces<BenchmarkDetail>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
 
         g.MapPost("/{id:guid}/refine", (Guid id, RefineBenchmarkRequest body, RefineBenchmark uc, BenchmarkQueries q, HttpContext http, CancellationToken ct) =>
                 Respond(uc.ExecuteAsync(id, body, ct), q, http, ct, created: true))
-            .WithName("RefineBenchmark").RequirePermission(Permissions.CatalogueEdit)
+            .WithName("RefineBenchmark").RequirePermission(CataloguePermissions.CatalogueEdit)
             .WithSummary("A lower level's draft refining this published benchmark, within its tiers (CLJZ-LEVEL); townships use their county's and issue none.")
             .Produces<BenchmarkDetail>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
 
         g.MapPost("/{id:guid}/file", (Guid id, FileBenchmark uc, BenchmarkQueries q, HttpContext http, CancellationToken ct) =>
                 Respond(uc.ExecuteAsync(id, ct), q, http, ct))
-            .WithName("FileBenchmark").RequirePermission(Permissions.CatalogueEdit).WithSummary("Files the draft with the justice bureau supervising the issuing region (备案审查).")
+            .WithName("FileBenchmark").RequirePermission(CataloguePermissions.CatalogueEdit).WithSummary("Files the draft with the justice bureau supervising the issuing region (备案审查).")
             .Produces<BenchmarkDetail>().ProducesProblem(404).ProducesProblem(409);
 
         g.MapPost("/{id:guid}/return", (Guid id, ReviewCommentsRequest body, ReviewBenchmark uc, BenchmarkQueries q, HttpContext http, CancellationToken ct) =>
                 Respond(uc.ReturnAsync(id, body, ct), q, http, ct))
-            .WithName("ReturnBenchmark").RequirePermission(Permissions.CatalogueReview).WithSummary("The bureau returns a filed benchmark to its drafters with comments.")
+            .WithName("ReturnBenchmark").RequirePermission(CataloguePermissions.CatalogueReview).WithSummary("The bureau returns a filed benchmark to its drafters with comments.")
             .Produces<BenchmarkDetail>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
         g.MapPost("/{id:guid}/approve", (Guid id, ReviewBenchmark uc, BenchmarkQueries q, HttpContext http, CancellationToken ct) =>
                 Respond(uc.ApproveAsync(id, ct), q, http, ct))
-            .WithName("ApproveBenchmark").RequirePermission(Permissions.CatalogueReview).WithSummary("The bureau approves a filed benchmark; its issuer may then publish it.")
+            .WithName("ApproveBenchmark").RequirePermission(CataloguePermissions.CatalogueReview).WithSummary("The bureau approves a filed benchmark; its issuer may then publish it.")
             .Produces<BenchmarkDetail>().ProducesProblem(404).ProducesProblem(409);
 
         g.MapPost("/{id:guid}/publish", (Guid id, EffectiveDateRequest? body, PublishBenchmark uc, BenchmarkQueries q, HttpContext http, CancellationToken ct) =>
                 Respond(uc.ExecuteAsync(id, body ?? new(), ct), q, http, ct))
-            .WithName("PublishBenchmark").RequirePermission(Permissions.CatalogueEdit).WithSummary("Publishes the approved benchmark from effectiveFrom (default today, never earlier).")
+            .WithName("PublishBenchmark").RequirePermission(CataloguePermissions.CatalogueEdit).WithSummary("Publishes the approved benchmark from effectiveFrom (default today, never earlier).")
             .Produces<BenchmarkDetail>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
         var d = api.MapGroup("/discretion").WithTags("Discretion");
 
         d.MapPost("/calculate", async (CalculateRequest body, DiscretionQueries q, HttpContext http, CancellationToken ct) =>
                 await q.CalculateAsync(body, ct) is var r && r.IsSuccess ? Results.Ok(r.Value) : r.Error.ToProblem(http))
-            .WithName("CalculateDiscretion").RequirePermission(Permissions.CatalogueRead)
+            .WithName("CalculateDiscretion").RequirePermission(CataloguePermissions.CatalogueRead)
             .WithSummary("For a penalty item and a case's circumstances (and the illegal gain or goods value where the fine is a multiple): the tier, the lawful range, a suggested fine and the explanation for the decision (CLJZ-EXPLAIN).")
             .Produces<CalculationDto>().ProducesValidationProblem().ProducesProblem(409);
 
         d.MapPost("/check", async (CheckRequest body, DiscretionQueries q, IStringLocalizer<Ui> l, HttpContext http, CancellationToken ct) =>
                 await q.CheckAsync(body, ct) is var r && r.IsSuccess ? Results.Ok(CheckResponse.From(r.Value, l)) : r.Error.ToProblem(http))
-            .WithName("CheckDiscretion").RequirePermission(Permissions.CatalogueRead)
+            .WithName("CheckDiscretion").RequirePermission(CataloguePermissions.CatalogueRead)
             .WithSummary("Whether a proposed decision lies within the benchmark; outside it, it needs the head's approval or collective discussion (CLJZ-DEVIATE). A decision the law forbids is a 422.")
             .Produces<CheckResponse>().ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422);
     }

@@ -1,3 +1,4 @@
+using Zhifa.Core.Catalogue;
 using Microsoft.Extensions.Localization;
 using Zhifa.Core.Common;
 using Zhifa.Core.Discretion;
@@ -18,7 +19,7 @@ public static class ListEndpoints
 
         g.MapGet("/", async (Guid bodyId, ListQueries q, HttpContext http, CancellationToken ct) =>
                 await q.ForBodyAsync(bodyId, ct) is var r && r.IsSuccess ? Results.Ok(r.Value) : r.Error.ToProblem(http))
-            .WithName("GetLists").RequirePermission(Permissions.CatalogueRead)
+            .WithName("GetLists").RequirePermission(CataloguePermissions.CatalogueRead)
             .WithSummary("A body's four lists today, generated from the benchmarks that apply to the items it implements, with its curations and last publications.")
             .Produces<ListSetDto>().ProducesProblem(404);
 
@@ -26,18 +27,18 @@ public static class ListEndpoints
                 await q.ForBodyAsync(bodyId, ct) is var r && r.IsSuccess
                     ? Results.File(DiscretionSheets.Lists(l, r.Value, list), Xlsx.ContentType, "lists.xlsx")
                     : r.Error.ToProblem(http))
-            .WithName("ExportLists").RequirePermission(Permissions.CatalogueRead).WithSummary("A body's curated lists (or one of them) as an Excel sheet.")
+            .WithName("ExportLists").RequirePermission(CataloguePermissions.CatalogueRead).WithSummary("A body's curated lists (or one of them) as an Excel sheet.")
             .Produces<byte[]>(200, Xlsx.ContentType).ProducesProblem(404);
 
         g.MapPut("/curations", async (CurateListRequest body, CurateList uc, ListQueries q, HttpContext http, CancellationToken ct) =>
                 await Respond(uc.ExecuteAsync(body, ct), q, http, ct))
-            .WithName("CurateList").RequirePermission(Permissions.CatalogueEdit)
+            .WithName("CurateList").RequirePermission(CataloguePermissions.CatalogueEdit)
             .WithSummary("Leaves a generated entry out of a body's list or annotates it; neither (excluded false, no annotation) undoes an earlier curation.")
             .Produces<ListSetDto>().ProducesValidationProblem();
 
         g.MapPost("/publish", async (PublishListRequest body, PublishList uc, ListQueries q, HttpContext http, CancellationToken ct) =>
                 await uc.ExecuteAsync(body, ct) is var r && r.IsSuccess ? Results.Ok((await q.ForBodyAsync(body.BodyId, ct)).Value) : r.Error.ToProblem(http))
-            .WithName("PublishList").RequirePermission(Permissions.CatalogueEdit).WithSummary("Publishes one of a body's lists as it stands now, as its next edition, on the public site.")
+            .WithName("PublishList").RequirePermission(CataloguePermissions.CatalogueEdit).WithSummary("Publishes one of a body's lists as it stands now, as its next edition, on the public site.")
             .Produces<ListSetDto>().ProducesValidationProblem();
     }
 

@@ -10,13 +10,13 @@ public static class PublicDiscretionEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var g = api.MapGroup("/public").WithTags("Public").AllowAnonymous().RequireRateLimiting(Personnel.PersonnelEndpoints.PublicRateLimit);
+        var g = api.MapGroup("/public").WithTags("Public").Public("the public site's API: published benchmarks and lists").RequireRateLimiting(PublicEndpoints.RateLimit);
 
-        g.MapGet("/benchmarks", async (PublicCatalogueQueries queries, string? q, Guid? itemId, Guid? bodyId, int? page, int? pageSize, CancellationToken ct) =>
+        g.MapGet("/benchmarks", async (PublicDiscretionQueries queries, string? q, Guid? itemId, Guid? bodyId, int? page, int? pageSize, CancellationToken ct) =>
                 TypedResults.Ok(await queries.BenchmarksAsync(q, itemId, bodyId, page, pageSize, ct)))
             .WithName("PublicBenchmarks").WithSummary("The published benchmarks.");
 
-        g.MapGet("/benchmarks/{id:guid}", async (Guid id, PublicCatalogueQueries q, HttpContext http, CancellationToken ct) =>
+        g.MapGet("/benchmarks/{id:guid}", async (Guid id, PublicDiscretionQueries q, HttpContext http, CancellationToken ct) =>
                 await q.BenchmarkAsync(id, ct) is var r && r.IsSuccess ? Results.Ok(r.Value) : r.Error.ToProblem(http))
             .WithName("PublicBenchmark").WithSummary("One published benchmark with its tiers.")
             .Produces<PublicBenchmarkDto>().ProducesProblem(404);

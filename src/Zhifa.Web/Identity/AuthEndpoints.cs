@@ -32,7 +32,7 @@ public static class AuthEndpoints
                 var issued = await tokens.IssueAsync(outcome.Value.UserId, body.Name ?? "api", ct);
                 return issued.IsSuccess ? Results.Ok(issued.Value) : issued.Error.ToProblem(http);
             })
-            .AllowAnonymous().RequireRateLimiting(AuthSetup.SignInRateLimit)
+            .Public("an API client signs in for a token").RequireRateLimiting(AuthSetup.SignInRateLimit)
             .WithName("IssueTokenBySignIn").WithSummary("Sign in with user name and password and receive a bearer token (public, rate-limited).")
             .Produces<IssuedToken>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
 

@@ -10,7 +10,7 @@ public static class UserEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var users = api.MapGroup("/users").WithTags("Users").RequirePermission(Permissions.AdminUsers);
+        var users = api.MapGroup("/users").WithTags("Users").RequirePermission(IdentityPermissions.AdminUsers);
 
         users.MapGet("/", async (IdentityQueries q, string? search, Guid? organizationId, int? page, int? pageSize, CancellationToken ct) =>
                 Results.Ok(await q.UsersAsync(new UserFilter(search, organizationId, true, page, pageSize), ct)))
@@ -62,7 +62,7 @@ public static class UserEndpoints
             })
             .WithName("UnassignRole").WithSummary("Take a role assignment away.").Produces<UserDetailDto>().ProducesProblem(404);
 
-        var roles = api.MapGroup("/roles").WithTags("Roles").RequirePermission(Permissions.AdminRoles);
+        var roles = api.MapGroup("/roles").WithTags("Roles").RequirePermission(IdentityPermissions.AdminRoles);
         roles.MapGet("/", async (IdentityQueries q, CancellationToken ct) => Results.Ok(await q.RolesAsync(ct)))
             .WithName("ListRoles").WithSummary("The shipped role templates and the roles added here.").Produces<IReadOnlyList<RoleDto>>();
         roles.MapGet("/{id:guid}", async (Guid id, IdentityQueries q, HttpContext http, CancellationToken ct) => Answer(await q.RoleAsync(id, ct), http))

@@ -15,7 +15,6 @@ namespace Zhifa.Web.Personnel;
 /// <summary>REST API of personnel: officers, exams, certificates, training, compliance; and public certificate verification.</summary>
 public static class PersonnelEndpoints
 {
-    public const string PublicRateLimit = "public";
 
     public static void Map(RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
@@ -25,36 +24,36 @@ public static class PersonnelEndpoints
         officers.MapGet("/", async (PersonnelQueries q, string? search, Guid? bodyId, EmploymentStatus? status, CertificateStatus? certificateStatus,
                 bool? trainingShort, int? page, int? pageSize, CancellationToken ct) =>
                 Results.Ok(await q.OfficersAsync(new OfficerListFilter(search, bodyId, status, certificateStatus, trainingShort, page, pageSize), ct)))
-            .RequirePermission(Permissions.PersonnelRead).WithName("ListOfficers").WithSummary("Officers in scope; ID numbers masked.").Produces<Page<OfficerRow>>();
+            .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("ListOfficers").WithSummary("Officers in scope; ID numbers masked.").Produces<Page<OfficerRow>>();
         officers.MapGet("/{id:guid}", async (Guid id, PersonnelQueries q, HttpContext http, CancellationToken ct) => Answer(await q.OfficerAsync(id, ct), http))
-            .RequirePermission(Permissions.PersonnelRead).WithName("GetOfficer").WithSummary("An officer with employment history, certificates, exams, training and assessments.")
+            .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("GetOfficer").WithSummary("An officer with employment history, certificates, exams, training and assessments.")
             .Produces<OfficerDetail>().ProducesProblem(404);
         officers.MapPost("/", async (RegisterOfficerRequest body, OfficerRegistry uc, PersonnelQueries q, HttpContext http, CancellationToken ct) =>
                 await Created(uc.RegisterAsync(body, ct), id => q.OfficerAsync(id, ct), "/api/v1/officers/", http))
-            .RequirePermission(Permissions.PersonnelManage).WithName("RegisterOfficer").WithSummary("Register an officer (ID number checked by GB 11643, stored encrypted).")
+            .RequirePermission(PersonnelPermissions.PersonnelManage).WithName("RegisterOfficer").WithSummary("Register an officer (ID number checked by GB 11643, stored encrypted).")
             .Produces<OfficerDetail>(201).ProducesValidationProblem().ProducesProblem(409);
         officers.MapPut("/{id:guid}", async (Guid id, UpdateOfficerRequest body, OfficerRegistry uc, PersonnelQueries q, HttpContext http, CancellationToken ct) =>
                 await Then(uc.UpdateAsync(id, body, ct), i => q.OfficerAsync(i, ct), http))
-            .RequirePermission(Permissions.PersonnelManage).WithName("UpdateOfficer").WithSummary("Edit an officer's profile.")
+            .RequirePermission(PersonnelPermissions.PersonnelManage).WithName("UpdateOfficer").WithSummary("Edit an officer's profile.")
             .Produces<OfficerDetail>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         officers.MapPost("/{id:guid}/employment", async (Guid id, ChangeEmploymentRequest body, OfficerRegistry uc, PersonnelQueries q, HttpContext http, CancellationToken ct) =>
                 await Then(uc.ChangeEmploymentAsync(id, body, ct), i => q.OfficerAsync(i, ct), http))
-            .RequirePermission(Permissions.PersonnelManage).WithName("ChangeEmployment").WithSummary("Record a change of employment status; leaving the post cancels the certificate (ZFRY-LEAVE).")
+            .RequirePermission(PersonnelPermissions.PersonnelManage).WithName("ChangeEmployment").WithSummary("Record a change of employment status; leaving the post cancels the certificate (ZFRY-LEAVE).")
             .Produces<OfficerDetail>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         officers.MapPost("/{id:guid}/assessments", async (Guid id, RecordAssessmentRequest body, OfficerRegistry uc, PersonnelQueries q, HttpContext http, CancellationToken ct) =>
             {
                 var r = await uc.RecordAssessmentAsync(id, body, ct);
                 return r.IsSuccess ? Results.Ok((await q.OfficerAsync(id, ct)).Value) : r.Error.ToProblem(http);
             })
-            .RequirePermission(Permissions.PersonnelManage).WithName("RecordAssessment").WithSummary("Record an annual assessment (年度考核) grade.")
+            .RequirePermission(PersonnelPermissions.PersonnelManage).WithName("RecordAssessment").WithSummary("Record an annual assessment (年度考核) grade.")
             .Produces<OfficerDetail>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         officers.MapGet("/{id:guid}/id-number", async (Guid id, OfficerRegistry uc, HttpContext http, CancellationToken ct) =>
                 await uc.RevealIdNumberAsync(id, ct) is { IsSuccess: true } r ? Results.Ok(new { idNumber = r.Value }) : new NotFoundError("officer").ToProblem(http))
-            .RequirePermission(Permissions.PersonnelIdNumberView).WithName("RevealIdNumber").WithSummary("The full ID number, for those whose work needs it.")
+            .RequirePermission(PersonnelPermissions.PersonnelIdNumberView).WithName("RevealIdNumber").WithSummary("The full ID number, for those whose work needs it.")
             .ProducesProblem(404);
         officers.MapGet("/{id:guid}/eligibility", async (Guid id, Guid bodyId, Sector field, DateOnly? on, PersonnelQueries q, HttpContext http, CancellationToken ct) =>
                 Answer(await q.EligibilityAsync(id, bodyId, field, on, ct), http))
-            .RequirePermission(Permissions.PersonnelRead).WithName("CheckEligibility")
+            .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("CheckEligibility")
             .WithSummary("May this officer act for this body in this field on this date? Yes, or no with the rule id and reason.")
             .Produces<EligibilityResult>().ProducesProblem(404);
         officers.MapGet("/export", async (PersonnelQueries q, IStringLocalizer<Ui> l, string? search, Guid? bodyId, EmploymentStatus? status, CancellationToken ct) =>
@@ -62,89 +61,89 @@ public static class PersonnelEndpoints
                 var rows = await q.AllOfficerRowsAsync(new OfficerListFilter(search, bodyId, status), ct);
                 return Results.File(PersonnelExports.Officers(rows, l), Xlsx.ContentType, "officers.xlsx");
             })
-            .RequirePermission(Permissions.PersonnelRead).WithName("ExportOfficers").WithSummary("The filtered officer list as Excel.").Produces<byte[]>(200, Xlsx.ContentType);
+            .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("ExportOfficers").WithSummary("The filtered officer list as Excel.").Produces<byte[]>(200, Xlsx.ContentType);
         officers.MapGet("/import-template", () => Results.File(Xlsx.Write("officers", PersonnelImport.OfficerColumns.Template, []), Xlsx.ContentType, "officers-template.xlsx"))
-            .RequirePermission(Permissions.PersonnelManage).WithName("OfficerImportTemplate").WithSummary("The Excel template for importing officers.").Produces<byte[]>(200, Xlsx.ContentType);
+            .RequirePermission(PersonnelPermissions.PersonnelManage).WithName("OfficerImportTemplate").WithSummary("The Excel template for importing officers.").Produces<byte[]>(200, Xlsx.ContentType);
         officers.MapPost("/import", async (IFormFile file, PersonnelImport uc, IStringLocalizer<Ui> l, HttpContext http, CancellationToken ct) =>
                 await ImportAsync(file, rows => uc.OfficersAsync(rows, SectorNames(l), ct), http))
-            .RequirePermission(Permissions.PersonnelManage).DisableAntiforgery().WithName("ImportOfficers")
+            .RequirePermission(PersonnelPermissions.PersonnelManage).DisableAntiforgery().WithName("ImportOfficers")
             .WithSummary("Import officers from Excel: all or nothing; a rejected file lists each wrong row and column.")
             .Produces<ImportOutcome>().ProducesProblem(400);
 
         var certificates = api.MapGroup("/certificates").WithTags("Personnel");
         certificates.MapGet("/", async (PersonnelQueries q, string? search, CertificateStatus? status, Guid? bodyId, int? page, int? pageSize, CancellationToken ct) =>
                 Results.Ok(await q.CertificatesAsync(search, status, bodyId, page, pageSize, ct)))
-            .RequirePermission(Permissions.PersonnelRead).WithName("ListCertificates").WithSummary("Certificates in scope with their status today.").Produces<Page<CertificateView>>();
+            .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("ListCertificates").WithSummary("Certificates in scope with their status today.").Produces<Page<CertificateView>>();
         certificates.MapGet("/{id:guid}", async (Guid id, PersonnelQueries q, HttpContext http, CancellationToken ct) => Answer(await q.CertificateAsync(id, ct), http))
-            .RequirePermission(Permissions.PersonnelRead).WithName("GetCertificate").WithSummary("A certificate and its history.").Produces<CertificateView>().ProducesProblem(404);
+            .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("GetCertificate").WithSummary("A certificate and its history.").Produces<CertificateView>().ProducesProblem(404);
         certificates.MapPost("/", async (IssueCertificateRequest body, CertificateDesk uc, PersonnelQueries q, HttpContext http, CancellationToken ct) =>
                 await Created(uc.IssueAsync(body, ct), id => q.CertificateAsync(id, ct), "/api/v1/certificates/", http))
-            .RequirePermission(Permissions.CertificateIssue).WithName("IssueCertificate")
+            .RequirePermission(PersonnelPermissions.CertificateIssue).WithName("IssueCertificate")
             .WithSummary("Issue a certificate to an active officer who passed the exam and met the training prerequisite (ZFRY-CERT).")
             .Produces<CertificateView>(201).ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422);
         certificates.MapPost("/{id:guid}/actions", async (Guid id, CertificateActionRequest body, CertificateDesk uc, PersonnelQueries q, HttpContext http, CancellationToken ct) =>
                 await Then(uc.ActAsync(id, body, ct), i => q.CertificateAsync(i, ct), http))
-            .RequirePermission(Permissions.CertificateIssue).WithName("CertificateAction")
+            .RequirePermission(PersonnelPermissions.CertificateIssue).WithName("CertificateAction")
             .WithSummary("Annual review (pass/fail), suspension, lifting it, revocation or cancellation.")
             .Produces<CertificateView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         certificates.MapGet("/export", async (PersonnelQueries q, IStringLocalizer<Ui> l, string? search, CertificateStatus? status, Guid? bodyId, CancellationToken ct) =>
                 Results.File(PersonnelExports.Certificates(await q.AllCertificatesAsync(search, status, bodyId, ct), l), Xlsx.ContentType, "certificates.xlsx"))
-            .RequirePermission(Permissions.PersonnelRead).WithName("ExportCertificates").WithSummary("The filtered certificate list as Excel.").Produces<byte[]>(200, Xlsx.ContentType);
+            .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("ExportCertificates").WithSummary("The filtered certificate list as Excel.").Produces<byte[]>(200, Xlsx.ContentType);
 
         var exams = api.MapGroup("/exams").WithTags("Personnel");
         exams.MapGet("/", async (PersonnelQueries q, CancellationToken ct) => Results.Ok(await q.ExamSessionsAsync(ct)))
-            .RequirePermission(Permissions.PersonnelRead).WithName("ListExamSessions").WithSummary("Qualification exam sessions in scope.").Produces<IReadOnlyList<ExamSessionView>>();
+            .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("ListExamSessions").WithSummary("Qualification exam sessions in scope.").Produces<IReadOnlyList<ExamSessionView>>();
         exams.MapPost("/", async (ScheduleExamRequest body, CertificateDesk uc, HttpContext http, CancellationToken ct) =>
                 await uc.ScheduleExamAsync(body, ct) is var r && r.IsSuccess ? Results.Created($"/api/v1/exams/{r.Value}", new { id = r.Value }) : r.Error!.ToProblem(http))
-            .RequirePermission(Permissions.CertificateIssue).WithName("ScheduleExam").WithSummary("Schedule a qualification exam for a region (its pass mark applies).")
+            .RequirePermission(PersonnelPermissions.CertificateIssue).WithName("ScheduleExam").WithSummary("Schedule a qualification exam for a region (its pass mark applies).")
             .ProducesValidationProblem();
         exams.MapGet("/{id:guid}/results", async (Guid id, PersonnelQueries q, HttpContext http, CancellationToken ct) => Answer(await q.ExamResultsAsync(id, ct), http))
-            .RequirePermission(Permissions.PersonnelRead).WithName("ListExamResults").WithSummary("Scores of one session.").Produces<IReadOnlyList<ExamResultView>>().ProducesProblem(404);
+            .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("ListExamResults").WithSummary("Scores of one session.").Produces<IReadOnlyList<ExamResultView>>().ProducesProblem(404);
         exams.MapPost("/{id:guid}/results", async (Guid id, RecordExamResultRequest body, CertificateDesk uc, PersonnelQueries q, HttpContext http, CancellationToken ct) =>
                 await Then(uc.RecordExamResultAsync(id, body, ct), _ => q.ExamResultsAsync(id, ct), http))
-            .RequirePermission(Permissions.CertificateIssue).WithName("RecordExamResult").WithSummary("Record an officer's score; pass or fail follows the session's pass mark.")
+            .RequirePermission(PersonnelPermissions.CertificateIssue).WithName("RecordExamResult").WithSummary("Record an officer's score; pass or fail follows the session's pass mark.")
             .Produces<IReadOnlyList<ExamResultView>>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
         var training = api.MapGroup("/training").WithTags("Personnel");
         training.MapGet("/courses", async (PersonnelQueries q, CancellationToken ct) => Results.Ok(await q.CoursesAsync(ct)))
-            .RequirePermission(Permissions.PersonnelRead).WithName("ListCourses").WithSummary("Training courses organised in scope.").Produces<IReadOnlyList<CourseView>>();
+            .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("ListCourses").WithSummary("Training courses organised in scope.").Produces<IReadOnlyList<CourseView>>();
         training.MapPost("/courses", async (CreateCourseRequest body, TrainingDesk uc, HttpContext http, CancellationToken ct) =>
                 await uc.CreateCourseAsync(body, ct) is var r && r.IsSuccess ? Results.Created($"/api/v1/training/courses/{r.Value}", new { id = r.Value }) : r.Error!.ToProblem(http))
-            .RequirePermission(Permissions.TrainingManage).WithName("CreateCourse").WithSummary("Create a course with its category and hours.").ProducesValidationProblem();
+            .RequirePermission(PersonnelPermissions.TrainingManage).WithName("CreateCourse").WithSummary("Create a course with its category and hours.").ProducesValidationProblem();
         training.MapGet("/sessions", async (PersonnelQueries q, Guid? courseId, CancellationToken ct) => Results.Ok(await q.SessionsAsync(courseId, ct)))
-            .RequirePermission(Permissions.PersonnelRead).WithName("ListSessions").WithSummary("Training sessions in scope.").Produces<IReadOnlyList<SessionView>>();
+            .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("ListSessions").WithSummary("Training sessions in scope.").Produces<IReadOnlyList<SessionView>>();
         training.MapPost("/courses/{id:guid}/sessions", async (Guid id, ScheduleSessionRequest body, TrainingDesk uc, HttpContext http, CancellationToken ct) =>
                 await uc.ScheduleSessionAsync(id, body, ct) is var r && r.IsSuccess ? Results.Created($"/api/v1/training/sessions/{r.Value}", new { id = r.Value }) : r.Error!.ToProblem(http))
-            .RequirePermission(Permissions.TrainingManage).WithName("ScheduleSession").WithSummary("Schedule a session of a course.").ProducesValidationProblem().ProducesProblem(404);
+            .RequirePermission(PersonnelPermissions.TrainingManage).WithName("ScheduleSession").WithSummary("Schedule a session of a course.").ProducesValidationProblem().ProducesProblem(404);
         training.MapPost("/sessions/{id:guid}/attendance", async (Guid id, RecordAttendanceRequest body, TrainingDesk uc, HttpContext http, CancellationToken ct) =>
                 await uc.RecordAttendanceAsync(id, body, ct) is var r && r.IsSuccess ? Results.Ok(new { id = r.Value }) : r.Error!.ToProblem(http))
-            .RequirePermission(Permissions.TrainingManage).WithName("RecordAttendance").WithSummary("Record that an officer attended (hours default to the session's).")
+            .RequirePermission(PersonnelPermissions.TrainingManage).WithName("RecordAttendance").WithSummary("Record that an officer attended (hours default to the session's).")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         training.MapPost("/sessions/{id:guid}/attendance/import", async (Guid id, IFormFile file, PersonnelImport uc, TrainingDesk desk, HttpContext http, CancellationToken ct) =>
                 await ImportAsync(file, rows => uc.AttendanceAsync(id, rows, desk, ct), http))
-            .RequirePermission(Permissions.TrainingManage).DisableAntiforgery().WithName("ImportAttendance")
+            .RequirePermission(PersonnelPermissions.TrainingManage).DisableAntiforgery().WithName("ImportAttendance")
             .WithSummary("Import a session's attendance from Excel (身份证号, 学时): all or nothing.").Produces<ImportOutcome>().ProducesProblem(400).ProducesProblem(404);
         training.MapGet("/compliance", async (PersonnelQueries q, int? year, Guid? bodyId, DateOnly? deadline, TimeProvider clock, CancellationToken ct) =>
                 Results.Ok(await q.ComplianceAsync(year ?? ChinaYear(clock), bodyId, deadline, ct)))
-            .RequirePermission(Permissions.PersonnelRead).WithName("TrainingCompliance")
+            .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("TrainingCompliance")
             .WithSummary("ZFRY-TRAIN: who is short of the year's training hours, by how much and in which category; each body's full-rotation rate.")
             .Produces<ComplianceReport>();
         training.MapGet("/compliance/export", async (PersonnelQueries q, IStringLocalizer<Ui> l, int? year, Guid? bodyId, DateOnly? deadline, TimeProvider clock, CancellationToken ct) =>
                 Results.File(PersonnelExports.Compliance(await q.ComplianceAsync(year ?? ChinaYear(clock), bodyId, deadline, ct), l), Xlsx.ContentType, "training-compliance.xlsx"))
-            .RequirePermission(Permissions.PersonnelRead).WithName("ExportTrainingCompliance").WithSummary("The compliance list as Excel.").Produces<byte[]>(200, Xlsx.ContentType);
+            .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("ExportTrainingCompliance").WithSummary("The compliance list as Excel.").Produces<byte[]>(200, Xlsx.ContentType);
 
         var settings = api.MapGroup("/personnel/settings").WithTags("Personnel");
         settings.MapGet("/{regionId:guid}", async (Guid regionId, PersonnelSettingsDesk uc, HttpContext http, CancellationToken ct) => Answer(await uc.GetAsync(regionId, ct), http))
-            .RequirePermission(Permissions.PersonnelRead).WithName("GetPersonnelSettings").WithSummary("The personnel rules in force for a region.").Produces<PersonnelSettings>().ProducesProblem(404);
+            .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("GetPersonnelSettings").WithSummary("The personnel rules in force for a region.").Produces<PersonnelSettings>().ProducesProblem(404);
         settings.MapPut("/{regionId:guid}", async (Guid regionId, PersonnelSettings body, PersonnelSettingsDesk uc, HttpContext http, CancellationToken ct) =>
                 Answer(await uc.SaveAsync(regionId, body, ct), http))
-            .RequirePermission(Permissions.PersonnelManage).WithName("SavePersonnelSettings")
+            .RequirePermission(PersonnelPermissions.PersonnelManage).WithName("SavePersonnelSettings")
             .WithSummary("Set a region's pass mark, certificate validity, review deadline, number format and training requirement.")
             .Produces<PersonnelSettings>().ProducesValidationProblem().ProducesProblem(404);
 
         api.MapGet("/public/certificates/{number}", async (string number, PersonnelQueries q, HttpContext http, CancellationToken ct) =>
                 Answer(await q.VerifyAsync(number, ct), http))
-            .AllowAnonymous().RequireRateLimiting(PublicRateLimit).WithTags("Public")
+            .Public("public verification of a certificate by number").RequireRateLimiting(PublicEndpoints.RateLimit).WithTags("Public")
             .WithName("VerifyCertificate").WithSummary("Public verification of an enforcement certificate by its number (masked holder name).")
             .Produces<PublicVerification>().ProducesProblem(404).ProducesProblem(429);
         app.MapGet("/public/certificates/{number}/qr.png", (string number, HttpContext http) =>
@@ -153,7 +152,7 @@ public static class PersonnelEndpoints
                 using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
                 return Results.File(new PngByteQRCode(data).GetGraphic(6), "image/png");
             })
-            .AllowAnonymous().RequireRateLimiting(PublicRateLimit).ExcludeFromDescription();
+            .Public("the QR code printed on a certificate").RequireRateLimiting(PublicEndpoints.RateLimit).ExcludeFromDescription();
     }
 
     public static IReadOnlyDictionary<string, Sector> SectorNames(IStringLocalizer l) =>

@@ -267,9 +267,11 @@ public abstract class CatalogueApiTests(ZhifaApp app)
         Assert.DoesNotContain(catalogue.Items, i => i.Id == DraftItem || i.Code == "140981CF09003");
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/public/catalogue/{DraftItem}")).StatusCode);
         var item = await anonymous.GetFromJsonAsync<PublicItemDetail>($"/api/v1/public/catalogue/{Food126}", ZhifaApp.Json);
-        Assert.Contains(item!.Benchmarks, b => b.Id == Benchmark("market-126"));
+        Assert.Equal(Food126, item!.Id);
+        var ofItem = await anonymous.GetFromJsonAsync<Page<Zhifa.Core.Discretion.PublicBenchmarkSummary>>($"/api/v1/public/benchmarks?itemId={Food126}", ZhifaApp.Json);
+        Assert.Contains(ofItem!.Items, b => b.Id == Benchmark("market-126"));
 
-        var benchmark = await anonymous.GetFromJsonAsync<PublicBenchmarkDto>($"/api/v1/public/benchmarks/{Benchmark("ecology-99-yuanping")}", ZhifaApp.Json);
+        var benchmark = await anonymous.GetFromJsonAsync<Zhifa.Core.Discretion.PublicBenchmarkDto>($"/api/v1/public/benchmarks/{Benchmark("ecology-99-yuanping")}", ZhifaApp.Json);
         Assert.Equal(Benchmark("ecology-99"), benchmark!.Upper!.Id);
         Assert.Equal(6, benchmark.Tiers.Count);
         var lists = await anonymous.GetFromJsonAsync<List<Zhifa.Core.Discretion.ListPublicationDto>>($"/api/v1/public/lists?bodyId={Market}", ZhifaApp.Json);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Data;
 using Zhifa.Core.Demo;
@@ -8,6 +9,13 @@ namespace Zhifa.Tests.Data;
 
 public class DemoDataTests
 {
+    /// <summary>What the features' demo seeds take from the container: a fast password hasher, a test protector, the pepper.</summary>
+    private static IServiceProvider DemoServices() => new Microsoft.Extensions.DependencyInjection.ServiceCollection()
+        .AddSingleton(new Zhifa.Core.Identity.PasswordHasher(new Zhifa.Core.Identity.SecurityOptions { PasswordIterations = 1000 }))
+        .AddSingleton<Zhifa.Core.Personnel.IIdNumberProtector>(new Zhifa.Tests.Personnel.FakeProtector())
+        .AddSingleton(new Zhifa.Core.Personnel.UseCases.IdNumberPepper(Zhifa.Tests.Personnel.Fixtures.Pepper))
+        .BuildServiceProvider();
+
     private static async Task<List<(Guid Id, string Name, string Path, string? Code)>> SeedAndReadAsync(string provider)
     {
         using var database = TestDatabases.Create(provider);
@@ -15,8 +23,8 @@ public class DemoDataTests
         new DatabaseOptions { Provider = provider, ConnectionString = database.ConnectionString }.Apply(options);
         await using var db = new ZhifaDbContext(options.Options);
         await db.Database.MigrateAsync();
-        Assert.True(await new DemoData(db, TimeProvider.System, new Zhifa.Core.Identity.PasswordHasher(new Zhifa.Core.Identity.SecurityOptions { PasswordIterations = 1000 }), new Zhifa.Tests.Personnel.FakeProtector(), new Zhifa.Core.Personnel.UseCases.IdNumberPepper(Zhifa.Tests.Personnel.Fixtures.Pepper)).SeedAsync());
-        Assert.False(await new DemoData(db, TimeProvider.System, new Zhifa.Core.Identity.PasswordHasher(new Zhifa.Core.Identity.SecurityOptions { PasswordIterations = 1000 }), new Zhifa.Tests.Personnel.FakeProtector(), new Zhifa.Core.Personnel.UseCases.IdNumberPepper(Zhifa.Tests.Personnel.Fixtures.Pepper)).SeedAsync(), "a second load into a non-empty database does nothing");
+        Assert.True(await new DemoData(db, DemoServices(), TimeProvider.System).SeedAsync());
+        Assert.False(await new DemoData(db, DemoServices(), TimeProvider.System).SeedAsync(), "a second load into a non-empty database does nothing");
         var all = await db.Organizations.AsNoTracking().ToListAsync();
         return all.Select(o => (o.Id, o.Name, o.Path, (o as Region)?.Code ?? (o as EnforcementBody)?.CreditCode)).OrderBy(x => x.Id).ToList();
     }
@@ -39,7 +47,7 @@ public class DemoDataTests
         new DatabaseOptions { Provider = TestDatabases.Sqlite, ConnectionString = database.ConnectionString }.Apply(options);
         await using var db = new ZhifaDbContext(options.Options);
         await db.Database.MigrateAsync();
-        await new DemoData(db, TimeProvider.System, new Zhifa.Core.Identity.PasswordHasher(new Zhifa.Core.Identity.SecurityOptions { PasswordIterations = 1000 }), new Zhifa.Tests.Personnel.FakeProtector(), new Zhifa.Core.Personnel.UseCases.IdNumberPepper(Zhifa.Tests.Personnel.Fixtures.Pepper)).SeedAsync();
+        await new DemoData(db, DemoServices(), TimeProvider.System).SeedAsync();
 
         var regions = await db.Regions.ToListAsync();
         Assert.Contains(regions, r => r.Code == "140000" && r.Name == "山西省" && r.Level == RegionLevel.Province);

@@ -1,3 +1,4 @@
+using Zhifa.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Data;
 using Zhifa.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using Zhifa.Core.Catalogue;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -176,8 +177,8 @@ public abstract class SignInTests(ZhifaApp app)
     {
         var me = await app.ApiAs("yp.supervisor").GetFromJsonAsync<Zhifa.Web.Identity.MeDto>("/api/v1/auth/me", ZhifaApp.Json);
         Assert.Equal("yp.supervisor", me!.UserName);
-        Assert.Contains(Permissions.SupervisionEvaluate, me.Permissions);
-        Assert.DoesNotContain(Permissions.OrgManage, me.Permissions);
+        Assert.Contains(CataloguePermissions.CatalogueReview, me.Permissions);
+        Assert.DoesNotContain(OrganizationPermissions.OrgManage, me.Permissions);
         Assert.Equal(DataScopeKind.RegionSubtree, Assert.Single(me.Assignments).Scope);
     }
 
@@ -187,7 +188,7 @@ public abstract class SignInTests(ZhifaApp app)
         var officer = app.ApiAs("yp.market.officer");
         var response = await officer.PostJsonAsync("/api/v1/organizations/units", new CreateUnitRequest("越权股", DemoData.Ids.YuanpingMarket));
         var problem = await Problem.ReadAsync(response, HttpStatusCode.Forbidden);
-        Assert.Equal(Permissions.OrgManage, problem.Permission);
+        Assert.Equal(OrganizationPermissions.OrgManage, problem.Permission);
         await using var scope = app.Scope(out var db);
         Assert.False(await db.Organizations.AnyAsync(o => o.Name == "越权股"));
     }

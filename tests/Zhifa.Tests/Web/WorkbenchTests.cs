@@ -1,3 +1,4 @@
+using Zhifa.Core.Personnel;
 using System.Net;
 using System.Text.RegularExpressions;
 using Zhifa.Tests.Infrastructure;

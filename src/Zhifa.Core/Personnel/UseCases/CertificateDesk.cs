@@ -33,7 +33,7 @@ public sealed class CertificateDesk(PersonnelContext ctx)
     {
         ArgumentNullException.ThrowIfNull(request);
         var region = await _db.Regions.FirstOrDefaultAsync(r => r.Id == request.RegionId, ct);
-        if (region is null || !_db.Actor.CanIn(Permissions.CertificateIssue, region))
+        if (region is null || !_db.Actor.CanIn(PersonnelPermissions.CertificateIssue, region))
             return ValidationError.For("regionId", "org.parent_not_found");
         var session = ExamSession.Schedule(region.Id, request.Name, request.HeldOn, await ctx.SettingsForRegionAsync(region.Id, ct), ctx.Now);
         if (!session.IsSuccess)
@@ -49,7 +49,7 @@ public sealed class CertificateDesk(PersonnelContext ctx)
         var session = await ExamSessionAsync(sessionId, ct);
         if (session is null)
             return new NotFoundError("exam");
-        var officer = await ctx.OfficerAsync(request.OfficerId, Permissions.CertificateIssue, ct);
+        var officer = await ctx.OfficerAsync(request.OfficerId, PersonnelPermissions.CertificateIssue, ct);
         if (officer is null)
             return ValidationError.For("officerId", "officer.not_found");
         var exists = await _db.ExamResults.IgnoreQueryFilters().AnyAsync(r => r.SessionId == sessionId && r.OfficerId == officer.Id, ct);
@@ -64,7 +64,7 @@ public sealed class CertificateDesk(PersonnelContext ctx)
     public async Task<Result<Guid>> IssueAsync(IssueCertificateRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var officer = await ctx.OfficerAsync(request.OfficerId, Permissions.CertificateIssue, ct);
+        var officer = await ctx.OfficerAsync(request.OfficerId, PersonnelPermissions.CertificateIssue, ct);
         if (officer is null)
             return ValidationError.For("officerId", "officer.not_found");
         var placement = await ctx.BodyAsync(officer.BodyId, ct);
@@ -97,7 +97,7 @@ public sealed class CertificateDesk(PersonnelContext ctx)
     public async Task<Result<Guid>> ActAsync(Guid certificateId, CertificateActionRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var certificate = await ctx.CertificateAsync(certificateId, Permissions.CertificateIssue, ct);
+        var certificate = await ctx.CertificateAsync(certificateId, PersonnelPermissions.CertificateIssue, ct);
         if (certificate is null)
             return new NotFoundError("certificate");
         var on = request.On ?? ctx.Today;
@@ -124,6 +124,6 @@ public sealed class CertificateDesk(PersonnelContext ctx)
         if (session is null)
             return null;
         var region = await _db.Regions.FirstOrDefaultAsync(r => r.Id == session.RegionId, ct);
-        return region is not null && _db.Actor.CanIn(Permissions.CertificateIssue, region) ? session : null;
+        return region is not null && _db.Actor.CanIn(PersonnelPermissions.CertificateIssue, region) ? session : null;
     }
 }

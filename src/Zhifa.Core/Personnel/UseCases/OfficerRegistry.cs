@@ -16,7 +16,7 @@ public sealed record ChangeEmploymentRequest(EmploymentStatus Status, DateOnly? 
 public sealed record RecordAssessmentRequest(int Year, AssessmentGrade Grade, string? Remarks);
 
 /// <summary>The officer registry: register, edit, employment changes (which cancel certificates, ZFRY-LEAVE), assessments.</summary>
-public sealed class OfficerRegistry(PersonnelContext ctx)
+public sealed class OfficerRegistry(PersonnelContext ctx, IEnumerable<IOfficerDeparture> departures)
 {
     private readonly Data.ZhifaDbContext _db = ctx.Db;
 
@@ -42,7 +42,7 @@ public sealed class OfficerRegistry(PersonnelContext ctx)
     public async Task<Result<Guid>> UpdateAsync(Guid id, UpdateOfficerRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var officer = await ctx.OfficerAsync(id, Permissions.PersonnelManage, ct);
+        var officer = await ctx.OfficerAsync(id, PersonnelPermissions.PersonnelManage, ct);
         if (officer is null)
             return PersonnelContext.NotFound;
         var placement = await PlacementAsync(request.BodyId, request.UnitId, ct);
@@ -57,7 +57,7 @@ public sealed class OfficerRegistry(PersonnelContext ctx)
     public async Task<Result<Guid>> ChangeEmploymentAsync(Guid id, ChangeEmploymentRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var officer = await ctx.OfficerAsync(id, Permissions.PersonnelManage, ct);
+        var officer = await ctx.OfficerAsync(id, PersonnelPermissions.PersonnelManage, ct);
         if (officer is null)
             return PersonnelContext.NotFound;
         var certificates = await _db.Certificates.IgnoreQueryFilters().Where(c => c.OfficerId == id).ToListAsync(ct);
@@ -66,9 +66,11 @@ public sealed class OfficerRegistry(PersonnelContext ctx)
             return change.Error;
         // Leaving the post also closes the person's account, in the same transaction: signed-in sessions end at
         // their next request. An administrator reactivates it if the person keeps working in the system.
-        if (request.Status != EmploymentStatus.Active
-            && await _db.Users.IgnoreQueryFilters().FirstOrDefaultAsync(u => u.OfficerId == id && u.IsActive, ct) is { } account)
-            account.SetActive(false, ctx.Now);
+        if (request.Status != EmploymentStatus.Active)
+        {
+            foreach (var departure in departures)
+                await departure.OfficerLeftAsync(id, ctx.Now, ct);
+        }
         await _db.SaveChangesAsync(ct);
         return officer.Id;
     }
@@ -76,7 +78,7 @@ public sealed class OfficerRegistry(PersonnelContext ctx)
     public async Task<Result<Guid>> RecordAssessmentAsync(Guid id, RecordAssessmentRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var officer = await ctx.OfficerAsync(id, Permissions.PersonnelManage, ct);
+        var officer = await ctx.OfficerAsync(id, PersonnelPermissions.PersonnelManage, ct);
         if (officer is null)
             return PersonnelContext.NotFound;
         var exists = await _db.AnnualAssessments.IgnoreQueryFilters().AnyAsync(a => a.OfficerId == id && a.Year == request.Year, ct);
@@ -91,7 +93,7 @@ public sealed class OfficerRegistry(PersonnelContext ctx)
     /// <summary>The full ID number, for those who need it (the reading is itself recorded in the audit trail by the caller's endpoint).</summary>
     public async Task<Result<string>> RevealIdNumberAsync(Guid id, CancellationToken ct = default)
     {
-        var officer = await ctx.OfficerAsync(id, Permissions.PersonnelIdNumberView, ct);
+        var officer = await ctx.OfficerAsync(id, PersonnelPermissions.PersonnelIdNumberView, ct);
         return officer is null ? PersonnelContext.NotFound : ctx.Protector.Unprotect(officer.IdNumberProtected);
     }
 
@@ -102,7 +104,7 @@ public sealed class OfficerRegistry(PersonnelContext ctx)
     private async Task<Result<Guid>> PlacementAsync(Guid bodyId, Guid? unitId, CancellationToken ct)
     {
         var body = await _db.Bodies.FirstOrDefaultAsync(b => b.Id == bodyId && b.IsActive, ct);
-        if (body is null || !_db.Actor.CanIn(Permissions.PersonnelManage, body))
+        if (body is null || !_db.Actor.CanIn(PersonnelPermissions.PersonnelManage, body))
             return ValidationError.For("bodyId", "org.parent_not_found");
         if (unitId is { } u && !await _db.Units.AnyAsync(x => x.Id == u && x.AgencyId == bodyId, ct))
             return ValidationError.For("unitId", "officer.unit_not_in_body");

@@ -40,7 +40,7 @@ public sealed class PersonnelImport(PersonnelContext ctx)
         ArgumentNullException.ThrowIfNull(sectorNames);
         if (rows.Count == 0)
             return new ImportRejected([new ImportRowError(1, "", "import.empty", [])]);
-        var bodies = (await _db.Bodies.Where(b => b.IsActive).ToListAsync(ct)).Where(b => _db.Actor.CanIn(Permissions.PersonnelManage, b)).ToList();
+        var bodies = (await _db.Bodies.Where(b => b.IsActive).ToListAsync(ct)).Where(b => _db.Actor.CanIn(PersonnelPermissions.PersonnelManage, b)).ToList();
         var units = await _db.Units.Where(u => u.IsActive).ToListAsync(ct);
         var errors = new List<ImportRowError>();
         var officers = new List<Officer>();
@@ -120,7 +120,7 @@ public sealed class PersonnelImport(PersonnelContext ctx)
             }
             var hash = IdNumber.Hash(id, ctx.Pepper);
             var officer = await _db.Officers.FirstOrDefaultAsync(o => o.IdNumberHash == hash, ct);
-            if (officer is null || await ctx.OfficerAsync(officer.Id, Permissions.TrainingManage, ct) is null)
+            if (officer is null || await ctx.OfficerAsync(officer.Id, PersonnelPermissions.TrainingManage, ct) is null)
             {
                 errors.Add(new ImportRowError(row.Number, AttendanceColumns.IdNumber[0], "import.officer_unknown", []));
                 continue;

@@ -1,3 +1,4 @@
+using Zhifa.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Identity;
@@ -16,7 +17,7 @@ public sealed class PersonnelSettingsDesk(PersonnelContext ctx)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var region = await _db.Regions.FirstOrDefaultAsync(r => r.Id == regionId, ct);
-        if (region is null || !_db.Actor.CanIn(Permissions.PersonnelManage, region))
+        if (region is null || !_db.Actor.CanIn(PersonnelPermissions.PersonnelManage, region))
             return new NotFoundError("organization");
         if (settings.Validate() is { } error)
             return error;

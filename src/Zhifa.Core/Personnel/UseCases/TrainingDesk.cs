@@ -1,3 +1,4 @@
+using Zhifa.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Identity;
@@ -19,7 +20,7 @@ public sealed class TrainingDesk(PersonnelContext ctx)
     {
         ArgumentNullException.ThrowIfNull(request);
         var organizer = await _db.Organizations.FirstOrDefaultAsync(o => o.Id == request.OrganizerId && o.IsActive, ct);
-        if (organizer is null || !_db.Actor.CanIn(Permissions.TrainingManage, organizer))
+        if (organizer is null || !_db.Actor.CanIn(PersonnelPermissions.TrainingManage, organizer))
             return ValidationError.For("organizerId", "org.parent_not_found");
         var course = TrainingCourse.Create(request.Name, request.Category, request.Hours, organizer.Id, ctx.Now);
         if (!course.IsSuccess)
@@ -49,7 +50,7 @@ public sealed class TrainingDesk(PersonnelContext ctx)
         var session = await SessionAsync(sessionId, ct);
         if (session is null)
             return new NotFoundError("session");
-        var officer = await ctx.OfficerAsync(request.OfficerId, Permissions.TrainingManage, ct);
+        var officer = await ctx.OfficerAsync(request.OfficerId, PersonnelPermissions.TrainingManage, ct);
         if (officer is null)
             return ValidationError.For("officerId", "officer.not_found");
         var exists = await _db.TrainingAttendances.IgnoreQueryFilters().AnyAsync(a => a.SessionId == sessionId && a.OfficerId == officer.Id, ct);
@@ -67,7 +68,7 @@ public sealed class TrainingDesk(PersonnelContext ctx)
         if (course is null)
             return null;
         var organizer = await _db.Organizations.FirstOrDefaultAsync(o => o.Id == course.OrganizerId, ct);
-        return organizer is not null && _db.Actor.CanIn(Permissions.TrainingManage, organizer) ? course : null;
+        return organizer is not null && _db.Actor.CanIn(PersonnelPermissions.TrainingManage, organizer) ? course : null;
     }
 
     internal async Task<TrainingSession?> SessionAsync(Guid id, CancellationToken ct)

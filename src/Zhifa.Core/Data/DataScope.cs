@@ -1,6 +1,4 @@
-using Zhifa.Core.Organizations;
-
-namespace Zhifa.Core.Identity;
+namespace Zhifa.Core.Data;
 
 /// <summary>How far a role assignment reaches from the organisation it is held in.</summary>
 public enum DataScopeKind
@@ -32,7 +30,7 @@ public sealed record DataScope(
 
     public bool IsEmpty => !All && Prefixes.Count == 0 && RegionPrefixes.Count == 0 && AgencyIds.Count == 0 && OrganizationIds.Count == 0;
 
-    public bool Covers(Organization org)
+    public bool Covers(IScopeNode org)
     {
         ArgumentNullException.ThrowIfNull(org);
         return All
@@ -51,11 +49,11 @@ public sealed record DataScope(
     }
 
     /// <summary>The scope one assignment grants, from the organisation it is held in.</summary>
-    public static DataScope For(DataScopeKind kind, Organization at, IReadOnlyList<Organization> custom, Guid userId)
+    public static DataScope For(DataScopeKind kind, IScopeNode at, IReadOnlyList<IScopeNode> custom, Guid userId)
     {
         ArgumentNullException.ThrowIfNull(at);
         ArgumentNullException.ThrowIfNull(custom);
-        var agencyPath = at is OrgUnit ? null : at.Path;
+        var agencyPath = at.IsUnit ? null : at.Path;
         return kind switch
         {
             DataScopeKind.Self => new DataScope(false, [], [], [], [at.Id], userId),
@@ -69,4 +67,17 @@ public sealed record DataScope(
             _ => Nothing,
         };
     }
+}
+
+/// <summary>A node of the organisation tree as scoping sees it: its id, its materialised paths and its agency.</summary>
+public interface IScopeNode
+{
+    Guid Id { get; }
+    string Path { get; }
+    string RegionPath { get; }
+    Guid? AgencyId { get; }
+    string? AgencyPath { get; }
+
+    /// <summary>An internal unit of an agency (its agency is another node).</summary>
+    bool IsUnit { get; }
 }

@@ -1,0 +1,31 @@
+using Zhifa.Core.Personnel;
+using Zhifa.Web.Modules;
+
+namespace Zhifa.Web.Personnel;
+
+/// <summary>Personnel: officers, certificates, exams, training; public certificate verification; the daily expiry job.</summary>
+public sealed class PersonnelWebModule : WebModule
+{
+    public override int Order => 20;
+
+    public override void AddServices(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddZhifaPersonnel(builder.Configuration, builder.Environment);
+    }
+
+    public override void MapEndpoints(RouteGroupBuilder api, IEndpointRouteBuilder app) => PersonnelEndpoints.Map(api, app);
+
+    public override IReadOnlyList<NavEntry> Navigation =>
+    [
+        new("personnel", 200, "/personnel/officers", "nav.officers", PersonnelPermissions.PersonnelRead),
+        new("personnel", 201, "/personnel/certificates", "nav.certificates", PersonnelPermissions.PersonnelRead),
+        new("personnel", 202, "/personnel/exams", "nav.exams", PersonnelPermissions.PersonnelRead),
+        new("personnel", 203, "/personnel/training", "nav.training", PersonnelPermissions.PersonnelRead),
+        new("personnel", 204, "/personnel/compliance", "nav.compliance", PersonnelPermissions.PersonnelRead),
+        new("personnel", 205, "/personnel/settings", "nav.personnel_settings", PersonnelPermissions.PersonnelRead),
+        new("interop", 1001, "/public/verify", "nav.public_verify", null),
+    ];
+
+    public override IReadOnlyList<WorkbenchSection> Workbench => [new(10, typeof(PersonnelWorkbench), PersonnelWorkbench.LoadAsync)];
+}

@@ -1,0 +1,2 @@
+global using Zhifa.Core.Data;
+global using Zhifa.Core.Modules;
