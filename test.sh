@@ -15,8 +15,9 @@
 #   3. Exports ZHIFA_TEST_POSTGRES, ZHIFA_CHROMIUM and quiet dotnet settings.
 #   4. Runs `dotnet test Zhifa.slnx -c Release` with TRX + console loggers
 #      into ./TestResults (wiped first).
-#   5. Sums the TRX counters and prints a final line
-#      "N passed, N failed, N skipped". Exits non-zero if dotnet test failed,
+#   5. Sums the TRX counters and prints a line
+#      "N passed, N failed, N skipped", then the run's wall-clock time
+#      ("took N s"). Exits non-zero if dotnet test failed,
 #      any test failed, no test ran, or (when CI is set) any test was skipped.
 #
 # Environment:
@@ -31,6 +32,7 @@
 #       runs `select version()` against it with psql, and exits (cleaning up).
 set -euo pipefail
 
+STARTED_AT=$SECONDS
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
 REPO_ROOT="$PWD"
 RESULTS="$REPO_ROOT/TestResults"
@@ -286,6 +288,7 @@ echo "failed:  $FAILED"
 echo "skipped: $SKIPPED"
 echo "dotnet test exit code: $TEST_RC"
 echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
+echo "took $((SECONDS - STARTED_AT)) s"
 
 RC=0
 if (( TEST_RC != 0 )); then

@@ -9,12 +9,12 @@ using Zhifa.Tests.Infrastructure;
 namespace Zhifa.BrowserTests;
 
 /// <summary>
-/// The real app served by Kestrel on a free port over a fresh SQLite database with the demo data,
-/// and the installed Debian Chromium driven by Playwright.
+/// The real app served by Kestrel on a free port over a SQLite database of its own with the demo data
+/// (a copy of the run's template, migrated and seeded once), and the installed Debian Chromium driven by Playwright.
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
-    private readonly TestDatabase _database = TestDatabase.NewSqlite();
+    private readonly TestDatabase _database = TestDatabases.CreateSeeded(TestDatabases.Sqlite, PrepareTemplate);
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
 
@@ -34,15 +34,25 @@ public sealed class BrowserApp : IAsyncLifetime
         }
     }
 
+    private static void Configure(IWebHostBuilder builder, TestDatabase database)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Zhifa:Database:Provider", TestDatabases.Sqlite);
+        builder.UseSetting("ConnectionStrings:Zhifa", database.ConnectionString);
+        builder.UseSetting("Zhifa:Security:PasswordIterations", "1000");
+    }
+
+    /// <summary>Migrates the run's template database and loads the demo data, by starting the app on it once.</summary>
+    private static void PrepareTemplate(TestDatabase template)
+    {
+        using var root = new WebApplicationFactory<Program>();
+        using var factory = root.WithWebHostBuilder(b => Configure(b, template));
+        _ = factory.Server;
+    }
+
     public async Task InitializeAsync()
     {
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Testing");
-            b.UseSetting("Zhifa:Database:Provider", TestDatabases.Sqlite);
-            b.UseSetting("ConnectionStrings:Zhifa", _database.ConnectionString);
-            b.UseSetting("Zhifa:Security:PasswordIterations", "1000");
-        });
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => Configure(b, _database));
         _factory.UseKestrel(0);
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;

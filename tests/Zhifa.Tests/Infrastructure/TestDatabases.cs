@@ -1,12 +1,26 @@
+using System.Collections.Concurrent;
 using Npgsql;
 
 namespace Zhifa.Tests.Infrastructure;
 
-/// <summary>Real databases for tests: a SQLite file in a temp folder, or a fresh database on the test PostgreSQL cluster.</summary>
+/// <summary>
+/// Real databases for tests: a SQLite file in a temp folder, or a database on the test PostgreSQL cluster.
+/// An empty one (<see cref="Create"/>), or a migrated one with the demo data (<see cref="CreateSeeded"/>):
+/// a copy of a template that is migrated and seeded once per test run (per test process) and engine —
+/// a file copy for SQLite, <c>CREATE DATABASE … TEMPLATE …</c> for PostgreSQL.
+/// </summary>
 public static class TestDatabases
 {
     public const string Sqlite = "Sqlite";
     public const string Postgres = "Postgres";
+
+    private static readonly ConcurrentDictionary<string, Lazy<TestDatabase>> Templates = new(StringComparer.Ordinal);
+
+    static TestDatabases() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var template in Templates.Values.Where(t => t.IsValueCreated))
+            template.Value.Dispose();
+    };
 
     /// <summary>Set by test.sh, which starts a throwaway cluster. A test that needs PostgreSQL fails without it: nothing is skipped.</summary>
     public static string PostgresAdmin =>
@@ -14,55 +28,120 @@ public static class TestDatabases
             ? cs
             : throw new InvalidOperationException("ZHIFA_TEST_POSTGRES is not set: run the tests with ./test.sh, which starts a PostgreSQL cluster.");
 
+    /// <summary>A new, empty database.</summary>
     public static TestDatabase Create(string provider) => provider switch
     {
         Sqlite => TestDatabase.NewSqlite(),
         Postgres => TestDatabase.NewPostgres(),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
+
+    /// <summary>
+    /// A new database of its own, copied from this engine's template. The first call of the process builds
+    /// the template: it creates an empty database and hands it to <paramref name="prepare"/> (which migrates it
+    /// and loads the demo data, and must close every connection to it); later calls only copy.
+    /// </summary>
+    public static TestDatabase CreateSeeded(string provider, Action<TestDatabase> prepare)
+    {
+        ArgumentNullException.ThrowIfNull(prepare);
+        var template = Templates.GetOrAdd(provider, p => new Lazy<TestDatabase>(() =>
+        {
+            var database = Create(p);
+            prepare(database);
+            return database;
+        })).Value;
+        return template.Clone();
+    }
 }
 
 /// <summary>One throwaway database; disposing drops it.</summary>
 public sealed class TestDatabase : IDisposable
 {
-    private readonly Action _drop;
+    /// <summary>Copies of a PostgreSQL template are made one at a time.</summary>
+    private static readonly Lock CloneLock = new();
 
-    private TestDatabase(string provider, string connectionString, Action drop)
+    private readonly Action _drop;
+    private readonly string _location;
+
+    private TestDatabase(string provider, string connectionString, string location, Action drop)
     {
         Provider = provider;
         ConnectionString = connectionString;
+        _location = location;
         _drop = drop;
     }
 
     public string Provider { get; }
     public string ConnectionString { get; }
 
-    public static TestDatabase NewSqlite()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "zhifa-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var cs = $"Data Source={Path.Combine(dir, "zhifa.db")};Pooling=False";
-        return new TestDatabase(TestDatabases.Sqlite, cs, () => Directory.Delete(dir, recursive: true));
-    }
+    public static TestDatabase NewSqlite() => SqliteIn(NewFolder());
 
     public static TestDatabase NewPostgres()
     {
-        var name = "zhifa_test_" + Guid.NewGuid().ToString("N")[..16];
-        var admin = TestDatabases.PostgresAdmin;
-        using (var conn = new NpgsqlConnection(admin))
+        var name = NewPostgresName();
+        Admin($"CREATE DATABASE {name}");
+        return PostgresNamed(name);
+    }
+
+    /// <summary>A new database with this one's content: a copy of the file, or a PostgreSQL database made from this one as its template.</summary>
+    public TestDatabase Clone()
+    {
+        if (Provider == TestDatabases.Sqlite)
         {
-            conn.Open();
-            using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn);
-            cmd.ExecuteNonQuery();
+            var dir = NewFolder();
+            File.Copy(_location, Path.Combine(dir, "zhifa.db"));
+            return SqliteIn(dir);
         }
-        var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ConnectionString;
-        return new TestDatabase(TestDatabases.Postgres, cs, () =>
+        var name = NewPostgresName();
+        lock (CloneLock)
         {
-            using var conn = new NpgsqlConnection(admin);
-            conn.Open();
-            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", conn);
-            cmd.ExecuteNonQuery();
-        });
+            // CREATE DATABASE … TEMPLATE fails while anything is connected to the template: no pooled
+            // connection of this process may linger on it.
+            NpgsqlConnection.ClearAllPools();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    Admin($"CREATE DATABASE {name} TEMPLATE {_location}");
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+                {
+                    Thread.Sleep(100 * attempt);
+                }
+            }
+        }
+        return PostgresNamed(name);
+    }
+
+    private static string NewFolder()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "zhifa-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    private static TestDatabase SqliteIn(string dir)
+    {
+        var path = Path.Combine(dir, "zhifa.db");
+        var cs = $"Data Source={path};Pooling=False";
+        return new TestDatabase(TestDatabases.Sqlite, cs, path, () => Directory.Delete(dir, recursive: true));
+    }
+
+    private static string NewPostgresName() => "zhifa_test_" + Guid.NewGuid().ToString("N")[..16];
+
+    private static TestDatabase PostgresNamed(string name)
+    {
+        var cs = new NpgsqlConnectionStringBuilder(TestDatabases.PostgresAdmin) { Database = name, Pooling = false }.ConnectionString;
+        return new TestDatabase(TestDatabases.Postgres, cs, name, () => Admin($"DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+    }
+
+    private static void Admin(string sql)
+    {
+        using var conn = new NpgsqlConnection(TestDatabases.PostgresAdmin);
+        conn.Open();
+        using var cmd = new NpgsqlCommand(sql, conn);
+        cmd.ExecuteNonQuery();
     }
 
     public void Dispose()

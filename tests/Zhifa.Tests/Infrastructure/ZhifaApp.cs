@@ -18,15 +18,29 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
     private readonly Dictionary<string, string?> _settings;
     private readonly ConcurrentDictionary<string, string> _tokens = new();
 
     /// <summary>The app's clock; tests move it to cross lockouts and expiries.</summary>
     public ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>
+    /// The app on a database of its own: a copy of the run's migrated database with the demo data, unless
+    /// <paramref name="settings"/> change how the database is set up or what is written into it at start
+    /// (anything but the sign-in and password rules), in which case it starts from an empty database as
+    /// in production.
+    /// </summary>
     public ZhifaApp(string provider, IDictionary<string, string?>? settings = null)
+        : this(StartsFromTemplate(settings) ? TestDatabases.CreateSeeded(provider, PrepareTemplate) : TestDatabases.Create(provider), ownsDatabase: true, settings)
     {
-        _database = TestDatabases.Create(provider);
+    }
+
+    private ZhifaApp(TestDatabase database, bool ownsDatabase, IDictionary<string, string?>? settings)
+    {
+        var provider = database.Provider;
+        _database = database;
+        _ownsDatabase = ownsDatabase;
         _settings = new Dictionary<string, string?>
         {
             ["Zhifa:Database:Provider"] = provider,
@@ -38,6 +52,17 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
             _settings[k] = v;
+    }
+
+    private static bool StartsFromTemplate(IDictionary<string, string?>? settings) =>
+        settings is null || settings.Keys.All(k => k.StartsWith("Zhifa:Security:", StringComparison.Ordinal)
+            && !k.StartsWith("Zhifa:Security:Key", StringComparison.Ordinal) && k != "Zhifa:Security:IdNumberPepper");
+
+    /// <summary>Migrates the template and loads the demo data by starting the app on it once, as every test app used to do.</summary>
+    private static void PrepareTemplate(TestDatabase template)
+    {
+        using var app = new ZhifaApp(template, ownsDatabase: false, settings: null);
+        _ = app.Server;
     }
 
     public string Provider => _database.Provider;
@@ -90,7 +115,7 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDatabase)
             _database.Dispose();
     }
 }
