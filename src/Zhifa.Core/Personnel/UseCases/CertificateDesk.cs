@@ -20,6 +20,10 @@ public enum CertificateAction
     LiftSuspension,
     Revoke,
     Cancel,
+    /// <summary>The system's: the daily job records an expiry. Not accepted from a user.</summary>
+    Expire,
+    /// <summary>The system's: the holder left the post (ZFRY-LEAVE), with the officer's change of employment. Not accepted from a user.</summary>
+    LeavePost,
 }
 
 public sealed record CertificateActionRequest(CertificateAction Action, string? Reason = null, int? Year = null, DateOnly? On = null, DateOnly? Until = null);

@@ -67,8 +67,9 @@ public sealed class OfficerRegistry(PersonnelContext ctx)
         // Leaving the post also closes the person's account, in the same transaction: signed-in sessions end at
         // their next request. An administrator reactivates it if the person keeps working in the system.
         if (request.Status != EmploymentStatus.Active
-            && await _db.Users.IgnoreQueryFilters().FirstOrDefaultAsync(u => u.OfficerId == id && u.IsActive, ct) is { } account)
-            account.SetActive(false, ctx.Now);
+            && await _db.Users.IgnoreQueryFilters().FirstOrDefaultAsync(u => u.OfficerId == id && u.IsActive, ct) is { } account
+            && account.SetActive(false, ctx.Now) is { } refused)
+            throw new InvalidOperationException($"Account {account.Id}: {refused.Describe()}");
         await _db.SaveChangesAsync(ct);
         return officer.Id;
     }
