@@ -93,7 +93,6 @@ public sealed class Workflow<TState, TAction>
             .Select(t => t.Action)];
     }
 
-    /// <summary>The permission a user needs for <paramref name="action"/> (one for all states); null for a step only the system takes.</summary>
-    public string? PermissionOf(TAction action) =>
-        Transitions.FirstOrDefault(t => t.Action.Equals(action)) is { } row ? row.Permission : throw new ArgumentOutOfRangeException(nameof(action), action, "Not in the table.");
+    /// <summary>The permission a user needs for <paramref name="action"/> (one for all states); null for a step only the system takes, or one not in the table.</summary>
+    public string? PermissionOf(TAction action) => Transitions.FirstOrDefault(t => t.Action.Equals(action))?.Permission;
 }

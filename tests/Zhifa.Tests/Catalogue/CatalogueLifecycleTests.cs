@@ -249,8 +249,8 @@ public class CatalogueLifecycleTests
     private static void AssertWrongState(Error? error, string state)
     {
         var conflict = Assert.IsType<ConflictError>(error);
-        Assert.Equal("catalogue.wrong_state", conflict.Code);
-        Assert.Equal($"enum.VersionState.{state}", Assert.Single(conflict.Args));
+        Assert.Equal("workflow.illegal_transition", conflict.Code);
+        Assert.Equal($"enum.VersionState.{state}", conflict.Args[0]);
     }
 
     internal static void AssertField(Error? error, string field, string code)

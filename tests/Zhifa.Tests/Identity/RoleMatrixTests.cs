@@ -195,7 +195,13 @@ public abstract partial class RoleMatrixTests(ZhifaApp app)
             async c => await c.Client.PostAsync($"/api/v1/users/{await FreshUserAsync(c, c.Role.InOrg)}/deactivate", null), HttpStatusCode.OK,
             async c => await c.Client.PostAsync($"/api/v1/users/{await UserIdAsync(c, c.Role.OutUser)}/deactivate", null), HttpStatusCode.NotFound),
         new("POST /api/v1/users/{id:guid}/activate", Permissions.AdminUsers,
-            async c => await c.Client.PostAsync($"/api/v1/users/{await FreshUserAsync(c, c.Role.InOrg)}/activate", null), HttpStatusCode.OK,
+            async c =>
+            {
+                // Only an inactive account is activated: activating an active one is refused (UserWorkflow).
+                var id = await FreshUserAsync(c, c.Role.InOrg);
+                Assert.Equal(HttpStatusCode.OK, (await c.Admin.PostAsync($"/api/v1/users/{id}/deactivate", null)).StatusCode);
+                return await c.Client.PostAsync($"/api/v1/users/{id}/activate", null);
+            }, HttpStatusCode.OK,
             async c => await c.Client.PostAsync($"/api/v1/users/{await UserIdAsync(c, c.Role.OutUser)}/activate", null), HttpStatusCode.NotFound),
         new("POST /api/v1/users/{id:guid}/assignments", Permissions.AdminUsers,
             async c => await c.Client.PostJsonAsync($"/api/v1/users/{await FreshUserAsync(c, c.Role.InOrg)}/assignments",
