@@ -155,6 +155,42 @@ public abstract partial class TransitionTests(ZhifaApp app)
         Assert.Equal([CatalogueAction.Return, CatalogueAction.Approve], Buttons(await PageAsync(supervisor, url)));
     }
 
+    [Fact]
+    public async Task BenchmarkPage_ShowsExactlyTheTablesButtons_ForTheStatusAndRole()
+    {
+        var head = app.ApiAs("yp.market.head");
+        var supervisor = app.ApiAs("yp.supervisor");
+        var item = await PublishedAsync(app);
+        var draft = await SendAsync(head.PostJsonAsync("/api/v1/benchmarks",
+            new CreateBenchmarkRequest(item.Id, Market, "按钮测试裁量基准", FineRange.Fixed(5_000, 50_000), [PenaltyKind.Fine])), HttpStatusCode.Created);
+        var url = $"/benchmarks/{draft.Id}";
+        // The issuer holds catalogue.edit in the issuing body, the supervisor catalogue.review in the supervising bureau.
+        async Task Shows(BenchmarkStatus status, BenchmarkAction[] toIssuer, BenchmarkAction[] toBureau)
+        {
+            Assert.Equal(BenchmarkWorkflow.Available(status, p => p == Permissions.CatalogueEdit, _ => false), toIssuer);
+            Assert.Equal(BenchmarkWorkflow.Available(status, _ => false, p => p == Permissions.CatalogueReview), toBureau);
+            Assert.Equal(toIssuer, BenchmarkButtons(await PageAsync(head, url)));
+            Assert.Equal(toBureau, BenchmarkButtons(await PageAsync(supervisor, url)));
+        }
+
+        await Shows(BenchmarkStatus.Draft, [BenchmarkAction.Revise, BenchmarkAction.File], []);
+        await SendAsync(head.PostAsync($"/api/v1/benchmarks/{draft.Id}/file", null));
+        await Shows(BenchmarkStatus.Filed, [], [BenchmarkAction.Return, BenchmarkAction.Approve]);
+        await SendAsync(supervisor.PostAsync($"/api/v1/benchmarks/{draft.Id}/approve", null));
+        await Shows(BenchmarkStatus.Approved, [BenchmarkAction.Publish], []);
+        await SendAsync(head.PostJsonAsync($"/api/v1/benchmarks/{draft.Id}/publish", new EffectiveDateRequest()));
+        await Shows(BenchmarkStatus.Published, [], []);
+    }
+
+    private static readonly (BenchmarkAction Action, string Id)[] BenchmarkButtonIds =
+    [
+        (BenchmarkAction.Revise, "edit"), (BenchmarkAction.File, "file"), (BenchmarkAction.Return, "return"), (BenchmarkAction.Approve, "approve"),
+        (BenchmarkAction.Publish, "publish"),
+    ];
+
+    private static List<BenchmarkAction> BenchmarkButtons(string html) =>
+        [.. BenchmarkButtonIds.Where(b => html.Contains($"id=\"{b.Id}\"", StringComparison.Ordinal)).Select(b => b.Action)];
+
     private static readonly (CatalogueAction Action, string Id)[] ButtonIds =
     [
         (CatalogueAction.Edit, "edit"), (CatalogueAction.Submit, "submit"), (CatalogueAction.Return, "return"), (CatalogueAction.Approve, "approve"),
