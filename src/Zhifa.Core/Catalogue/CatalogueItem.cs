@@ -10,7 +10,8 @@ namespace Zhifa.Core.Catalogue;
 /// </summary>
 /// <remarks>
 /// Every change returns an <see cref="Error"/> instead of throwing: the state a user acts on may be stale (an
-/// old page, two reviewers at once), so a wrong state is an expected conflict. A refused change changes nothing.
+/// old page, two reviewers at once), so a wrong state is an expected conflict (<see cref="CatalogueWorkflow"/>).
+/// A refused change changes nothing.
 /// </remarks>
 public sealed class CatalogueItem : IHasOrganization
 {
@@ -78,7 +79,7 @@ public sealed class CatalogueItem : IHasOrganization
     {
         var created = Create(id, versionId, ownerId, code, content, now);
         if (created.IsSuccess)
-            created.Value._versions[0].Publish(effectiveFrom, now);
+            created.Value._versions[0].Publish(CatalogueAction.TakeOver, effectiveFrom, now);
         return created;
     }
 
@@ -96,42 +97,41 @@ public sealed class CatalogueItem : IHasOrganization
     internal Error? Edit(ItemContent content, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (Working is not { IsEditable: true } working)
-            return WrongState();
-        if (content.Check() is { } error)
+        if ((Refusal(CatalogueAction.Edit) ?? content.Check()) is { } error)
             return error;
-        working.Apply(content, now);
+        Working!.Apply(content, now);
         return null;
     }
 
     /// <summary>Sends the working version to the supervisor. Its form was checked on every edit; now it must also have a legal basis and a body.</summary>
     internal Error? Submit(DateTime now)
     {
-        if (Working is not { IsEditable: true } working)
-            return WrongState();
+        if (Refusal(CatalogueAction.Submit) is { } error)
+            return error;
+        var working = Working!;
         if (working.Bases.Count == 0)
             return ValidationError.For("bases", "catalogue.no_legal_basis");
         if (working.BodyIds.Count == 0)
             return ValidationError.For("bodyIds", "catalogue.no_body");
-        working.MoveTo(VersionState.Submitted, now);
+        working.Take(CatalogueAction.Submit, now);
         return null;
     }
 
     internal Error? Return(string comments, DateTime now)
     {
-        if (Working is not { State: VersionState.Submitted } working)
-            return WrongState();
+        if (Refusal(CatalogueAction.Return) is { } error)
+            return error;
         if (string.IsNullOrWhiteSpace(comments))
             return ValidationError.For("comments", "catalogue.comments_required");
-        working.MoveTo(VersionState.Returned, now, comments.Trim());
+        Working!.Take(CatalogueAction.Return, now, comments.Trim());
         return null;
     }
 
     internal Error? Approve(DateTime now)
     {
-        if (Working is not { State: VersionState.Submitted } working)
-            return WrongState();
-        working.MoveTo(VersionState.Approved, now);
+        if (Refusal(CatalogueAction.Approve) is { } error)
+            return error;
+        Working!.Take(CatalogueAction.Approve, now);
         return null;
     }
 
@@ -141,23 +141,24 @@ public sealed class CatalogueItem : IHasOrganization
     /// </summary>
     internal Error? Publish(DateOnly effectiveFrom, DateOnly today, DateTime now)
     {
-        if (Working is not { State: VersionState.Approved } working)
-            return WrongState();
+        if (Refusal(CatalogueAction.Publish) is { } error)
+            return error;
         var previous = Published;
         if (EarliestAfter(previous, today) is var earliest && effectiveFrom < earliest)
             return ValidationError.For("effectiveFrom", "catalogue.date_too_early", earliest);
-        previous?.End(VersionState.Superseded, effectiveFrom.AddDays(-1), now);
-        working.Publish(effectiveFrom, now);
+        var working = Working!;
+        previous?.End(CatalogueAction.Supersede, effectiveFrom.AddDays(-1), now);
+        working.Publish(CatalogueAction.Publish, effectiveFrom, now);
         return null;
     }
 
     /// <summary>Starts a new version as a draft copy of the published one.</summary>
     internal Result<CatalogueItemVersion> Amend(Guid versionId, DateTime now)
     {
-        if (Working is not null)
-            return new ConflictError("catalogue.amendment_open", null, Working.VersionNumber);
-        if (Published is not { } published)
-            return WrongState();
+        object[] open = Working is { } working ? [working.VersionNumber] : [];
+        if (Refusal(CatalogueAction.Amend, open) is { } error)
+            return error;
+        var published = Published!;
         var version = new CatalogueItemVersion(versionId, Id, OwnerId, Latest.VersionNumber + 1, published.Content, now);
         _versions.Add(version);
         return version;
@@ -166,12 +167,13 @@ public sealed class CatalogueItem : IHasOrganization
     /// <summary>Abolishes the item from <paramref name="abolishedFrom"/>; a version being worked on is abolished with it.</summary>
     internal Error? Abolish(DateOnly abolishedFrom, DateOnly today, DateTime now)
     {
-        if (Published is not { } published)
-            return WrongState();
+        if (Refusal(CatalogueAction.Abolish) is { } error)
+            return error;
+        var published = Published!;
         if (EarliestAfter(published, today) is var earliest && abolishedFrom < earliest)
             return ValidationError.For("abolishedFrom", "catalogue.date_too_early", earliest);
-        Working?.MoveTo(VersionState.Abolished, now);
-        published.End(VersionState.Abolished, abolishedFrom.AddDays(-1), now);
+        Working?.Take(CatalogueAction.AbolishWithItem, now);
+        published.End(CatalogueAction.Abolish, abolishedFrom.AddDays(-1), now);
         return null;
     }
 
@@ -193,7 +195,15 @@ public sealed class CatalogueItem : IHasOrganization
     private static DateOnly EarliestAfter(CatalogueItemVersion? current, DateOnly today) =>
         current?.EffectiveFrom is { } from && from >= today ? from.AddDays(1) : today;
 
-    private ConflictError WrongState() => new("catalogue.wrong_state", "state", $"enum.VersionState.{Latest.State}");
+    /// <summary>
+    /// The workflow table's answer for <paramref name="action"/>, asked of the version it addresses (Amend and Abolish the
+    /// published one, the others the one being worked on; without it, the latest).
+    /// </summary>
+    private Error? Refusal(CatalogueAction action, params object[] guardArgs)
+    {
+        var addressed = action is CatalogueAction.Amend or CatalogueAction.Abolish ? Published : Working;
+        return CatalogueWorkflow.Table.Refusal((addressed ?? Latest).State, action, g => CatalogueWorkflow.Holds(this, g), guardArgs);
+    }
 
     private static ValidationError? CheckCode(string? code) =>
         string.IsNullOrWhiteSpace(code) ? ValidationError.For("code", "catalogue.code_required")

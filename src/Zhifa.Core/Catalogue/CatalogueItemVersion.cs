@@ -91,24 +91,31 @@ public sealed class CatalogueItemVersion : IHasOrganization
         UpdatedAt = now;
     }
 
-    internal void MoveTo(VersionState state, DateTime now, string? comments = null)
+    /// <summary>
+    /// Takes one step of <see cref="CatalogueWorkflow"/>. The item asks the table first and returns its refusal to the
+    /// user; a step the table refuses here is a bug of the caller, so it throws.
+    /// </summary>
+    internal void Take(CatalogueAction action, DateTime now, string? comments = null)
     {
-        State = state;
+        if (CatalogueWorkflow.Table.Target(State, action) is not { } target)
+            throw new InvalidOperationException($"Version {Id}: {CatalogueWorkflow.Table.Illegal(State, action).Describe()}");
+        State = target;
         ReviewComments = comments ?? ReviewComments;
         UpdatedAt = now;
     }
 
-    internal void Publish(DateOnly effectiveFrom, DateTime now)
+    /// <summary>In force from <paramref name="effectiveFrom"/>: an approved version published, or an older catalogue's taken over.</summary>
+    internal void Publish(CatalogueAction action, DateOnly effectiveFrom, DateTime now)
     {
+        Take(action, now);
         EffectiveFrom = effectiveFrom;
         PublishedAt = now;
-        MoveTo(VersionState.Published, now);
     }
 
-    /// <summary>Closes the period in force: replaced by a newer version, or abolished.</summary>
-    internal void End(VersionState state, DateOnly lastDay, DateTime now)
+    /// <summary>Closes the period in force: replaced by a newer version (<see cref="CatalogueAction.Supersede"/>), or abolished.</summary>
+    internal void End(CatalogueAction action, DateOnly lastDay, DateTime now)
     {
+        Take(action, now);
         EffectiveTo = lastDay;
-        MoveTo(state, now);
     }
 }

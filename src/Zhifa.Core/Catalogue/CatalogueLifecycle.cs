@@ -16,17 +16,17 @@ public sealed record EvaluationRequest(DateOnly? EvaluatedOn, EvaluationResult R
 public sealed class SubmitCatalogueItem(ZhifaDbContext db, TimeProvider clock)
 {
     public Task<Result<Guid>> ExecuteAsync(Guid id, CancellationToken ct = default) =>
-        ItemChange.RunAsync(db, id, CataloguePermissions.CatalogueEdit, item => item.Submit(clock.GetUtcNow().UtcDateTime), ct);
+        ItemChange.RunAsync(db, id, CatalogueAction.Submit, item => item.Submit(clock.GetUtcNow().UtcDateTime), ct);
 }
 
 /// <summary>The supervisor's review of a submitted version: returned to the owner with comments, or approved for publication.</summary>
 public sealed class ReviewCatalogueItem(ZhifaDbContext db, TimeProvider clock)
 {
     public Task<Result<Guid>> ReturnAsync(Guid id, ReviewCommentsRequest request, CancellationToken ct = default) =>
-        ItemChange.RunAsync(db, id, CataloguePermissions.CatalogueReview, item => item.Return(request?.Comments ?? "", clock.GetUtcNow().UtcDateTime), ct);
+        ItemChange.RunAsync(db, id, CatalogueAction.Return, item => item.Return(request?.Comments ?? "", clock.GetUtcNow().UtcDateTime), ct);
 
     public Task<Result<Guid>> ApproveAsync(Guid id, CancellationToken ct = default) =>
-        ItemChange.RunAsync(db, id, CataloguePermissions.CatalogueReview, item => item.Approve(clock.GetUtcNow().UtcDateTime), ct);
+        ItemChange.RunAsync(db, id, CatalogueAction.Approve, item => item.Approve(clock.GetUtcNow().UtcDateTime), ct);
 }
 
 /// <summary>The owner publishes the approved version, from the earliest day possible (today, or the day after the current version's first) unless a later day is given.</summary>
@@ -35,7 +35,7 @@ public sealed class PublishCatalogueItem(ZhifaDbContext db, TimeProvider clock)
     public Task<Result<Guid>> ExecuteAsync(Guid id, EffectiveDateRequest request, CancellationToken ct = default)
     {
         var today = clock.Today();
-        return ItemChange.RunAsync(db, id, CataloguePermissions.CatalogueEdit,
+        return ItemChange.RunAsync(db, id, CatalogueAction.Publish,
             item => item.Publish(request?.EffectiveFrom ?? item.EarliestChange(today), today, clock.GetUtcNow().UtcDateTime), ct);
     }
 }
@@ -44,7 +44,7 @@ public sealed class PublishCatalogueItem(ZhifaDbContext db, TimeProvider clock)
 public sealed class AmendCatalogueItem(ZhifaDbContext db, TimeProvider clock)
 {
     public Task<Result<Guid>> ExecuteAsync(Guid id, CancellationToken ct = default) =>
-        ItemChange.RunAsync(db, id, CataloguePermissions.CatalogueEdit, item =>
+        ItemChange.RunAsync(db, id, CatalogueAction.Amend, item =>
         {
             var now = clock.GetUtcNow();
             var amended = item.Amend(Guid.CreateVersion7(now), now.UtcDateTime);
@@ -61,7 +61,7 @@ public sealed class AbolishCatalogueItem(ZhifaDbContext db, TimeProvider clock)
     public Task<Result<Guid>> ExecuteAsync(Guid id, AbolishItemRequest request, CancellationToken ct = default)
     {
         var today = clock.Today();
-        return ItemChange.RunAsync(db, id, CataloguePermissions.CatalogueEdit,
+        return ItemChange.RunAsync(db, id, CatalogueAction.Abolish,
             item => item.Abolish(request?.AbolishedFrom ?? item.EarliestChange(today), today, clock.GetUtcNow().UtcDateTime), ct);
     }
 }
@@ -83,6 +83,10 @@ public sealed class RecordDelegationEvaluation(ZhifaDbContext db, TimeProvider c
 /// <summary>Loads the item the caller may act on, applies one change, and saves once; a refused change saves nothing.</summary>
 internal static class ItemChange
 {
+    /// <summary>One step of <see cref="CatalogueWorkflow"/>, by a holder of the permission its table names.</summary>
+    public static Task<Result<Guid>> RunAsync(ZhifaDbContext db, Guid id, CatalogueAction action, Func<CatalogueItem, Error?> change, CancellationToken ct) =>
+        RunAsync(db, id, CatalogueWorkflow.Table.PermissionOf(action)!, change, ct);
+
     public static async Task<Result<Guid>> RunAsync(ZhifaDbContext db, Guid id, string permission, Func<CatalogueItem, Error?> change, CancellationToken ct)
     {
         if (await CatalogueAccess.ItemAsync(db, id, permission, ct) is not { } item)

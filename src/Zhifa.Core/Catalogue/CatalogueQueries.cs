@@ -83,15 +83,16 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock)
         var due = item.EvaluationDueOn(today);
 
         var canEdit = db.Actor.CanIn(CataloguePermissions.CatalogueEdit, owner);
-        var working = item.Working;
         var published = item.Published;
+        // The workflow's steps come from its table; evaluation and a new benchmark are not steps of the item's versions.
+        var steps = CatalogueWorkflow.Available(item, p => db.Actor.CanIn(p, owner));
         var actions = new ItemActions(
-            Edit: canEdit && working is { IsEditable: true },
-            Submit: canEdit && working is { IsEditable: true },
-            Review: working is { State: VersionState.Submitted } && db.Actor.CanIn(CataloguePermissions.CatalogueReview, owner),
-            Publish: canEdit && working is { State: VersionState.Approved },
-            Amend: canEdit && working is null && published is not null,
-            Abolish: canEdit && published is not null,
+            Edit: steps.Contains(CatalogueAction.Edit),
+            Submit: steps.Contains(CatalogueAction.Submit),
+            Review: steps.Contains(CatalogueAction.Approve) || steps.Contains(CatalogueAction.Return),
+            Publish: steps.Contains(CatalogueAction.Publish),
+            Amend: steps.Contains(CatalogueAction.Amend),
+            Abolish: steps.Contains(CatalogueAction.Abolish),
             Evaluate: canEdit && inForce is { DelegatedToTownship: true });
 
         return new CatalogueItemDetail(item.Id, item.Code, new NamedRef(owner.Id, owner.Name), item.CreatedAt, dtos[0],

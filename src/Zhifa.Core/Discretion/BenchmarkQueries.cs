@@ -87,12 +87,12 @@ public sealed class BenchmarkQueries(ZhifaDbContext db, CatalogueQueries catalog
         var issuer = await db.Bodies.IgnoreQueryFilters().AsNoTracking().FirstAsync(x => x.Id == b.IssuingBodyId, ct);
         var supervisor = b.FiledWithBodyId ?? await BenchmarkAccess.SupervisorOfAsync(db, b.IssuingRegionId, ct);
         var bureau = supervisor is { } s ? await db.Bodies.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Id == s, ct) : null;
-        var canEdit = db.Actor.CanIn(CataloguePermissions.CatalogueEdit, issuer);
+        var steps = BenchmarkWorkflow.Available(b.Status, p => db.Actor.CanIn(p, issuer), p => bureau is not null && db.Actor.CanIn(p, bureau));
         var actions = new BenchmarkActions(
-            Revise: canEdit && b.Status == BenchmarkStatus.Draft,
-            File: canEdit && b.Status == BenchmarkStatus.Draft,
-            Review: b.Status == BenchmarkStatus.Filed && bureau is not null && db.Actor.CanIn(CataloguePermissions.CatalogueReview, bureau),
-            Publish: canEdit && b.Status == BenchmarkStatus.Approved,
+            Revise: steps.Contains(BenchmarkAction.Revise),
+            File: steps.Contains(BenchmarkAction.File),
+            Review: steps.Contains(BenchmarkAction.Approve) || steps.Contains(BenchmarkAction.Return),
+            Publish: steps.Contains(BenchmarkAction.Publish),
             Refine: db.Actor.Can(CataloguePermissions.CatalogueEdit) && b.Status == BenchmarkStatus.Published && b.ItemKind == ItemKind.Penalty);
         var self = related.Single(x => x.Id == b.Id);
         return new BenchmarkDetail(b.Id, b.Title, b.ItemId, b.ItemCode, b.ItemName, b.ItemKind, self.ItemVersion,

@@ -114,8 +114,10 @@ public sealed class DiscretionBenchmark : IHasOrganization
     /// <summary>Replaces the tiers of a draft; a refinement is checked again against the benchmark it refines.</summary>
     internal Error? ReviseTiers(IReadOnlyList<BenchmarkTier> tiers, DiscretionBenchmark? upper, DateTime now)
     {
-        if (Status != BenchmarkStatus.Draft || ItemKind != ItemKind.Penalty)
-            return WrongState();
+        if (Refusal(BenchmarkAction.Revise) is { } refused)
+            return refused;
+        if (ItemKind != ItemKind.Penalty)
+            return ValidationError.For("tiers", "discretion.not_penalty_item");
         if (upper?.Id != UpperBenchmarkId)
             throw new ArgumentException($"Benchmark {Id} refines {UpperBenchmarkId}, not {upper?.Id}.", nameof(upper));
         var issuer = new Issuer(IssuingBodyId, IssuingRegionId, IssuingLevel);
@@ -129,8 +131,10 @@ public sealed class DiscretionBenchmark : IHasOrganization
 
     internal Error? ReviseExemption(CoercionExemption exemption, DateTime now)
     {
-        if (Status != BenchmarkStatus.Draft || ItemKind != ItemKind.Coercion)
-            return WrongState();
+        if (Refusal(BenchmarkAction.Revise) is { } refused)
+            return refused;
+        if (ItemKind != ItemKind.Coercion)
+            return ValidationError.For("exemption", "benchmark.not_coercion_item");
         if (CheckExemption(exemption) is { } error)
             return error;
         Exemption = Trimmed(exemption);
@@ -141,11 +145,11 @@ public sealed class DiscretionBenchmark : IHasOrganization
     /// <summary>Files the draft with the supervising justice bureau for review (备案审查).</summary>
     internal Error? File(Guid bureauId, DateTime now)
     {
-        if (Status != BenchmarkStatus.Draft)
-            return WrongState();
+        if (Refusal(BenchmarkAction.File) is { } refused)
+            return refused;
         if (bureauId == Guid.Empty)
             return ValidationError.For("bureauId", "benchmark.bureau_required");
-        Status = BenchmarkStatus.Filed;
+        Status = Target(BenchmarkAction.File);
         FiledWithBodyId = bureauId;
         FiledAt = now;
         UpdatedAt = now;
@@ -155,11 +159,11 @@ public sealed class DiscretionBenchmark : IHasOrganization
     /// <summary>The bureau's review found a problem: the benchmark goes back to its drafters.</summary>
     internal Error? ReturnFromReview(string comments, DateTime now)
     {
-        if (Status != BenchmarkStatus.Filed)
-            return WrongState();
+        if (Refusal(BenchmarkAction.Return) is { } refused)
+            return refused;
         if (string.IsNullOrWhiteSpace(comments))
             return ValidationError.For("comments", "benchmark.comments_required");
-        Status = BenchmarkStatus.Draft;
+        Status = Target(BenchmarkAction.Return);
         ReviewComments = comments.Trim();
         UpdatedAt = now;
         return null;
@@ -168,9 +172,9 @@ public sealed class DiscretionBenchmark : IHasOrganization
     /// <summary>The bureau's review found nothing against it: the issuer may now publish it.</summary>
     internal Error? Approve(DateTime now)
     {
-        if (Status != BenchmarkStatus.Filed)
-            return WrongState();
-        Status = BenchmarkStatus.Approved;
+        if (Refusal(BenchmarkAction.Approve) is { } refused)
+            return refused;
+        Status = Target(BenchmarkAction.Approve);
         ReviewComments = null;
         UpdatedAt = now;
         return null;
@@ -179,11 +183,11 @@ public sealed class DiscretionBenchmark : IHasOrganization
     /// <summary>Publishes the approved benchmark from <paramref name="effectiveFrom"/>, never backdated: no past decision changes its benchmark.</summary>
     internal Error? Publish(DateOnly effectiveFrom, DateOnly today, DateTime now)
     {
-        if (Status != BenchmarkStatus.Approved)
-            return WrongState();
+        if (Refusal(BenchmarkAction.Publish) is { } refused)
+            return refused;
         if (effectiveFrom < today)
             return ValidationError.For("effectiveFrom", "benchmark.date_too_early", today);
-        Status = BenchmarkStatus.Published;
+        Status = Target(BenchmarkAction.Publish);
         EffectiveFrom = effectiveFrom;
         PublishedAt = now;
         UpdatedAt = now;
@@ -212,7 +216,10 @@ public sealed class DiscretionBenchmark : IHasOrganization
         }));
     }
 
-    private ConflictError WrongState() => new("benchmark.wrong_state", "status", $"enum.BenchmarkStatus.{Status}");
+    /// <summary>The workflow table's answer for <paramref name="action"/> from the current status (<see cref="BenchmarkWorkflow"/>).</summary>
+    private Error? Refusal(BenchmarkAction action) => BenchmarkWorkflow.Table.Refusal(Status, action);
+
+    private BenchmarkStatus Target(BenchmarkAction action) => BenchmarkWorkflow.Table.Target(Status, action)!.Value;
 
     private static Error? CheckIssue(Issuer issuer, string title)
     {

@@ -30,13 +30,14 @@ public sealed class ApiTokens(ZhifaDbContext db, SecurityOptions options, TimePr
         return new IssuedToken(entity.Id, token, label, entity.ExpiresAt);
     }
 
-    /// <summary>Revokes one of the user's own tokens.</summary>
+    /// <summary>Revokes one of the user's own tokens; a token already revoked is refused (<see cref="ApiTokenWorkflow"/>).</summary>
     public async Task<Result<Guid>> RevokeAsync(Guid userId, Guid tokenId, CancellationToken ct = default)
     {
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct);
         if (token is null)
             return new NotFoundError("token");
-        token.Revoke(clock.GetUtcNow().UtcDateTime);
+        if (token.Revoke(clock.GetUtcNow().UtcDateTime) is { } refused)
+            return refused;
         await db.SaveChangesAsync(ct);
         return token.Id;
     }

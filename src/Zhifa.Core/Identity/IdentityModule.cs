@@ -66,8 +66,9 @@ internal sealed class CloseAccountOnDeparture(ZhifaDbContext db) : IOfficerDepar
     {
         // An administrator reactivates it if the person keeps working in the system.
         if (await db.Users.Unscoped("the departing officer's own account, whichever organisation the caller sees")
-                .FirstOrDefaultAsync(u => u.OfficerId == officerId && u.IsActive, ct) is { } account)
-            account.SetActive(false, now);
+                .FirstOrDefaultAsync(u => u.OfficerId == officerId && u.IsActive, ct) is { } account
+            && account.SetActive(false, now) is { } refused)
+            throw new InvalidOperationException($"Account {account.Id}: {refused.Describe()}");
     }
 }
 

@@ -132,7 +132,8 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
             return new NotFoundError("user");
         if (user.Id == _actor.UserId && !active)
             return new ConflictError("user.cannot_deactivate_self");
-        user.SetActive(active, clock.GetUtcNow().UtcDateTime);
+        if (user.SetActive(active, clock.GetUtcNow().UtcDateTime) is { } refused)
+            return refused;
         await db.SaveChangesAsync(ct);
         return user.Id;
     }

@@ -1,3 +1,5 @@
+using Zhifa.Core.Common;
+
 namespace Zhifa.Core.Identity;
 
 /// <summary>
@@ -109,10 +111,14 @@ public sealed class User : IEntityWithId
         UpdatedAt = now;
     }
 
-    internal void SetActive(bool active, DateTime now)
+    /// <summary>Activates or deactivates the account through <see cref="UserWorkflow"/>: no change of state is refused.</summary>
+    internal Error? SetActive(bool active, DateTime now)
     {
+        if (UserWorkflow.Table.Refusal(UserWorkflow.StateOf(this), active ? AccountAction.Activate : AccountAction.Deactivate) is { } refused)
+            return refused;
         IsActive = active;
         RenewStamp(now);
+        return null;
     }
 
     internal void RenewStamp(DateTime now)
@@ -225,7 +231,14 @@ public sealed class ApiToken
 
     public bool IsUsableAt(DateTime now) => RevokedAt is null && ExpiresAt > now;
 
-    internal void Revoke(DateTime now) => RevokedAt ??= now;
+    /// <summary>Revokes the token through <see cref="ApiTokenWorkflow"/>: a second revoke is refused.</summary>
+    internal Error? Revoke(DateTime now)
+    {
+        if (ApiTokenWorkflow.Table.Refusal(ApiTokenWorkflow.StateOf(this, now), TokenAction.Revoke) is { } refused)
+            return refused;
+        RevokedAt = now;
+        return null;
+    }
 
     internal void Used(DateTime now) => LastUsedAt = now;
 }

@@ -1,5 +1,6 @@
 using Zhifa.Core.Common;
 using Zhifa.Core.Organizations;
+using Zhifa.Core.Personnel.UseCases;
 using static Zhifa.Core.Personnel.CertificateStatus;
 
 namespace Zhifa.Core.Personnel;
@@ -21,7 +22,7 @@ public sealed record IssuanceEvidence(
 /// </summary>
 public sealed class Certificate : IHasOrganization, IEntityWithId
 {
-    // Refused transitions are expected user mistakes: they return an Error and change nothing. Exceptions are for bugs.
+    // Refused transitions are expected user mistakes: they return an Error and change nothing (CertificateWorkflow). Exceptions are for bugs.
 
     private readonly List<Sector> _fields = [];
     private readonly List<CertificateEvent> _history = [];
@@ -140,7 +141,7 @@ public sealed class Certificate : IHasOrganization, IEntityWithId
     /// <summary>年审 passed; it also ends the hold of an earlier failed review (the rectification was re-reviewed).</summary>
     public Result<CertificateEvent> PassAnnualReview(int year, DateOnly on, Guid actorId, DateTime now)
     {
-        if ((Guard(on, s => s is Valid or Suspended) ?? CheckReviewYear(year, on)) is { } error)
+        if ((Guard(on, CertificateAction.PassReview) ?? CheckReviewYear(year, on)) is { } error)
             return error;
         if (HasPassedReview(year, on))
             return new ConflictError("cert.review_already_passed", "year", year);
@@ -151,42 +152,36 @@ public sealed class Certificate : IHasOrganization, IEntityWithId
     /// <summary>年审 failed: the certificate is suspended from <paramref name="on"/> until a review passes after rectification.</summary>
     public Result<CertificateEvent> FailAnnualReview(int year, string? reason, DateOnly on, Guid actorId, DateTime now)
     {
-        if ((Guard(on, s => s is Valid or Suspended) ?? CheckReviewYear(year, on) ?? Text.CheckReason(reason, required: true)) is { } error)
+        if ((Guard(on, CertificateAction.FailReview) ?? CheckReviewYear(year, on) ?? Text.CheckReason(reason, required: true)) is { } error)
             return error;
         if (HasPassedReview(year, on))
             return new ConflictError("cert.review_already_passed", "year", year);
         return Record(CertificateEventKind.ReviewFailed, on, reason, actorId, now, year: year);
     }
 
-    /// <summary>暂扣 from <paramref name="from"/> to <paramref name="until"/>, both included.</summary>
+    /// <summary>暂扣 from <paramref name="from"/> to <paramref name="until"/>, both included; one sanction at a time.</summary>
     public Result<CertificateEvent> Suspend(string? reason, DateOnly from, DateOnly until, Guid actorId, DateTime now)
     {
-        if ((Guard(from, s => s is Valid or Suspended) ?? Text.CheckReason(reason, required: true)) is { } error)
+        object[] running = SanctionUntil(from) is { } current ? [current] : [];
+        if ((Guard(from, CertificateAction.Suspend, running) ?? Text.CheckReason(reason, required: true)) is { } error)
             return error;
         if (until < from)
             return ValidationError.For("until", "cert.suspension_ends_before_start");
-        if (Replay(from).SanctionUntil is { } current && current >= from)
-            return new ConflictError("cert.already_suspended", null, current);
         return Record(CertificateEventKind.Suspended, from, reason, actorId, now, until: until);
     }
 
     /// <summary>Ends a sanction early: valid again from <paramref name="on"/>. A failed review's hold ends only by a passed review.</summary>
     public Result<CertificateEvent> LiftSuspension(string? reason, DateOnly on, Guid actorId, DateTime now)
     {
-        if ((Guard(on, s => s is Valid or Suspended) ?? Text.CheckReason(reason, required: false)) is { } error)
+        if ((Guard(on, CertificateAction.LiftSuspension) ?? Text.CheckReason(reason, required: false)) is { } error)
             return error;
-        var state = Replay(on);
-        if (state.SanctionUntil is { } until && until >= on)
-            return Record(CertificateEventKind.SuspensionLifted, on, reason, actorId, now);
-        if (state.ReviewHold)
-            return new ConflictError("cert.suspended_until_review");
-        return new ConflictError("cert.not_suspended");
+        return Record(CertificateEventKind.SuspensionLifted, on, reason, actorId, now);
     }
 
     /// <summary>吊销/收回 for misconduct; final.</summary>
     public Result<CertificateEvent> Revoke(string? reason, DateOnly on, Guid actorId, DateTime now)
     {
-        if ((Guard(on, s => s is Valid or Suspended) ?? Text.CheckReason(reason, required: true)) is { } error)
+        if ((Guard(on, CertificateAction.Revoke) ?? Text.CheckReason(reason, required: true)) is { } error)
             return error;
         return Record(CertificateEventKind.Revoked, on, reason, actorId, now);
     }
@@ -194,42 +189,43 @@ public sealed class Certificate : IHasOrganization, IEntityWithId
     /// <summary>注销 — replaced, no longer needed, or recovered after expiry; final.</summary>
     public Result<CertificateEvent> Cancel(string? reason, DateOnly on, Guid actorId, DateTime now)
     {
-        if ((Guard(on, s => s is Valid or Suspended or Expired) ?? Text.CheckReason(reason, required: true)) is { } error)
+        if ((Guard(on, CertificateAction.Cancel) ?? Text.CheckReason(reason, required: true)) is { } error)
             return error;
         return Record(CertificateEventKind.Cancelled, on, reason, actorId, now);
     }
 
-    /// <summary>Records an expiry the calendar already implies (a daily job), dated the day after <see cref="ValidUntil"/>.</summary>
+    /// <summary>Records an expiry the calendar already implies (a daily job), dated the day after <see cref="ValidUntil"/>; checked against the stored status.</summary>
     public Result<CertificateEvent> Expire(DateOnly today, DateTime now)
     {
-        if (Guard(today, s => s is not (Revoked or Cancelled)) is { } error)
+        if (CertificateWorkflow.Table.Refusal(Status, CertificateAction.Expire, g => CertificateWorkflow.Holds(this, g, today), ValidUntil) is { } error)
             return error;
-        if (today <= ValidUntil)
-            return new ConflictError("cert.not_yet_expired", null, ValidUntil);
-        if (Status == Expired)
-            return new ConflictError("cert.not_active", null, EnumKey.Of(Expired));
         return Record(CertificateEventKind.Expired, ValidUntil.AddDays(1), null, null, now);
     }
 
     /// <summary>ZFRY-LEAVE: the holder left the post. Dated the day of leaving, or the last event's day if that is later.</summary>
     internal CertificateEvent CancelOnLeaving(DateOnly on, string? reason, Guid actorId, DateTime now)
     {
-        if (IsClosed)
-            throw new InvalidOperationException($"Certificate {Id} is already {Status}.");
+        if (CertificateWorkflow.Table.Refusal(Status, CertificateAction.LeavePost) is { } error)
+            throw new InvalidOperationException($"Certificate {Id}: {error.Describe()}");
         var last = LastEvent.On;
         return Record(CertificateEventKind.Cancelled, on > last ? on : last, reason, actorId, now, ruleId: "ZFRY-LEAVE");
     }
 
+    /// <summary>The last day of the sanction (暂扣) in force on <paramref name="date"/>, if one is.</summary>
+    public DateOnly? SanctionUntil(DateOnly date) => Replay(date).SanctionUntil is { } until && until >= date ? until : null;
+
     private CertificateEvent LastEvent => _history.MaxBy(e => e.Sequence)!;
 
-    /// <summary>Null when a transition dated <paramref name="on"/> may follow the history and the status that day allows it.</summary>
-    private Error? Guard(DateOnly on, Func<CertificateStatus, bool> allowed)
+    /// <summary>
+    /// Null when a step dated <paramref name="on"/> may follow the history and the workflow table allows it from the status
+    /// that day (its guard holding); the date comes first because the status is looked up on it.
+    /// </summary>
+    private Error? Guard(DateOnly on, CertificateAction action, params object[] guardArgs)
     {
         var last = LastEvent.On;
         if (on < last)
             return ValidationError.For("on", "cert.date_before_last_event", last);
-        var status = StatusOn(on);
-        return allowed(status) ? null : new ConflictError("cert.not_active", null, EnumKey.Of(status));
+        return CertificateWorkflow.Table.Refusal(StatusOn(on), action, g => CertificateWorkflow.Holds(this, g, on), guardArgs);
     }
 
     private Error? CheckReviewYear(int year, DateOnly on) =>

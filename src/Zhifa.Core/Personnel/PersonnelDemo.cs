@@ -39,6 +39,13 @@ internal static class PersonnelDemo
     {
         var settings = PersonnelSettings.Default;
         var organizer = DemoData.Ids.YuanpingJustice;
+        // A refused transition in the demo's own story is a bug in the seeding, not a user's mistake: stop loudly.
+        static void Applied<T>(Result<T> result)
+        {
+            if (!result.IsSuccess)
+                throw new InvalidOperationException($"Demo seeding refused a transition: {result.Error.Describe()}");
+        }
+
         T Fixed<T>(T entity, string name)
         {
             typeof(T).GetProperty("Id")!.SetValue(entity, DeterministicGuid.From("personnel:" + name));
@@ -135,21 +142,21 @@ internal static class PersonnelDemo
             {
                 var on = new DateOnly(year + 1, 3, 1);
                 if (on <= today && on > issuedOn)
-                    certificate.PassAnnualReview(year, on, Guid.Empty, now);
+                    Applied(certificate.PassAnnualReview(year, on, Guid.Empty, now));
             }
             switch (p.Story)
             {
                 case "suspended":
-                    certificate.Suspend("执法过程中未按规定出示执法证件，暂扣执法证", today.AddDays(-10), today.AddDays(30), Guid.Empty, now);
+                    Applied(certificate.Suspend("执法过程中未按规定出示执法证件，暂扣执法证", today.AddDays(-10), today.AddDays(30), Guid.Empty, now));
                     break;
                 case "revoked":
-                    certificate.Revoke("违法违规执法被处分，收回执法证", today.AddDays(-100), Guid.Empty, now);
+                    Applied(certificate.Revoke("违法违规执法被处分，收回执法证", today.AddDays(-100), Guid.Empty, now));
                     break;
                 case "review_failed":
-                    certificate.FailAnnualReview(today.Year - 1, "年度培训学时不足，年审不合格", today.AddDays(-15), Guid.Empty, now);
+                    Applied(certificate.FailAnnualReview(today.Year - 1, "年度培训学时不足，年审不合格", today.AddDays(-15), Guid.Empty, now));
                     break;
                 case "resigned":
-                    officer.ChangeEmployment(EmploymentStatus.Resigned, today.AddDays(-45), "本人申请辞职", [certificate], Guid.Empty, now);
+                    Applied(officer.ChangeEmployment(EmploymentStatus.Resigned, today.AddDays(-45), "本人申请辞职", [certificate], Guid.Empty, now));
                     break;
             }
             if (p.Story != "resigned" && !expiredStory)

@@ -54,9 +54,9 @@ public static class AuthEndpoints
             .Produces<IssuedToken>();
 
         g.MapDelete("/tokens/{id:guid}", async (Guid id, ActorContext actor, ApiTokens tokens, HttpContext http, CancellationToken ct) =>
-                await tokens.RevokeAsync(actor.UserId!.Value, id, ct) is { IsSuccess: true } ? Results.NoContent() : new NotFoundError("token").ToProblem(http))
-            .RequireSignedIn().WithName("RevokeOwnToken").WithSummary("Revoke one of the caller's API tokens.")
-            .Produces(204).ProducesProblem(404);
+                await tokens.RevokeAsync(actor.UserId!.Value, id, ct) is var r && r.IsSuccess ? Results.NoContent() : r.Error!.ToProblem(http))
+            .RequireSignedIn().WithName("RevokeOwnToken").WithSummary("Revoke one of the caller's API tokens; a token already revoked answers 409.")
+            .Produces(204).ProducesProblem(404).ProducesProblem(409);
 
         g.MapPost("/password", async (ChangePasswordRequest body, ActorContext actor, ChangePassword change, HttpContext http, CancellationToken ct) =>
             {
@@ -71,8 +71,9 @@ public static class AuthEndpoints
 
         g.MapPost("/logout", async (HttpContext http, ActorContext actor, ApiTokens tokens, CancellationToken ct) =>
             {
+                // The token that authenticated this request is live, so its revocation is not refused; signing out goes on regardless.
                 if (http.User.FindFirst(ZhifaClaims.TokenId)?.Value is { } tokenId && Guid.TryParse(tokenId, out var id))
-                    await tokens.RevokeAsync(actor.UserId!.Value, id, ct);
+                    _ = await tokens.RevokeAsync(actor.UserId!.Value, id, ct);
                 await http.SignOutAsync(AuthSetup.Cookie);
                 return Results.NoContent();
             })

@@ -45,7 +45,7 @@ public static class UserEndpoints
 
         users.MapPost("/{id:guid}/activate", async (Guid id, ManageUsers uc, IdentityQueries q, HttpContext http, CancellationToken ct) =>
                 await Then(uc.SetActiveAsync(id, true, ct), q, http, ct))
-            .WithName("ActivateUser").WithSummary("Let a deactivated user sign in again.").Produces<UserDetailDto>().ProducesProblem(404);
+            .WithName("ActivateUser").WithSummary("Let a deactivated user sign in again.").Produces<UserDetailDto>().ProducesProblem(404).ProducesProblem(409);
 
         users.MapPost("/{id:guid}/assignments", async (Guid id, AssignRoleRequest body, ManageUsers uc, IdentityQueries q, HttpContext http, CancellationToken ct) =>
             {

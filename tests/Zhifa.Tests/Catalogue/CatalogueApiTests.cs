@@ -76,7 +76,7 @@ public abstract class CatalogueApiTests(ZhifaApp app)
         {
             var response = await client.PostJsonAsync($"/api/v1/catalogue/{item.Id}/{action}", new { });
             var problem = await Problem.ReadAsync(response, HttpStatusCode.Conflict);
-            Assert.Equal(action == "amend" ? "catalogue.amendment_open" : "catalogue.wrong_state", problem.Code);
+            Assert.Equal("workflow.illegal_transition", problem.Code);
         }
         Assert.Equal(before, await StoredAsync(item.Id));
 

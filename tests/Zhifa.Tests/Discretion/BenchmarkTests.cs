@@ -270,22 +270,22 @@ public class BenchmarkTests
 
         Assert.Null(benchmark.File(JusticeBureau, Now));
         Assert.Equal((BenchmarkStatus.Filed, JusticeBureau), (benchmark.Status, benchmark.FiledWithBodyId));
-        Assert.Equal("benchmark.wrong_state", benchmark.ReviseTiers(benchmark.Tiers, null, Now)!.Code);
-        Assert.Equal("benchmark.wrong_state", benchmark.Publish(Today, Today, Now)!.Code);
+        Assert.Equal("workflow.illegal_transition", benchmark.ReviseTiers(benchmark.Tiers, null, Now)!.Code);
+        Assert.Equal("workflow.illegal_transition", benchmark.Publish(Today, Today, Now)!.Code);
         Assert.Null(benchmark.ReturnFromReview("从重情形表述不清", Now));
         Assert.Equal(BenchmarkStatus.Draft, benchmark.Status);
         Assert.Null(benchmark.ReviseTiers(benchmark.Tiers, null, Now));
-        Assert.Equal("benchmark.wrong_state", benchmark.Approve(Now)!.Code);
+        Assert.Equal("workflow.illegal_transition", benchmark.Approve(Now)!.Code);
         Assert.Null(benchmark.File(JusticeBureau, Now));
         Assert.Null(benchmark.Approve(Now));
         Assert.Equal(BenchmarkStatus.Approved, benchmark.Status);
-        Assert.Equal("benchmark.wrong_state", benchmark.ReturnFromReview("太迟了", Now)!.Code);
+        Assert.Equal("workflow.illegal_transition", benchmark.ReturnFromReview("太迟了", Now)!.Code);
         Assert.Equal("effectiveFrom", Assert.Single(((Zhifa.Core.Common.ValidationError)benchmark.Publish(Today.AddDays(-1), Today, Now)!).Fields).Key);
         Assert.Null(benchmark.Publish(Today, Today, Now));
 
         Assert.Equal((BenchmarkStatus.Published, Today), (benchmark.Status, benchmark.EffectiveFrom));
-        Assert.Equal("benchmark.wrong_state", benchmark.File(JusticeBureau, Now)!.Code);
-        Assert.Equal("benchmark.wrong_state", benchmark.ReviseTiers(benchmark.Tiers, null, Now)!.Code);
+        Assert.Equal("workflow.illegal_transition", benchmark.File(JusticeBureau, Now)!.Code);
+        Assert.Equal("workflow.illegal_transition", benchmark.ReviseTiers(benchmark.Tiers, null, Now)!.Code);
     }
 
     [Fact]
@@ -355,8 +355,8 @@ public class BenchmarkTests
         Assert.Equal("情节显著轻微的。", benchmark.Exemption!.ConditionText);
         AssertField(benchmark.ReviseExemption(new(" ", []), Now), "exemption", "benchmark.condition_required");
         Published(benchmark);
-        Assert.Equal("benchmark.wrong_state", benchmark.ReviseExemption(new("别的情形。", []), Now)!.Code);
-        Assert.Equal("benchmark.wrong_state", Benchmark(TenThousandToHundredThousand).ReviseExemption(new("别的情形。", []), Now)!.Code);
+        Assert.Equal("workflow.illegal_transition", benchmark.ReviseExemption(new("别的情形。", []), Now)!.Code);
+        AssertField(Benchmark(TenThousandToHundredThousand).ReviseExemption(new("别的情形。", []), Now), "exemption", "benchmark.not_coercion_item");
     }
 
     private static Error? Refine(DiscretionBenchmark upper, IReadOnlyList<BenchmarkTier> tiers, Issuer? issuer = null) =>

@@ -244,7 +244,13 @@ public abstract partial class RoleMatrixTests(ZhifaApp app)
             async c => await c.Client.PostAsync($"/api/v1/users/{await FreshUserAsync(c, c.Role.InOrg)}/deactivate", null),
             async c => await c.Client.PostAsync($"/api/v1/users/{await UserIdAsync(c, c.Role.OutUser)}/deactivate", null)),
         new("POST /api/v1/users/{id:guid}/activate",
-            async c => await c.Client.PostAsync($"/api/v1/users/{await FreshUserAsync(c, c.Role.InOrg)}/activate", null),
+            async c =>
+            {
+                // Only an inactive account is activated: activating an active one is refused (UserWorkflow).
+                var id = await FreshUserAsync(c, c.Role.InOrg);
+                Assert.Equal(HttpStatusCode.OK, (await c.Admin.PostAsync($"/api/v1/users/{id}/deactivate", null)).StatusCode);
+                return await c.Client.PostAsync($"/api/v1/users/{id}/activate", null);
+            },
             async c => await c.Client.PostAsync($"/api/v1/users/{await UserIdAsync(c, c.Role.OutUser)}/activate", null)),
         new("POST /api/v1/users/{id:guid}/assignments",
             async c => await c.Client.PostJsonAsync($"/api/v1/users/{await FreshUserAsync(c, c.Role.InOrg)}/assignments",

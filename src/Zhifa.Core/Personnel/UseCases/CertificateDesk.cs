@@ -20,6 +20,10 @@ public enum CertificateAction
     LiftSuspension,
     Revoke,
     Cancel,
+    /// <summary>The system's: the daily job records an expiry. Not accepted from a user.</summary>
+    Expire,
+    /// <summary>The system's: the holder left the post (ZFRY-LEAVE), with the officer's change of employment. Not accepted from a user.</summary>
+    LeavePost,
 }
 
 public sealed record CertificateActionRequest(CertificateAction Action, string? Reason = null, int? Year = null, DateOnly? On = null, DateOnly? Until = null);
@@ -97,7 +101,10 @@ public sealed class CertificateDesk(PersonnelContext ctx)
     public async Task<Result<Guid>> ActAsync(Guid certificateId, CertificateActionRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var certificate = await ctx.CertificateAsync(certificateId, PersonnelPermissions.CertificateIssue, ct);
+        // The table names the permission; a step only the system takes (expiry, leaving the post) is not a user's action.
+        if (CertificateWorkflow.Table.PermissionOf(request.Action) is not { } permission)
+            return ValidationError.For("action", "cert.action_unknown");
+        var certificate = await ctx.CertificateAsync(certificateId, permission, ct);
         if (certificate is null)
             return new NotFoundError("certificate");
         var on = request.On ?? ctx.Today;
@@ -116,6 +123,14 @@ public sealed class CertificateDesk(PersonnelContext ctx)
             return outcome.Error;
         await _db.SaveChangesAsync(ct);
         return certificate.Id;
+    }
+
+    /// <summary>The actions the caller may take on the certificate today, from the workflow table: what its page offers.</summary>
+    public async Task<IReadOnlyList<CertificateAction>> AvailableAsync(Guid certificateId, CancellationToken ct = default)
+    {
+        // Every user action of the table needs certificate.issue; the certificate is found only where the caller holds it.
+        var certificate = await ctx.CertificateAsync(certificateId, PersonnelPermissions.CertificateIssue, ct);
+        return certificate is null ? [] : CertificateWorkflow.Available(certificate, ctx.Today, p => p == PersonnelPermissions.CertificateIssue);
     }
 
     private async Task<ExamSession?> ExamSessionAsync(Guid id, CancellationToken ct)
