@@ -28,7 +28,7 @@ public static class AuthEndpoints
                 if (!outcome.IsSuccess)
                     return outcome.Error.ToProblem(http);
                 if (outcome.Value.MustChangePassword || outcome.Value.PasswordExpired)
-                    return new ForbiddenError("", "password.must_change_first").ToProblem(http);
+                    return IdentityErrors.MustChangePasswordFirst().ToProblem(http);
                 var issued = await tokens.IssueAsync(outcome.Value.UserId, body.Name ?? "api", ct);
                 return issued.IsSuccess ? Results.Ok(issued.Value) : issued.Error.ToProblem(http);
             })
@@ -54,7 +54,7 @@ public static class AuthEndpoints
             .Produces<IssuedToken>();
 
         g.MapDelete("/tokens/{id:guid}", async (Guid id, ActorContext actor, ApiTokens tokens, HttpContext http, CancellationToken ct) =>
-                await tokens.RevokeAsync(actor.UserId!.Value, id, ct) is { IsSuccess: true } ? Results.NoContent() : new NotFoundError("token").ToProblem(http))
+                await tokens.RevokeAsync(actor.UserId!.Value, id, ct) is { IsSuccess: true } ? Results.NoContent() : IdentityErrors.TokenNotFound().ToProblem(http))
             .RequireSignedIn().WithName("RevokeOwnToken").WithSummary("Revoke one of the caller's API tokens.")
             .Produces(204).ProducesProblem(404);
 
