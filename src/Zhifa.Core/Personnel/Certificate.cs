@@ -84,20 +84,20 @@ public sealed class Certificate : Audit.IHasOrganization
         var fields = application.Fields.Distinct().ToList();
         var on = application.IssuedOn;
         if (fields.Count == 0)
-            return ValidationError.For("fields", "cert.fields_required");
+            return PersonnelErrors.CertificateFieldsRequired();
         if (!fields.All(officer.Fields.Contains))
-            return ValidationError.For("fields", "cert.field_outside_officer_fields");
+            return PersonnelErrors.CertificateFieldOutsideOfficerFields();
         if (format.Parse(number) is not { } parts)
-            return ValidationError.For("number", "cert.number_malformed", format.Pattern);
+            return PersonnelErrors.CertificateNumberMalformed(format.Pattern);
         if (!format.BelongsTo(parts, application.RegionCode))
-            return ValidationError.For("number", "cert.number_wrong_region", application.RegionCode);
+            return PersonnelErrors.CertificateNumberWrongRegion(application.RegionCode);
         var training = CertificateIssuance.Training(evidence.Training.Where(a => a.OfficerId == officer.Id), on, settings);
         if (CertificateIssuance.CheckPrerequisites(officer, evidence.ExamResults, training, on) is { } violation)
             return violation;
         if (evidence.Certificates.FirstOrDefault(c => c.OfficerId == officer.Id && c.StatusOn(on) is Valid or Suspended or NotYetValid) is { } held)
-            return new ConflictError("cert.already_held", null, held.Number);
+            return PersonnelErrors.CertificateAlreadyHeld(held.Number);
         if (numberTaken(number))
-            return new ConflictError("cert.number_duplicate", "number", number);
+            return PersonnelErrors.CertificateNumberDuplicate(number);
 
         var certificate = new Certificate
         {
@@ -143,7 +143,7 @@ public sealed class Certificate : Audit.IHasOrganization
         if ((Guard(on, s => s is Valid or Suspended) ?? CheckReviewYear(year, on)) is { } error)
             return error;
         if (HasPassedReview(year, on))
-            return new ConflictError("cert.review_already_passed", "year", year);
+            return PersonnelErrors.ReviewAlreadyPassed(year);
         LastReviewedYear = Math.Max(LastReviewedYear ?? year, year);
         return Record(CertificateEventKind.ReviewPassed, on, null, actorId, now, year: year);
     }
@@ -154,7 +154,7 @@ public sealed class Certificate : Audit.IHasOrganization
         if ((Guard(on, s => s is Valid or Suspended) ?? CheckReviewYear(year, on) ?? Text.CheckReason(reason, required: true)) is { } error)
             return error;
         if (HasPassedReview(year, on))
-            return new ConflictError("cert.review_already_passed", "year", year);
+            return PersonnelErrors.ReviewAlreadyPassed(year);
         return Record(CertificateEventKind.ReviewFailed, on, reason, actorId, now, year: year);
     }
 
@@ -164,9 +164,9 @@ public sealed class Certificate : Audit.IHasOrganization
         if ((Guard(from, s => s is Valid or Suspended) ?? Text.CheckReason(reason, required: true)) is { } error)
             return error;
         if (until < from)
-            return ValidationError.For("until", "cert.suspension_ends_before_start");
+            return PersonnelErrors.SuspensionEndsBeforeStart();
         if (Replay(from).SanctionUntil is { } current && current >= from)
-            return new ConflictError("cert.already_suspended", null, current);
+            return PersonnelErrors.AlreadySuspended(current);
         return Record(CertificateEventKind.Suspended, from, reason, actorId, now, until: until);
     }
 
@@ -179,8 +179,8 @@ public sealed class Certificate : Audit.IHasOrganization
         if (state.SanctionUntil is { } until && until >= on)
             return Record(CertificateEventKind.SuspensionLifted, on, reason, actorId, now);
         if (state.ReviewHold)
-            return new ConflictError("cert.suspended_until_review");
-        return new ConflictError("cert.not_suspended");
+            return PersonnelErrors.SuspendedUntilReview();
+        return PersonnelErrors.NotSuspended();
     }
 
     /// <summary>吊销/收回 for misconduct; final.</summary>
@@ -205,9 +205,9 @@ public sealed class Certificate : Audit.IHasOrganization
         if (Guard(today, s => s is not (Revoked or Cancelled)) is { } error)
             return error;
         if (today <= ValidUntil)
-            return new ConflictError("cert.not_yet_expired", null, ValidUntil);
+            return PersonnelErrors.NotYetExpired(ValidUntil);
         if (Status == Expired)
-            return new ConflictError("cert.not_active", null, EnumKey.Of(Expired));
+            return PersonnelErrors.CertificateNotActive(EnumKey.Of(Expired));
         return Record(CertificateEventKind.Expired, ValidUntil.AddDays(1), null, null, now);
     }
 
@@ -227,13 +227,13 @@ public sealed class Certificate : Audit.IHasOrganization
     {
         var last = LastEvent.On;
         if (on < last)
-            return ValidationError.For("on", "cert.date_before_last_event", last);
+            return PersonnelErrors.DateBeforeLastEvent(last);
         var status = StatusOn(on);
-        return allowed(status) ? null : new ConflictError("cert.not_active", null, EnumKey.Of(status));
+        return allowed(status) ? null : PersonnelErrors.CertificateNotActive(EnumKey.Of(status));
     }
 
     private Error? CheckReviewYear(int year, DateOnly on) =>
-        year < IssuedOn.Year || year > on.Year ? ValidationError.For("year", "cert.review_year_out_of_range", IssuedOn.Year, on.Year) : null;
+        year < IssuedOn.Year || year > on.Year ? PersonnelErrors.ReviewYearOutOfRange(IssuedOn.Year, on.Year) : null;
 
     private Standing Replay(DateOnly date)
     {

@@ -104,7 +104,7 @@ public sealed class PersonnelImport(PersonnelContext ctx)
         ArgumentNullException.ThrowIfNull(desk);
         var session = await desk.SessionAsync(sessionId, ct);
         if (session is null)
-            return new NotFoundError("session");
+            return PersonnelErrors.TrainingSessionNotFound();
         if (rows.Count == 0)
             return new ImportRejected([new ImportRowError(1, "", "import.empty", [])]);
         var errors = new List<ImportRowError>();
