@@ -110,9 +110,9 @@ public sealed class CatalogueItem : IHasOrganization
         if (Working is not { IsEditable: true } working)
             return WrongState();
         if (working.Bases.Count == 0)
-            return ValidationError.For("bases", "catalogue.no_legal_basis");
+            return CatalogueErrors.NoLegalBasis();
         if (working.BodyIds.Count == 0)
-            return ValidationError.For("bodyIds", "catalogue.no_body");
+            return CatalogueErrors.NoImplementingBody();
         working.MoveTo(VersionState.Submitted, now);
         return null;
     }
@@ -122,7 +122,7 @@ public sealed class CatalogueItem : IHasOrganization
         if (Working is not { State: VersionState.Submitted } working)
             return WrongState();
         if (string.IsNullOrWhiteSpace(comments))
-            return ValidationError.For("comments", "catalogue.comments_required");
+            return CatalogueErrors.CommentsRequired();
         working.MoveTo(VersionState.Returned, now, comments.Trim());
         return null;
     }
@@ -145,7 +145,7 @@ public sealed class CatalogueItem : IHasOrganization
             return WrongState();
         var previous = Published;
         if (EarliestAfter(previous, today) is var earliest && effectiveFrom < earliest)
-            return ValidationError.For("effectiveFrom", "catalogue.date_too_early", earliest);
+            return CatalogueErrors.DateTooEarly(earliest);
         previous?.End(VersionState.Superseded, effectiveFrom.AddDays(-1), now);
         working.Publish(effectiveFrom, now);
         return null;
@@ -155,7 +155,7 @@ public sealed class CatalogueItem : IHasOrganization
     internal Result<CatalogueItemVersion> Amend(Guid versionId, DateTime now)
     {
         if (Working is not null)
-            return new ConflictError("catalogue.amendment_open", null, Working.VersionNumber);
+            return CatalogueErrors.AmendmentOpen(Working.VersionNumber);
         if (Published is not { } published)
             return WrongState();
         var version = new CatalogueItemVersion(versionId, Id, OwnerId, Latest.VersionNumber + 1, published.Content, now);
@@ -169,7 +169,7 @@ public sealed class CatalogueItem : IHasOrganization
         if (Published is not { } published)
             return WrongState();
         if (EarliestAfter(published, today) is var earliest && abolishedFrom < earliest)
-            return ValidationError.For("abolishedFrom", "catalogue.date_too_early", earliest);
+            return CatalogueErrors.DateTooEarly(earliest, field: "abolishedFrom");
         Working?.MoveTo(VersionState.Abolished, now);
         published.End(VersionState.Abolished, abolishedFrom.AddDays(-1), now);
         return null;
@@ -179,9 +179,9 @@ public sealed class CatalogueItem : IHasOrganization
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         if (VersionInForce(evaluation.EvaluatedOn) is not { DelegatedToTownship: true })
-            return new ConflictError("catalogue.not_delegated", "evaluatedOn");
+            return CatalogueErrors.NotDelegated();
         if (evaluation.NextDueOn <= evaluation.EvaluatedOn)
-            return ValidationError.For("nextDueOn", "catalogue.date_too_early", evaluation.EvaluatedOn.AddDays(1));
+            return CatalogueErrors.DateTooEarly(evaluation.EvaluatedOn.AddDays(1), field: "nextDueOn");
         _evaluations.Add(evaluation with { Notes = string.IsNullOrWhiteSpace(evaluation.Notes) ? null : evaluation.Notes.Trim() });
         return null;
     }
@@ -196,7 +196,7 @@ public sealed class CatalogueItem : IHasOrganization
     private ConflictError WrongState() => new("catalogue.wrong_state", "state", $"enum.VersionState.{Latest.State}");
 
     private static ValidationError? CheckCode(string? code) =>
-        string.IsNullOrWhiteSpace(code) ? ValidationError.For("code", "catalogue.code_required")
-        : code.Trim().Length > MaxCodeLength ? ValidationError.For("code", "catalogue.code_too_long", MaxCodeLength)
+        string.IsNullOrWhiteSpace(code) ? CatalogueErrors.CodeRequired()
+        : code.Trim().Length > MaxCodeLength ? CatalogueErrors.CodeTooLong(MaxCodeLength)
         : null;
 }

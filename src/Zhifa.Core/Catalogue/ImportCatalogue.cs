@@ -98,11 +98,11 @@ public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (await CatalogueAccess.BodyAsync(db, ownerId, Permissions.CatalogueEdit, ct) is null)
-            return ValidationError.For("ownerId", "catalogue.owner_not_found");
+            return CatalogueErrors.UnknownOwner();
         if (rows.Count == 0)
-            return ValidationError.For("file", "catalogue.import_empty");
+            return CatalogueErrors.ImportEmpty();
         if (rows.Count > MaxRows)
-            return ValidationError.For("file", "catalogue.import_too_many", MaxRows);
+            return CatalogueErrors.ImportTooManyRows(MaxRows);
 
         var errors = new Dictionary<string, List<FieldMessage>>();
         void Fail(int row, string column, string code, params object[] args)

@@ -67,7 +67,7 @@ public sealed class PublicCatalogueQueries(ZhifaDbContext db, TimeProvider clock
         var published = await db.CatalogueItemVersions.IgnoreQueryFilters().AsNoTracking()
             .Where(v => v.ItemId == id && v.EffectiveFrom != null).OrderByDescending(v => v.VersionNumber).ToListAsync(ct);
         if (item is null || published.Count == 0)
-            return new NotFoundError("catalogue_item");
+            return CatalogueErrors.ItemNotFound();
         var today = clock.Today();
         var shown = published.FirstOrDefault(v => v.IsInForceOn(today)) ?? published[0];
         var names = await NamesAsync(shown.BodyIds.Append(item.OwnerId), ct);
@@ -98,7 +98,7 @@ public sealed class PublicCatalogueQueries(ZhifaDbContext db, TimeProvider clock
     {
         var b = await db.Benchmarks.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Status == BenchmarkStatus.Published, ct);
         if (b is null)
-            return new NotFoundError("benchmark");
+            return DiscretionErrors.BenchmarkNotFound();
         var names = await NamesAsync([b.IssuingBodyId, b.IssuingRegionId], ct);
         var upper = b.UpperBenchmarkId is { } u
             ? (await BenchmarksAsync(db.Benchmarks.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == u && x.Status == BenchmarkStatus.Published), ct)).FirstOrDefault()
