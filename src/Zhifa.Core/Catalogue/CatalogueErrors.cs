@@ -29,6 +29,8 @@ public static class CatalogueErrors
     // Clashes with the current state.
     public static ConflictError AmendmentOpen(int versionNumber) => new("catalogue.amendment_open", null, versionNumber);
     public static ConflictError NotDelegated(string field = "evaluatedOn") => new("catalogue.not_delegated", field);
+    /// <summary>The version's state (<paramref name="stateKey"/>, an enum resource key) does not allow the action.</summary>
+    public static ConflictError WrongState(string stateKey, string field = "state") => new("catalogue.wrong_state", field, stateKey);
     public static ConflictError NotInForce(string field = "on") => new("catalogue.not_in_force", field);
     public static ConflictError CodeDuplicate(string code, string field = "code") => new("catalogue.code_duplicate", field, code);
 

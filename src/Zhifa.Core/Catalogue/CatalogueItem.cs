@@ -193,7 +193,7 @@ public sealed class CatalogueItem : IHasOrganization
     private static DateOnly EarliestAfter(CatalogueItemVersion? current, DateOnly today) =>
         current?.EffectiveFrom is { } from && from >= today ? from.AddDays(1) : today;
 
-    private ConflictError WrongState() => new("catalogue.wrong_state", "state", $"enum.VersionState.{Latest.State}");
+    private ConflictError WrongState() => CatalogueErrors.WrongState($"enum.VersionState.{Latest.State}");
 
     private static ValidationError? CheckCode(string? code) =>
         string.IsNullOrWhiteSpace(code) ? CatalogueErrors.CodeRequired()

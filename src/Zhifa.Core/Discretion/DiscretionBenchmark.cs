@@ -212,7 +212,7 @@ public sealed class DiscretionBenchmark : IHasOrganization
         }));
     }
 
-    private ConflictError WrongState() => new("benchmark.wrong_state", "status", $"enum.BenchmarkStatus.{Status}");
+    private ConflictError WrongState() => DiscretionErrors.WrongState($"enum.BenchmarkStatus.{Status}");
 
     private static Error? CheckIssue(Issuer issuer, string title)
     {

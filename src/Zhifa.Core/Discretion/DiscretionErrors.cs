@@ -56,6 +56,8 @@ public static class DiscretionErrors
     public static ConflictError NoSupervisingBureau() => new("benchmark.no_supervising_bureau");
     public static ConflictError UpperNotPublished(string field = "upperId") => new("benchmark.upper_not_published", field);
     public static ConflictError ItemNotInForce(DateOnly day, string field = "on") => new("discretion.item_not_in_force", field, day);
+    /// <summary>The benchmark's status (<paramref name="statusKey"/>, an enum resource key) does not allow the action.</summary>
+    public static ConflictError WrongState(string statusKey, string field = "status") => new("benchmark.wrong_state", field, statusKey);
     public static ConflictError NoBenchmark(string field = "itemId") => new("discretion.no_benchmark", field);
 
     // Statutory rules (RULES.md).
