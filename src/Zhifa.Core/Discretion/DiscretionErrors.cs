@@ -6,12 +6,12 @@ namespace Zhifa.Core.Discretion;
 public static class DiscretionErrors
 {
     // Wrong fields (one field each; a builder collects several).
-    public static ValidationError StatutoryRangeInvalid(string field = "statutoryRange") => ValidationError.For(field, "benchmark.range_invalid#0");
-    public static ValidationError TierRangeInvalid(string tier, string field = "tiers") => ValidationError.For(field, "benchmark.range_invalid#1", tier);
-    public static ValidationError StatutoryFineRangeMismatch(string field = "statutoryRange") => ValidationError.For(field, "benchmark.fine_range_mismatch#0");
-    public static ValidationError TierFineRangeMismatch(string tier, string field = "tiers") => ValidationError.For(field, "benchmark.fine_range_mismatch#1", tier);
-    public static ValidationError ExemptionConditionRequired(string field = "exemption") => ValidationError.For(field, "benchmark.condition_required#0");
-    public static ValidationError TierConditionRequired(string tier, string field = "tiers") => ValidationError.For(field, "benchmark.condition_required#1", tier);
+    public static ValidationError StatutoryRangeInvalid(string field = "statutoryRange") => ValidationError.For(field, "benchmark.range_invalid");
+    public static ValidationError TierRangeInvalid(string tier, string field = "tiers") => ValidationError.For(field, "benchmark.range_invalid", tier);
+    public static ValidationError StatutoryFineRangeMismatch(string field = "statutoryRange") => ValidationError.For(field, "benchmark.fine_range_mismatch");
+    public static ValidationError TierFineRangeMismatch(string tier, string field = "tiers") => ValidationError.For(field, "benchmark.fine_range_mismatch", tier);
+    public static ValidationError ExemptionConditionRequired(string field = "exemption") => ValidationError.For(field, "benchmark.condition_required");
+    public static ValidationError TierConditionRequired(string tier, string field = "tiers") => ValidationError.For(field, "benchmark.condition_required", tier);
     public static ValidationError NotCoercionItem(string field = "itemId") => ValidationError.For(field, "benchmark.not_coercion_item");
     public static ValidationError BureauRequired(string field = "bureauId") => ValidationError.For(field, "benchmark.bureau_required");
     public static ValidationError CommentsRequired(string field = "comments") => ValidationError.For(field, "benchmark.comments_required");
