@@ -26,6 +26,20 @@ public static class CatalogueErrors
     public static ValidationError ImportNotXlsx(string field = "file") => ValidationError.For(field, "catalogue.import_not_xlsx");
     public static ValidationError NextDueRequired(string field = "nextDueOn") => ValidationError.For(field, "cat.next_due_required");
 
+    // Cells of an import (keyed rows[n].column): every wrong cell is reported.
+    public static FieldMessage ImportCodeRequired() => new("catalogue.code_required", []);
+    public static FieldMessage ImportCodeConflict(string code, int firstRow) => new("catalogue.import_code_conflict", [code, firstRow]);
+    public static FieldMessage ImportKindUnknown(string text) => new("catalogue.import_kind_unknown", [text]);
+    public static FieldMessage ImportLevelUnknown(string text) => new("catalogue.import_level_unknown", [text]);
+    public static FieldMessage ImportBasisIncomplete() => new("catalogue.basis_incomplete", []);
+    public static FieldMessage ImportBodyUnknown(string name) => new("catalogue.import_body_unknown", [name]);
+    public static FieldMessage ImportBodyAmbiguous(string name) => new("catalogue.import_body_ambiguous", [name]);
+    public static FieldMessage ImportDelegationIncomplete() => new("catalogue.delegation_incomplete", []);
+    public static FieldMessage ImportEffectiveInFuture() => new("catalogue.import_effective_future", []);
+    public static FieldMessage ImportDateInvalid(string text) => new("catalogue.import_date_invalid", [text]);
+    public static FieldMessage ImportCodeDuplicate(string code) => new("catalogue.code_duplicate", [code]);
+    public static FieldMessage ImportCodeTooLong(int maxLength) => new("catalogue.code_too_long", [maxLength]);
+
     // Clashes with the current state.
     public static ConflictError AmendmentOpen(int versionNumber) => new("catalogue.amendment_open", null, versionNumber);
     public static ConflictError NotDelegated(string field = "evaluatedOn") => new("catalogue.not_delegated", field);

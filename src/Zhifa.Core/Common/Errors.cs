@@ -23,7 +23,11 @@ public sealed record ValidationError(IReadOnlyDictionary<string, FieldMessage[]>
         string.Join("; ", Fields.Select(f => $"{f.Key}: {string.Join(", ", f.Value.Select(m => m.Code))}"));
 }
 
-public sealed record FieldMessage(string Code, IReadOnlyList<object> Args);
+public sealed record FieldMessage(string Code, IReadOnlyList<object> Args)
+{
+    /// <summary>This message on a cell of an import.</summary>
+    public ImportRowError At(int row, string column) => new(row, column, Code, Args);
+}
 
 /// <summary>
 /// Collects every wrong field of a request, so that one answer names them all. Each message comes from a

@@ -47,6 +47,17 @@ public static class PersonnelErrors
     public static ValidationError ImportFileRequired(string field = "file") => ValidationError.For(field, "import.file_required");
     public static ValidationError ImportNotAWorkbook(string field = "file") => ValidationError.For(field, "import.not_a_workbook");
 
+    // Cells of an import: a refused import lists every wrong cell by row and column.
+    public static ImportRejected ImportEmpty() => new([new ImportRowError(1, "", "import.empty", [])]);
+    public static FieldMessage ImportBodyUnknown(string text) => new("import.body_unknown", [text]);
+    public static FieldMessage ImportUnitNotInBody() => new("officer.unit_not_in_body", []);
+    public static FieldMessage ImportFieldUnknown(string text) => new("import.field_unknown", [text]);
+    public static FieldMessage ImportYesNo() => new("import.yes_no", []);
+    public static FieldMessage ImportDateInvalid() => new("import.date_invalid", []);
+    public static FieldMessage ImportIdNumberRepeated() => new("import.id_number_repeated", []);
+    public static FieldMessage ImportOfficerUnknown() => new("import.officer_unknown", []);
+    public static FieldMessage ImportNumberInvalid() => new("import.number_invalid", []);
+
     // Clashes with the current state.
     public static ConflictError IdNumberDuplicate(string field = "idNumber") => new("officer.id_number_duplicate", field);
     public static ConflictError BodyChangeNeedsTransfer(string field = "bodyId") => new("officer.body_change_needs_transfer", field);
