@@ -110,9 +110,9 @@ public sealed class CatalogueItem : IHasOrganization
             return error;
         var working = Working!;
         if (working.Bases.Count == 0)
-            return ValidationError.For("bases", "catalogue.no_legal_basis");
+            return CatalogueErrors.NoLegalBasis();
         if (working.BodyIds.Count == 0)
-            return ValidationError.For("bodyIds", "catalogue.no_body");
+            return CatalogueErrors.NoImplementingBody();
         working.Take(CatalogueAction.Submit, now);
         return null;
     }
@@ -122,7 +122,7 @@ public sealed class CatalogueItem : IHasOrganization
         if (Refusal(CatalogueAction.Return) is { } error)
             return error;
         if (string.IsNullOrWhiteSpace(comments))
-            return ValidationError.For("comments", "catalogue.comments_required");
+            return CatalogueErrors.CommentsRequired();
         Working!.Take(CatalogueAction.Return, now, comments.Trim());
         return null;
     }
@@ -145,7 +145,7 @@ public sealed class CatalogueItem : IHasOrganization
             return error;
         var previous = Published;
         if (EarliestAfter(previous, today) is var earliest && effectiveFrom < earliest)
-            return ValidationError.For("effectiveFrom", "catalogue.date_too_early", earliest);
+            return CatalogueErrors.DateTooEarly(earliest);
         var working = Working!;
         previous?.End(CatalogueAction.Supersede, effectiveFrom.AddDays(-1), now);
         working.Publish(CatalogueAction.Publish, effectiveFrom, now);
@@ -171,7 +171,7 @@ public sealed class CatalogueItem : IHasOrganization
             return error;
         var published = Published!;
         if (EarliestAfter(published, today) is var earliest && abolishedFrom < earliest)
-            return ValidationError.For("abolishedFrom", "catalogue.date_too_early", earliest);
+            return CatalogueErrors.DateTooEarly(earliest, field: "abolishedFrom");
         Working?.Take(CatalogueAction.AbolishWithItem, now);
         published.End(CatalogueAction.Abolish, abolishedFrom.AddDays(-1), now);
         return null;
@@ -181,9 +181,9 @@ public sealed class CatalogueItem : IHasOrganization
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         if (VersionInForce(evaluation.EvaluatedOn) is not { DelegatedToTownship: true })
-            return new ConflictError("catalogue.not_delegated", "evaluatedOn");
+            return CatalogueErrors.NotDelegated();
         if (evaluation.NextDueOn <= evaluation.EvaluatedOn)
-            return ValidationError.For("nextDueOn", "catalogue.date_too_early", evaluation.EvaluatedOn.AddDays(1));
+            return CatalogueErrors.DateTooEarly(evaluation.EvaluatedOn.AddDays(1), field: "nextDueOn");
         _evaluations.Add(evaluation with { Notes = string.IsNullOrWhiteSpace(evaluation.Notes) ? null : evaluation.Notes.Trim() });
         return null;
     }
@@ -206,7 +206,7 @@ public sealed class CatalogueItem : IHasOrganization
     }
 
     private static ValidationError? CheckCode(string? code) =>
-        string.IsNullOrWhiteSpace(code) ? ValidationError.For("code", "catalogue.code_required")
-        : code.Trim().Length > MaxCodeLength ? ValidationError.For("code", "catalogue.code_too_long", MaxCodeLength)
+        string.IsNullOrWhiteSpace(code) ? CatalogueErrors.CodeRequired()
+        : code.Trim().Length > MaxCodeLength ? CatalogueErrors.CodeTooLong(MaxCodeLength)
         : null;
 }

@@ -75,7 +75,7 @@ public sealed class RecordDelegationEvaluation(ZhifaDbContext db, TimeProvider c
         var today = clock.Today();
         return ItemChange.RunAsync(db, id, CataloguePermissions.CatalogueEdit, item =>
             request.EvaluatedOn > today
-                ? ValidationError.For("evaluatedOn", "catalogue.date_in_future")
+                ? CatalogueErrors.DateInFuture()
                 : item.RecordEvaluation(new DelegationEvaluation(request.EvaluatedOn ?? today, request.Result, request.NextDueOn, request.Notes)), ct);
     }
 }
@@ -90,7 +90,7 @@ internal static class ItemChange
     public static async Task<Result<Guid>> RunAsync(ZhifaDbContext db, Guid id, string permission, Func<CatalogueItem, Error?> change, CancellationToken ct)
     {
         if (await CatalogueAccess.ItemAsync(db, id, permission, ct) is not { } item)
-            return new NotFoundError("catalogue_item");
+            return CatalogueErrors.ItemNotFound();
         if (change(item) is { } error)
             return error;
         await db.SaveChangesAsync(ct);

@@ -73,7 +73,7 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock)
     {
         var item = await db.CatalogueItems.AsNoTracking().Include(i => i.Versions).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null || item.Versions.Count == 0)
-            return new NotFoundError("catalogue_item");
+            return CatalogueErrors.ItemNotFound();
         var today = clock.Today();
         var versions = item.Versions.OrderByDescending(v => v.VersionNumber).ToList();
         var names = await NamesAsync(versions.SelectMany(v => v.BodyIds).Append(item.OwnerId), ct);
@@ -105,9 +105,9 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock)
     {
         var item = await db.CatalogueItems.AsNoTracking().Include(i => i.Versions).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null)
-            return new NotFoundError("catalogue_item");
+            return CatalogueErrors.ItemNotFound();
         if (item.VersionInForce(on ?? clock.Today()) is not { } version)
-            return new ConflictError("catalogue.not_in_force", "on");
+            return CatalogueErrors.NotInForce();
         return ToDto(version, await NamesAsync(version.BodyIds, ct));
     }
 

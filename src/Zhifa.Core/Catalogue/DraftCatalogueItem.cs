@@ -24,7 +24,7 @@ public sealed class CreateCatalogueItem(ZhifaDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Content);
         if (await CatalogueAccess.BodyAsync(db, request.OwnerId, CataloguePermissions.CatalogueEdit, ct) is null)
-            return ValidationError.For("ownerId", "catalogue.owner_not_found");
+            return CatalogueErrors.UnknownOwner();
         var content = request.Content.ToContent();
         if (await ItemContentRules.CheckAsync(db, content, ct) is { } error)
             return error;
@@ -34,7 +34,7 @@ public sealed class CreateCatalogueItem(ZhifaDbContext db, TimeProvider clock)
             return created.Error;
         var item = created.Value;
         if (await db.CatalogueItems.IgnoreQueryFilters().AnyAsync(i => i.Code == item.Code, ct))
-            return new ConflictError("catalogue.code_duplicate", "code", item.Code);
+            return CatalogueErrors.CodeDuplicate(item.Code);
         db.CatalogueItems.Add(item);
         await db.SaveChangesAsync(ct);
         return item.Id;
@@ -48,7 +48,7 @@ public sealed class EditCatalogueItem(ZhifaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (await CatalogueAccess.ItemAsync(db, id, CataloguePermissions.CatalogueEdit, ct) is not { } item)
-            return new NotFoundError("catalogue_item");
+            return CatalogueErrors.ItemNotFound();
         var content = request.ToContent();
         if (item.Working is not { IsEditable: true })
             return item.Edit(content, clock.GetUtcNow().UtcDateTime)!;
@@ -76,12 +76,12 @@ internal static class ItemContentRules
         var bodies = await db.Bodies.IgnoreQueryFilters().AsNoTracking().Where(b => ids.Contains(b.Id) && b.IsActive)
             .Select(b => new { b.Id, b.RegionId }).ToListAsync(ct);
         if (bodies.Count != ids.Count)
-            return ValidationError.For("bodyIds", "catalogue.body_unknown");
+            return CatalogueErrors.UnknownBody();
         if (content.Delegation is not null)
         {
             var regionIds = bodies.Select(b => b.RegionId).ToList();
             if (!await db.Regions.IgnoreQueryFilters().AnyAsync(r => regionIds.Contains(r.Id) && r.Level == RegionLevel.Township, ct))
-                return ValidationError.For("bodyIds", "catalogue.delegation_needs_township_body");
+                return CatalogueErrors.DelegationNeedsTownshipBody();
         }
         return null;
     }

@@ -98,19 +98,19 @@ public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (await CatalogueAccess.BodyAsync(db, ownerId, CataloguePermissions.CatalogueEdit, ct) is null)
-            return ValidationError.For("ownerId", "catalogue.owner_not_found");
+            return CatalogueErrors.UnknownOwner();
         if (rows.Count == 0)
-            return ValidationError.For("file", "catalogue.import_empty");
+            return CatalogueErrors.ImportEmpty();
         if (rows.Count > MaxRows)
-            return ValidationError.For("file", "catalogue.import_too_many", MaxRows);
+            return CatalogueErrors.ImportTooManyRows(MaxRows);
 
         var errors = new Dictionary<string, List<FieldMessage>>();
-        void Fail(int row, string column, string code, params object[] args)
+        void Fail(int row, string column, FieldMessage message)
         {
             var key = $"rows[{row}].{column}";
             if (!errors.TryGetValue(key, out var list))
                 errors[key] = list = [];
-            list.Add(new FieldMessage(code, args));
+            list.Add(message);
         }
 
         var bodyNames = await db.Bodies.IgnoreQueryFilters().AsNoTracking().Where(b => b.IsActive).Select(b => new { b.Id, b.Name }).ToListAsync(ct);
@@ -123,20 +123,20 @@ public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock)
             if (group.Key.Length == 0)
             {
                 foreach (var r in group)
-                    Fail(r.Row, CatalogueColumns.Code, "catalogue.code_required");
+                    Fail(r.Row, CatalogueColumns.Code, CatalogueErrors.ImportCodeRequired());
                 continue;
             }
             foreach (var r in group.Skip(1))
             {
                 if (r[CatalogueColumns.Name].Length > 0 && r[CatalogueColumns.Name] != first[CatalogueColumns.Name])
-                    Fail(r.Row, CatalogueColumns.Name, "catalogue.import_code_conflict", group.Key, first.Row);
+                    Fail(r.Row, CatalogueColumns.Name, CatalogueErrors.ImportCodeConflict(group.Key, first.Row));
             }
             var kind = CatalogueColumns.ParseKind(first[CatalogueColumns.Kind]);
             if (kind is null)
-                Fail(first.Row, CatalogueColumns.Kind, "catalogue.import_kind_unknown", first[CatalogueColumns.Kind]);
+                Fail(first.Row, CatalogueColumns.Kind, CatalogueErrors.ImportKindUnknown(first[CatalogueColumns.Kind]));
             var level = first[CatalogueColumns.SettingLevel].Length == 0 ? RegionLevel.County : CatalogueColumns.ParseLevel(first[CatalogueColumns.SettingLevel]);
             if (level is null)
-                Fail(first.Row, CatalogueColumns.SettingLevel, "catalogue.import_level_unknown", first[CatalogueColumns.SettingLevel]);
+                Fail(first.Row, CatalogueColumns.SettingLevel, CatalogueErrors.ImportLevelUnknown(first[CatalogueColumns.SettingLevel]));
 
             var bases = new List<LegalBasis>();
             foreach (var r in group)
@@ -147,7 +147,7 @@ public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock)
                 if (parts.Any(p => p.Length == 0))
                 {
                     var missing = r[CatalogueColumns.LawName].Length == 0 ? CatalogueColumns.LawName : r[CatalogueColumns.Article].Length == 0 ? CatalogueColumns.Article : CatalogueColumns.Text;
-                    Fail(r.Row, missing, "catalogue.basis_incomplete");
+                    Fail(r.Row, missing, CatalogueErrors.ImportBasisIncomplete());
                     continue;
                 }
                 bases.Add(new LegalBasis(parts[0].Trim('《', '》'), parts[1], r[CatalogueColumns.Clause].Length == 0 ? null : r[CatalogueColumns.Clause], parts[2]));
@@ -157,9 +157,9 @@ public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock)
             foreach (var name in group.SelectMany(r => r[CatalogueColumns.Bodies].Split(['、', ';', '；', ',', '，', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct())
             {
                 if (!bodiesByName.TryGetValue(name, out var ids))
-                    Fail(first.Row, CatalogueColumns.Bodies, "catalogue.import_body_unknown", name);
+                    Fail(first.Row, CatalogueColumns.Bodies, CatalogueErrors.ImportBodyUnknown(name));
                 else if (ids.Count > 1)
-                    Fail(first.Row, CatalogueColumns.Bodies, "catalogue.import_body_ambiguous", name);
+                    Fail(first.Row, CatalogueColumns.Bodies, CatalogueErrors.ImportBodyAmbiguous(name));
                 else
                     bodies.Add(ids[0]);
             }
@@ -172,13 +172,13 @@ public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock)
             {
                 if (document.Length == 0 || delegatedOn is null || dueOn is null)
                     Fail(first.Row, document.Length == 0 ? CatalogueColumns.DelegationDocument : delegatedOn is null ? CatalogueColumns.DelegatedOn : CatalogueColumns.EvaluationDueOn,
-                        "catalogue.delegation_incomplete");
+                        CatalogueErrors.ImportDelegationIncomplete());
                 else
                     delegation = new TownshipDelegation(document, delegatedOn.Value, dueOn.Value);
             }
             var effectiveFrom = DateCell(first, CatalogueColumns.EffectiveFrom, Fail);
             if (effectiveFrom > today)
-                Fail(first.Row, CatalogueColumns.EffectiveFrom, "catalogue.import_effective_future");
+                Fail(first.Row, CatalogueColumns.EffectiveFrom, CatalogueErrors.ImportEffectiveInFuture());
             if (kind is null || level is null)
                 continue;
 
@@ -188,7 +188,7 @@ public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock)
                 foreach (var (field, messages) in invalid.Fields)
                 {
                     foreach (var m in messages)
-                        Fail(first.Row, ColumnOf(field), m.Code, [.. m.Args]);
+                        Fail(first.Row, ColumnOf(field), m);
                 }
                 continue;
             }
@@ -198,9 +198,9 @@ public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock)
         var codes = drafts.Select(d => d.Code).ToList();
         var taken = await db.CatalogueItems.IgnoreQueryFilters().AsNoTracking().Where(i => codes.Contains(i.Code)).Select(i => i.Code).ToListAsync(ct);
         foreach (var d in drafts.Where(d => taken.Contains(d.Code)))
-            Fail(d.Row, CatalogueColumns.Code, "catalogue.code_duplicate", d.Code);
+            Fail(d.Row, CatalogueColumns.Code, CatalogueErrors.ImportCodeDuplicate(d.Code));
         foreach (var d in drafts.Where(d => d.Code.Length > CatalogueItem.MaxCodeLength))
-            Fail(d.Row, CatalogueColumns.Code, "catalogue.code_too_long", CatalogueItem.MaxCodeLength);
+            Fail(d.Row, CatalogueColumns.Code, CatalogueErrors.ImportCodeTooLong(CatalogueItem.MaxCodeLength));
         if (errors.Count > 0)
             return new ValidationError(errors.OrderBy(e => RowOf(e.Key)).ToDictionary(e => e.Key, e => e.Value.ToArray()));
 
@@ -216,7 +216,7 @@ public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock)
         return new ImportOutcome(drafts.Count(d => d.EffectiveFrom is null), drafts.Count(d => d.EffectiveFrom is not null), codes);
     }
 
-    private static DateOnly? DateCell(CatalogueImportRow row, string column, Action<int, string, string, object[]> fail)
+    private static DateOnly? DateCell(CatalogueImportRow row, string column, Action<int, string, FieldMessage> fail)
     {
         var text = row[column];
         if (text.Length == 0)
@@ -225,7 +225,7 @@ public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock)
             return d;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 1 and < 2_958_466)
             return DateOnly.FromDateTime(DateTime.FromOADate(serial));
-        fail(row.Row, column, "catalogue.import_date_invalid", [text]);
+        fail(row.Row, column, CatalogueErrors.ImportDateInvalid(text));
         return null;
     }
 

@@ -39,13 +39,13 @@ public sealed record ItemContent(
     internal Error? Check()
     {
         if (string.IsNullOrWhiteSpace(Name))
-            return ValidationError.For("name", "catalogue.name_required");
+            return CatalogueErrors.NameRequired();
         if (Name.Trim().Length > MaxNameLength)
-            return ValidationError.For("name", "catalogue.name_too_long", MaxNameLength);
+            return CatalogueErrors.NameTooLong(MaxNameLength);
         if (Bases.Any(b => string.IsNullOrWhiteSpace(b.LawName) || string.IsNullOrWhiteSpace(b.Article) || string.IsNullOrWhiteSpace(b.Text)))
-            return ValidationError.For("bases", "catalogue.basis_incomplete");
+            return CatalogueErrors.BasisIncomplete();
         if (Delegation is { } d && (string.IsNullOrWhiteSpace(d.Document) || d.EvaluationDueOn < d.DelegatedOn))
-            return ValidationError.For("delegation", "catalogue.delegation_incomplete");
+            return CatalogueErrors.DelegationIncomplete();
         return null;
     }
 }

@@ -59,7 +59,7 @@ public sealed class PublicCatalogueQueries(ZhifaDbContext db, TimeProvider clock
         var published = await db.CatalogueItemVersions.IgnoreQueryFilters().AsNoTracking()
             .Where(v => v.ItemId == id && v.EffectiveFrom != null).OrderByDescending(v => v.VersionNumber).ToListAsync(ct);
         if (item is null || published.Count == 0)
-            return new NotFoundError("catalogue_item");
+            return CatalogueErrors.ItemNotFound();
         var today = clock.Today();
         var shown = published.FirstOrDefault(v => v.IsInForceOn(today)) ?? published[0];
         var names = await NamesAsync(shown.BodyIds.Append(item.OwnerId), ct);

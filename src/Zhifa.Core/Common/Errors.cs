@@ -23,7 +23,49 @@ public sealed record ValidationError(IReadOnlyDictionary<string, FieldMessage[]>
         string.Join("; ", Fields.Select(f => $"{f.Key}: {string.Join(", ", f.Value.Select(m => m.Code))}"));
 }
 
-public sealed record FieldMessage(string Code, IReadOnlyList<object> Args);
+public sealed record FieldMessage(string Code, IReadOnlyList<object> Args)
+{
+    /// <summary>This message on a cell of an import.</summary>
+    public ImportRowError At(int row, string column) => new(row, column, Code, Args);
+}
+
+/// <summary>
+/// Collects every wrong field of a request, so that one answer names them all. Each message comes from a
+/// feature's Errors factory (<c>errors.Add(IdentityErrors.FullNameRequired())</c>); <see cref="Build"/> is null when nothing is wrong.
+/// </summary>
+public sealed class ValidationBuilder
+{
+    private readonly Dictionary<string, List<FieldMessage>> _fields = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => _fields.Count == 0;
+
+    /// <summary>Adds the field messages of <paramref name="error"/> (null adds nothing).</summary>
+    public ValidationBuilder Add(ValidationError? error)
+    {
+        if (error is null)
+            return this;
+        foreach (var (field, messages) in error.Fields)
+        {
+            if (!_fields.TryGetValue(field, out var list))
+                _fields[field] = list = [];
+            list.AddRange(messages);
+        }
+        return this;
+    }
+
+    public ValidationError? Build() => IsEmpty ? null : new ValidationError(_fields.ToDictionary(f => f.Key, f => f.Value.ToArray()));
+}
+
+/// <summary>Expected failures that belong to no one feature: the request itself, or the database's answer to a race.</summary>
+public static class CommonErrors
+{
+    /// <summary>A body or parameter that cannot be read; <paramref name="field"/> is its JSON path, or "$".</summary>
+    public static ValidationError RequestUnreadable(string field, bool body) =>
+        ValidationError.For(field, body ? "problem.body_unreadable" : "problem.parameter_unreadable");
+
+    /// <summary>Someone else changed the same thing at the same instant; nothing was saved.</summary>
+    public static ConflictError ConcurrentChange() => new("error.concurrent_change");
+}
 
 /// <summary>The request is well-formed but clashes with the current state (a duplicate, a wrong state).</summary>
 public sealed record ConflictError(string ConflictCode, string? Field = null, params object[] Arguments) : Error(ConflictCode, Arguments)
@@ -63,3 +105,14 @@ public sealed record ImportRejected(IReadOnlyList<ImportRowError> Rows) : Error(
 
 /// <summary>One wrong cell of an import: the sheet row number, the column title, and the message code with its arguments.</summary>
 public sealed record ImportRowError(int Row, string Column, string Code, IReadOnlyList<object> Args);
+
+/// <summary>The refusals every workflow table gives (<see cref="Workflow{TState, TAction}"/>).</summary>
+public static class WorkflowErrors
+{
+    /// <summary>409: the table has no row for this action from this state; the message names both (resource keys).</summary>
+    public static ConflictError IllegalTransition(string stateKey, string actionKey) =>
+        new("workflow.illegal_transition", null, stateKey, actionKey);
+
+    /// <summary>422: the row exists but its guard fails; the guard names its rule.</summary>
+    public static RuleViolation GuardFailed(string ruleId, string code, object[] args) => new(ruleId, code, args);
+}

@@ -75,12 +75,12 @@ public sealed class Workflow<TState, TAction>
     {
         if (Find(from, action) is not { } row)
             return Illegal(from, action);
-        return row.Guard is { } guard && holds is not null && !holds(guard) ? new RuleViolation(guard.RuleId, guard.Code, guardArgs) : null;
+        return row.Guard is { } guard && holds is not null && !holds(guard) ? WorkflowErrors.GuardFailed(guard.RuleId, guard.Code, guardArgs) : null;
     }
 
     /// <summary>The refusal of a pair the table does not list: 409 <c>workflow.illegal_transition</c>, naming the state and the action.</summary>
     public ConflictError Illegal(TState from, TAction action) =>
-        new(IllegalTransition, null, $"enum.{typeof(TState).Name}.{from}", $"enum.{typeof(TAction).Name}.{action}");
+        WorkflowErrors.IllegalTransition($"enum.{typeof(TState).Name}.{from}", $"enum.{typeof(TAction).Name}.{action}");
 
     /// <summary>
     /// The actions a user may take from <paramref name="from"/>: rows with a permission that <paramref name="can"/> grants

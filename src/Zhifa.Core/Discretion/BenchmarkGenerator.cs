@@ -16,7 +16,7 @@ public static class BenchmarkGenerator
         if (settings.Check() is { } error)
             return error;
         if (statutoryRange is not null && !statutoryRange.IsValid())
-            return ValidationError.For("statutoryRange", "benchmark.range_invalid");
+            return DiscretionErrors.StatutoryRangeInvalid();
 
         List<BenchmarkTier> tiers =
         [

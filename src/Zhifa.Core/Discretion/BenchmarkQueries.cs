@@ -79,7 +79,7 @@ public sealed class BenchmarkQueries(ZhifaDbContext db, CatalogueQueries catalog
     {
         var b = await db.Benchmarks.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (b is null)
-            return new NotFoundError("benchmark");
+            return DiscretionErrors.BenchmarkNotFound();
         var related = await SummariesAsync(
             db.Benchmarks.AsNoTracking().Where(x => x.Id == b.Id || x.Id == b.UpperBenchmarkId || x.UpperBenchmarkId == b.Id), ct);
         var orgIds = new[] { b.IssuingBodyId, b.IssuingRegionId, b.FiledWithBodyId ?? Guid.Empty };

@@ -17,15 +17,15 @@ public static class BenchmarkRules
         ArgumentNullException.ThrowIfNull(statutoryKinds);
         ArgumentNullException.ThrowIfNull(tiers);
         if (statutoryKinds.Count == 0)
-            return ValidationError.For("statutoryKinds", "benchmark.statutory_kinds_required");
+            return DiscretionErrors.StatutoryKindsRequired();
         if (statutoryRange is not null && !statutoryRange.IsValid())
-            return ValidationError.For("statutoryRange", "benchmark.range_invalid");
+            return DiscretionErrors.StatutoryRangeInvalid();
         if ((statutoryRange is null) == statutoryKinds.Contains(PenaltyKind.Fine))
-            return ValidationError.For("statutoryRange", "benchmark.fine_range_mismatch");
+            return DiscretionErrors.StatutoryFineRangeMismatch();
         if (tiers.GroupBy(t => t.Tier).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
-            return ValidationError.For("tiers", "benchmark.tier_duplicate", Key(duplicate.Key));
+            return DiscretionErrors.TierDuplicate(Key(duplicate.Key));
         if (tiers.All(t => t.Tier != DiscretionTier.Ordinary))
-            return ValidationError.For("tiers", "benchmark.ordinary_tier_missing");
+            return DiscretionErrors.OrdinaryTierMissing();
         foreach (var tier in tiers)
         {
             if (CheckTier(tier, statutoryRange, statutoryKinds) is { } error)
@@ -35,9 +35,9 @@ public static class BenchmarkRules
         foreach (var (lower, upper) in fined.Zip(fined.Skip(1)))
         {
             if (lower.Range!.Overlaps(upper.Range!))
-                return ValidationError.For("tiers", "benchmark.tiers_overlap", Key(lower.Tier), Key(upper.Tier));
+                return DiscretionErrors.TiersOverlap(Key(lower.Tier), Key(upper.Tier));
             if (!lower.Range.IsBelow(upper.Range!))
-                return ValidationError.For("tiers", "benchmark.tiers_out_of_order", Key(lower.Tier), Key(upper.Tier));
+                return DiscretionErrors.TiersOutOfOrder(Key(lower.Tier), Key(upper.Tier));
         }
         return null;
     }
@@ -46,24 +46,24 @@ public static class BenchmarkRules
     {
         var key = Key(tier.Tier);
         if (tier.Tier != DiscretionTier.Ordinary && string.IsNullOrWhiteSpace(tier.ConditionText))
-            return ValidationError.For("tiers", "benchmark.condition_required", key);
+            return DiscretionErrors.TierConditionRequired(key);
         if (!tier.ImposesPenalty)
-            return tier.PenaltyKinds.Count > 0 || tier.Range is not null ? ValidationError.For("tiers", "benchmark.no_penalty_tier_imposes_penalty", key) : null;
+            return tier.PenaltyKinds.Count > 0 || tier.Range is not null ? DiscretionErrors.NoPenaltyTierImposesPenalty(key) : null;
         if (tier.PenaltyKinds.Count == 0)
-            return ValidationError.For("tiers", "benchmark.penalty_kinds_required", key);
+            return DiscretionErrors.PenaltyKindsRequired(key);
         if (tier.PenaltyKinds.Except(statutoryKinds).Any())
-            return ValidationError.For("tiers", "benchmark.kind_not_statutory", key);
+            return DiscretionErrors.TierKindNotStatutory(key);
         if ((tier.Range is null) == tier.PenaltyKinds.Contains(PenaltyKind.Fine))
-            return ValidationError.For("tiers", "benchmark.fine_range_mismatch", key);
+            return DiscretionErrors.TierFineRangeMismatch(key);
         if (tier.Range is not { } range)
             return null;
         if (!range.IsValid() || !range.SameShape(statutoryRange!))
-            return ValidationError.For("tiers", "benchmark.range_invalid", key);
+            return DiscretionErrors.TierRangeInvalid(key);
         var inside = tier.Tier == DiscretionTier.Mitigated ? range.IsBelow(statutoryRange!) : statutoryRange!.Contains(range);
         if (!inside)
             return tier.Tier == DiscretionTier.Mitigated
-                ? ValidationError.For("tiers", "benchmark.mitigated_not_below_minimum", key)
-                : ValidationError.For("tiers", "benchmark.tier_outside_statutory_range", key);
+                ? DiscretionErrors.MitigatedNotBelowMinimum(key)
+                : DiscretionErrors.TierOutsideStatutoryRange(key);
         return null;
     }
 
@@ -78,24 +78,24 @@ public static class BenchmarkRules
         ArgumentNullException.ThrowIfNull(lower);
         ArgumentNullException.ThrowIfNull(tiers);
         if (upper.Status != BenchmarkStatus.Published)
-            return new ConflictError("benchmark.upper_not_published", "upperId");
+            return DiscretionErrors.UpperNotPublished();
         if (lower.Level == RegionLevel.Township)
-            return new RuleViolation("CLJZ-LEVEL", "benchmark.township_uses_county");
+            return DiscretionErrors.TownshipUsesCounty();
         if (lower.Level <= upper.IssuingLevel)
-            return new RuleViolation("CLJZ-LEVEL", "benchmark.refine_not_lower_level");
+            return DiscretionErrors.RefineNotLowerLevel();
         if (upper.Tiers.FirstOrDefault(u => tiers.All(t => t.Tier != u.Tier)) is { } missing)
-            return new RuleViolation("CLJZ-LEVEL", "benchmark.refined_tier_missing", Key(missing.Tier));
+            return DiscretionErrors.RefinedTierMissing(Key(missing.Tier));
         foreach (var tier in tiers)
         {
             var key = Key(tier.Tier);
             if (upper.TierOf(tier.Tier) is not { } above)
-                return new RuleViolation("CLJZ-LEVEL", "benchmark.refined_tier_not_in_upper", key);
+                return DiscretionErrors.RefinedTierNotInUpper(key);
             if (!tier.Conditions.ToHashSet().SetEquals(above.Conditions))
-                return new RuleViolation("CLJZ-LEVEL", "benchmark.refined_conditions_differ", key);
+                return DiscretionErrors.RefinedConditionsDiffer(key);
             if (tier.PenaltyKinds.Except(above.PenaltyKinds).Any())
-                return new RuleViolation("CLJZ-LEVEL", "benchmark.refined_kinds_exceed_upper", key);
+                return DiscretionErrors.RefinedKindsExceedUpper(key);
             if (tier.Range is not null && above.Range?.Contains(tier.Range) != true)
-                return new RuleViolation("CLJZ-LEVEL", "benchmark.refined_range_exceeds_upper", key);
+                return DiscretionErrors.RefinedRangeExceedsUpper(key);
         }
         // Within the upper tiers a refinement is inside the statutory range and in order; what is left is its form.
         return CheckTiers(upper.StatutoryRange, upper.StatutoryKinds, tiers);

@@ -44,6 +44,6 @@ public sealed record TierSettings(decimal LighterShare = 0.3m, decimal HeavierSh
 
     internal Error? Check() =>
         LighterShare <= 0 || HeavierShare <= 0 || LighterShare + HeavierShare >= 1 || MitigatedFloorShare is < 0 or >= 1
-            ? ValidationError.For("settings", "benchmark.tier_settings_invalid")
+            ? DiscretionErrors.TierSettingsInvalid()
             : null;
 }

@@ -92,7 +92,7 @@ public sealed class DiscretionBenchmark : IHasOrganization
     {
         ArgumentNullException.ThrowIfNull(version);
         if (version.Kind != ItemKind.Coercion)
-            return ValidationError.For("itemId", "benchmark.not_coercion_item");
+            return DiscretionErrors.NotCoercionItem();
         if ((CheckIssue(issuer, title) ?? CheckExemption(exemption)) is { } error)
             return error;
         return new DiscretionBenchmark(id, ItemRef.Of(item, version), issuer, title, now) { Exemption = Trimmed(exemption) };
@@ -117,7 +117,7 @@ public sealed class DiscretionBenchmark : IHasOrganization
         if (Refusal(BenchmarkAction.Revise) is { } refused)
             return refused;
         if (ItemKind != ItemKind.Penalty)
-            return ValidationError.For("tiers", "discretion.not_penalty_item");
+            return DiscretionErrors.NotPenaltyItem("tiers");
         if (upper?.Id != UpperBenchmarkId)
             throw new ArgumentException($"Benchmark {Id} refines {UpperBenchmarkId}, not {upper?.Id}.", nameof(upper));
         var issuer = new Issuer(IssuingBodyId, IssuingRegionId, IssuingLevel);
@@ -134,7 +134,7 @@ public sealed class DiscretionBenchmark : IHasOrganization
         if (Refusal(BenchmarkAction.Revise) is { } refused)
             return refused;
         if (ItemKind != ItemKind.Coercion)
-            return ValidationError.For("exemption", "benchmark.not_coercion_item");
+            return DiscretionErrors.NotCoercionItem("exemption");
         if (CheckExemption(exemption) is { } error)
             return error;
         Exemption = Trimmed(exemption);
@@ -148,7 +148,7 @@ public sealed class DiscretionBenchmark : IHasOrganization
         if (Refusal(BenchmarkAction.File) is { } refused)
             return refused;
         if (bureauId == Guid.Empty)
-            return ValidationError.For("bureauId", "benchmark.bureau_required");
+            return DiscretionErrors.BureauRequired();
         Status = Target(BenchmarkAction.File);
         FiledWithBodyId = bureauId;
         FiledAt = now;
@@ -162,7 +162,7 @@ public sealed class DiscretionBenchmark : IHasOrganization
         if (Refusal(BenchmarkAction.Return) is { } refused)
             return refused;
         if (string.IsNullOrWhiteSpace(comments))
-            return ValidationError.For("comments", "benchmark.comments_required");
+            return DiscretionErrors.CommentsRequired();
         Status = Target(BenchmarkAction.Return);
         ReviewComments = comments.Trim();
         UpdatedAt = now;
@@ -186,7 +186,7 @@ public sealed class DiscretionBenchmark : IHasOrganization
         if (Refusal(BenchmarkAction.Publish) is { } refused)
             return refused;
         if (effectiveFrom < today)
-            return ValidationError.For("effectiveFrom", "benchmark.date_too_early", today);
+            return DiscretionErrors.DateTooEarly(today);
         Status = Target(BenchmarkAction.Publish);
         EffectiveFrom = effectiveFrom;
         PublishedAt = now;
@@ -198,7 +198,7 @@ public sealed class DiscretionBenchmark : IHasOrganization
         Guid id, ItemRef item, Issuer issuer, string title, FineRange? statutoryRange, IReadOnlyList<PenaltyKind> statutoryKinds, IReadOnlyList<BenchmarkTier> tiers, DateTime now)
     {
         if (item.Kind != ItemKind.Penalty)
-            return ValidationError.For("itemId", "discretion.not_penalty_item");
+            return DiscretionErrors.NotPenaltyItem();
         if ((CheckIssue(issuer, title) ?? BenchmarkRules.CheckTiers(statutoryRange, statutoryKinds, tiers)) is { } error)
             return error;
         var benchmark = new DiscretionBenchmark(id, item, issuer, title, now) { StatutoryRange = statutoryRange };
@@ -225,16 +225,16 @@ public sealed class DiscretionBenchmark : IHasOrganization
     {
         ArgumentNullException.ThrowIfNull(issuer);
         if (issuer.Level == RegionLevel.Township)
-            return new RuleViolation("CLJZ-LEVEL", "benchmark.township_uses_county");
+            return DiscretionErrors.TownshipUsesCounty();
         if (string.IsNullOrWhiteSpace(title))
-            return ValidationError.For("title", "benchmark.title_required");
-        return title.Trim().Length > MaxTitleLength ? ValidationError.For("title", "benchmark.title_too_long", MaxTitleLength) : null;
+            return DiscretionErrors.TitleRequired();
+        return title.Trim().Length > MaxTitleLength ? DiscretionErrors.TitleTooLong(MaxTitleLength) : null;
     }
 
     private static ValidationError? CheckExemption(CoercionExemption exemption)
     {
         ArgumentNullException.ThrowIfNull(exemption);
-        return string.IsNullOrWhiteSpace(exemption.ConditionText) ? ValidationError.For("exemption", "benchmark.condition_required") : null;
+        return string.IsNullOrWhiteSpace(exemption.ConditionText) ? DiscretionErrors.ExemptionConditionRequired() : null;
     }
 
     private static CoercionExemption Trimmed(CoercionExemption exemption) =>

@@ -65,13 +65,13 @@ public static class DiscretionCalculator
         ArgumentNullException.ThrowIfNull(benchmark);
         ArgumentNullException.ThrowIfNull(settings);
         if (benchmark.ItemKind != ItemKind.Penalty)
-            return ValidationError.For("itemId", "discretion.not_penalty_item");
+            return DiscretionErrors.NotPenaltyItem();
         if (illegalGain < 0)
-            return ValidationError.For("illegalGain", "discretion.amount_negative");
+            return DiscretionErrors.AmountNegative();
         if (goodsValue < 0)
-            return ValidationError.For("goodsValue", "discretion.amount_negative");
+            return DiscretionErrors.AmountNegative(field: "goodsValue");
         if (settings.SuggestionShare is <= 0 or >= 1)
-            return ValidationError.For("settings", "discretion.settings_invalid");
+            return DiscretionErrors.SettingsInvalid();
 
         var (tierKind, applied, offset) = Select(benchmark, facts, allowMayNotPenalize: true);
         var tier = benchmark.TierOf(tierKind)!;
@@ -108,13 +108,13 @@ public static class DiscretionCalculator
         var kinds = proposal.Kinds.Distinct().ToList();
         var fines = kinds.Contains(PenaltyKind.Fine);
         if (proposal.FineAmount < 0)
-            return ValidationError.For("fineAmount", "discretion.amount_negative");
+            return DiscretionErrors.AmountNegative(field: "fineAmount");
         if (fines != proposal.FineAmount.HasValue)
-            return ValidationError.For("fineAmount", "discretion.fine_amount_mismatch");
+            return DiscretionErrors.FineAmountMismatch();
         if (kinds.Except(benchmark.StatutoryKinds).Any())
-            return ValidationError.For("kinds", "discretion.kind_not_statutory");
+            return DiscretionErrors.KindNotStatutory();
         if (calculation.Tier == DiscretionTier.NoPenalty && kinds.Count > 0)
-            return new RuleViolation("XZCF-33", "discretion.no_penalty_due");
+            return DiscretionErrors.NoPenaltyDue();
 
         var expected = calculation.Tier == DiscretionTier.MayNotPenalize && kinds.Count > 0
             ? Select(benchmark, facts, allowMayNotPenalize: false).Tier
@@ -127,7 +127,7 @@ public static class DiscretionCalculator
             if (!statutory.IsSuccess)
                 return statutory.Error;
             if (amount > statutory.Value.Max)
-                return ValidationError.For("fineAmount", "discretion.amount_above_statutory_max", Money.Format(statutory.Value.Max));
+                return DiscretionErrors.AmountAboveStatutoryMax(Money.Format(statutory.Value.Max));
             amountTier = TierOfAmount(benchmark, amount, illegalGain, goodsValue);
         }
 
@@ -138,7 +138,7 @@ public static class DiscretionCalculator
             reasons.Add("discretion.kind_outside_tier");
         if (proposal.FineAmount is not null && amountTier != expected)
             reasons.Add("discretion.amount_outside_tier");
-        var deviation = reasons.Count == 0 ? null : new RuleViolation("CLJZ-DEVIATE", "discretion.outside_benchmark", [.. reasons]);
+        var deviation = reasons.Count == 0 ? null : DiscretionErrors.OutsideBenchmark(reasons);
         return new CheckResult(expected, amountTier, deviation, calculation);
     }
 

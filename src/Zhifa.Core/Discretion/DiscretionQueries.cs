@@ -82,28 +82,28 @@ public sealed class DiscretionQueries(ZhifaDbContext db, TimeProvider clock, Cal
     private async Task<Result<Found>> FindAsync(Guid itemId, Guid? bodyId, DateOnly? on, decimal? illegalGain, decimal? goodsValue, CancellationToken ct)
     {
         if (illegalGain < 0)
-            return ValidationError.For("illegalGain", "discretion.amount_negative");
+            return DiscretionErrors.AmountNegative();
         if (goodsValue < 0)
-            return ValidationError.For("goodsValue", "discretion.amount_negative");
+            return DiscretionErrors.AmountNegative(field: "goodsValue");
         var item = await db.CatalogueItems.AsNoTracking().Include(i => i.Versions).FirstOrDefaultAsync(i => i.Id == itemId, ct);
         if (item is null)
-            return ValidationError.For("itemId", "discretion.item_not_found");
+            return DiscretionErrors.UnknownItem();
         var day = on ?? clock.Today();
         if (item.VersionInForce(day) is not { } version)
-            return new ConflictError("discretion.item_not_in_force", "on", day);
+            return DiscretionErrors.ItemNotInForce(day);
         if (version.Kind != ItemKind.Penalty)
-            return ValidationError.For("itemId", "discretion.not_penalty_item");
+            return DiscretionErrors.NotPenaltyItem();
 
         var deciding = bodyId ?? await OwnAgencyAsync(ct);
         if (deciding is null)
-            return ValidationError.For("bodyId", "discretion.body_required");
+            return DiscretionErrors.BodyRequired();
         if (await db.Bodies.AsNoTracking().FirstOrDefaultAsync(b => b.Id == deciding, ct) is not { } body)
-            return ValidationError.For("bodyId", "discretion.body_not_found");
+            return DiscretionErrors.UnknownBody();
         var chain = await CatalogueAccess.RegionChainAsync(db, body, ct);
         var candidates = await db.Benchmarks.AsNoTracking()
             .Where(b => b.ItemVersionId == version.Id && b.Status == BenchmarkStatus.Published && chain.Contains(b.IssuingRegionId)).ToListAsync(ct);
         if (BenchmarkRules.Applicable(candidates, version.Id, chain, day) is not { } benchmark)
-            return new ConflictError("discretion.no_benchmark", "itemId");
+            return DiscretionErrors.NoBenchmark();
         var issuer = await db.Bodies.IgnoreQueryFilters().AsNoTracking().Where(b => b.Id == benchmark.IssuingBodyId).Select(b => b.Name).FirstAsync(ct);
         return new Found(item, version, body, benchmark, issuer);
     }

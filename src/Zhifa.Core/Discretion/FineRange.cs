@@ -49,9 +49,9 @@ public sealed record FineRange
             return new ResolvedRange(MinAmount!.Value, MaxAmount!.Value, Basis, null, null, null);
         var gainBased = Basis == FineBasis.IllegalGain;
         if ((gainBased ? illegalGain : goodsValue) is not { } value)
-            return gainBased ? ValidationError.For("illegalGain", "discretion.base_required") : ValidationError.For("goodsValue", "discretion.base_required");
+            return gainBased ? DiscretionErrors.FineBaseRequired() : DiscretionErrors.FineBaseRequired(field: "goodsValue");
         if (value < 0)
-            return gainBased ? ValidationError.For("illegalGain", "discretion.amount_negative") : ValidationError.For("goodsValue", "discretion.amount_negative");
+            return gainBased ? DiscretionErrors.AmountNegative() : DiscretionErrors.AmountNegative(field: "goodsValue");
         if (MinAmount is { } min && (value == 0 || value < FallbackBelow))
             return new ResolvedRange(min, MaxAmount!.Value, Basis, value, null, null);
         return new ResolvedRange(Money.Fen(value * MinMultiple!.Value), Money.Fen(value * MaxMultiple!.Value), Basis, value, MinMultiple, MaxMultiple);

@@ -30,7 +30,7 @@ public sealed class ListQueries(ZhifaDbContext db, TimeProvider clock)
     public async Task<Result<ListSetDto>> ForBodyAsync(Guid bodyId, CancellationToken ct = default)
     {
         if (await db.Bodies.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bodyId, ct) is not { } body)
-            return new NotFoundError("organization");
+            return OrganizationErrors.NotFound();
         var benchmarks = await ListSources.ApplicableAsync(db, body, clock.Today(), ct);
         var curations = await db.ListCurations.AsNoTracking().Where(c => c.BodyId == bodyId).ToListAsync(ct);
         var generated = PublishedLists.Generate(benchmarks, []);
@@ -80,11 +80,11 @@ public sealed class CurateList(ZhifaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (await CatalogueAccess.BodyAsync(db, request.BodyId, CataloguePermissions.CatalogueEdit, ct) is not { } body)
-            return ValidationError.For("bodyId", "list.body_not_found");
+            return DiscretionErrors.ListBodyNotFound();
         var benchmarks = await ListSources.ApplicableAsync(db, body, clock.Today(), ct);
         var generated = PublishedLists.Generate(benchmarks, []);
         if (!generated[request.List].Any(e => e.BenchmarkId == request.BenchmarkId && e.Tier == request.Tier))
-            return ValidationError.For("benchmarkId", "list.entry_not_found");
+            return DiscretionErrors.ListEntryNotFound();
         var existing = await db.ListCurations.FirstOrDefaultAsync(c => c.BodyId == body.Id && c.List == request.List
             && c.BenchmarkId == request.BenchmarkId && c.Tier == request.Tier, ct);
         var now = clock.GetUtcNow();
@@ -115,7 +115,7 @@ public sealed class PublishList(ZhifaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (await CatalogueAccess.BodyAsync(db, request.BodyId, CataloguePermissions.CatalogueEdit, ct) is not { } body)
-            return ValidationError.For("bodyId", "list.body_not_found");
+            return DiscretionErrors.ListBodyNotFound();
         var benchmarks = await ListSources.ApplicableAsync(db, body, clock.Today(), ct);
         var curations = await db.ListCurations.Where(c => c.BodyId == body.Id).ToListAsync(ct);
         var entries = PublishedLists.Generate(benchmarks, curations)[request.List];

@@ -27,16 +27,16 @@ public sealed class CreateBenchmark(ZhifaDbContext db, TimeProvider clock, TierS
     {
         ArgumentNullException.ThrowIfNull(request);
         if (await CatalogueAccess.BodyAsync(db, request.IssuingBodyId, CataloguePermissions.CatalogueEdit, ct) is not { } body)
-            return ValidationError.For("issuingBodyId", "benchmark.issuer_not_found");
+            return DiscretionErrors.UnknownIssuer();
         var item = await db.CatalogueItems.Include(i => i.Versions).FirstOrDefaultAsync(i => i.Id == request.ItemId, ct);
         if (item is null)
-            return ValidationError.For("itemId", "benchmark.item_not_found");
+            return DiscretionErrors.UnknownBenchmarkItem();
         if (item.Published is not { } version)
-            return new ConflictError("benchmark.item_not_published", "itemId");
+            return DiscretionErrors.ItemNotPublished();
         if (item.OwnerId != body.Id && !version.BodyIds.Contains(body.Id))
-            return ValidationError.For("issuingBodyId", "benchmark.issuer_not_implementing");
+            return DiscretionErrors.IssuerNotImplementing();
         if (await BenchmarkAccess.DraftExistsAsync(db, version.Id, body.Id, ct))
-            return new ConflictError("benchmark.draft_exists", "itemId");
+            return DiscretionErrors.DraftExists();
         var issuer = await BenchmarkAccess.IssuerAsync(db, body, ct);
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
@@ -48,7 +48,7 @@ public sealed class CreateBenchmark(ZhifaDbContext db, TimeProvider clock, TierS
         {
             created = request.Exemption is { } exemption
                 ? DiscretionBenchmark.ForCoercionItem(id, item, version, issuer, request.Title ?? "", exemption, now.UtcDateTime)
-                : ValidationError.For("exemption", "benchmark.exemption_required");
+                : DiscretionErrors.ExemptionRequired();
         }
         else
         {
@@ -57,7 +57,7 @@ public sealed class CreateBenchmark(ZhifaDbContext db, TimeProvider clock, TierS
             if (tiers is null)
             {
                 if (version.Kind != ItemKind.Penalty)
-                    return ValidationError.For("itemId", "discretion.not_penalty_item");
+                    return DiscretionErrors.NotPenaltyItem();
                 var generated = BenchmarkGenerator.DefaultTiers(request.StatutoryRange, kinds, settings);
                 if (!generated.IsSuccess)
                     return generated.Error;
@@ -88,15 +88,15 @@ public sealed class RefineBenchmark(ZhifaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (await db.Benchmarks.FirstOrDefaultAsync(b => b.Id == upperId, ct) is not { } upper)
-            return new NotFoundError("benchmark");
+            return DiscretionErrors.BenchmarkNotFound();
         if (await CatalogueAccess.BodyAsync(db, request.IssuingBodyId, CataloguePermissions.CatalogueEdit, ct) is not { } body)
-            return ValidationError.For("issuingBodyId", "benchmark.issuer_not_found");
+            return DiscretionErrors.UnknownIssuer();
         var version = await db.CatalogueItemVersions.FirstAsync(v => v.Id == upper.ItemVersionId, ct);
         var ownerId = await db.CatalogueItems.IgnoreQueryFilters().Where(i => i.Id == upper.ItemId).Select(i => i.OwnerId).FirstAsync(ct);
         if (ownerId != body.Id && !version.BodyIds.Contains(body.Id))
-            return ValidationError.For("issuingBodyId", "benchmark.issuer_not_implementing");
+            return DiscretionErrors.IssuerNotImplementing();
         if (await BenchmarkAccess.DraftExistsAsync(db, version.Id, body.Id, ct))
-            return new ConflictError("benchmark.draft_exists", "issuingBodyId");
+            return DiscretionErrors.DraftExists(field: "issuingBodyId");
         var issuer = await BenchmarkAccess.IssuerAsync(db, body, ct);
         var now = clock.GetUtcNow();
         var refined = DiscretionBenchmark.Refine(Guid.CreateVersion7(now), upper, issuer, request.Title ?? "", request.Tiers ?? upper.Tiers, now.UtcDateTime);
@@ -115,7 +115,7 @@ public sealed class ReviseBenchmark(ZhifaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (await BenchmarkAccess.IssuedAsync(db, id, ct) is not { } benchmark)
-            return new NotFoundError("benchmark");
+            return DiscretionErrors.BenchmarkNotFound();
         var now = clock.GetUtcNow().UtcDateTime;
         Error? error;
         if (request.Exemption is { } exemption)
@@ -131,7 +131,7 @@ public sealed class ReviseBenchmark(ZhifaDbContext db, TimeProvider clock)
         }
         else
         {
-            error = ValidationError.For("tiers", "benchmark.nothing_to_revise");
+            error = DiscretionErrors.NothingToRevise();
         }
         if (error is not null)
             return error;
@@ -146,9 +146,9 @@ public sealed class FileBenchmark(ZhifaDbContext db, TimeProvider clock)
     public async Task<Result<Guid>> ExecuteAsync(Guid id, CancellationToken ct = default)
     {
         if (await BenchmarkAccess.IssuedAsync(db, id, ct) is not { } benchmark)
-            return new NotFoundError("benchmark");
+            return DiscretionErrors.BenchmarkNotFound();
         if (await BenchmarkAccess.SupervisorOfAsync(db, benchmark.IssuingRegionId, ct) is not { } bureau)
-            return new ConflictError("benchmark.no_supervising_bureau");
+            return DiscretionErrors.NoSupervisingBureau();
         if (benchmark.File(bureau, clock.GetUtcNow().UtcDateTime) is { } error)
             return error;
         await db.SaveChangesAsync(ct);
@@ -168,11 +168,11 @@ public sealed class ReviewBenchmark(ZhifaDbContext db, TimeProvider clock)
     private async Task<Result<Guid>> RunAsync(Guid id, Func<DiscretionBenchmark, Error?> change, CancellationToken ct)
     {
         if (await db.Benchmarks.FirstOrDefaultAsync(b => b.Id == id, ct) is not { } benchmark)
-            return new NotFoundError("benchmark");
+            return DiscretionErrors.BenchmarkNotFound();
         var bureauId = benchmark.FiledWithBodyId ?? await BenchmarkAccess.SupervisorOfAsync(db, benchmark.IssuingRegionId, ct);
         var bureau = bureauId is { } b ? await db.Bodies.FirstOrDefaultAsync(x => x.Id == b, ct) : null;
         if (bureau is null || !db.Actor.CanIn(CataloguePermissions.CatalogueReview, bureau))
-            return new NotFoundError("benchmark");
+            return DiscretionErrors.BenchmarkNotFound();
         if (change(benchmark) is { } error)
             return error;
         await db.SaveChangesAsync(ct);
@@ -186,7 +186,7 @@ public sealed class PublishBenchmark(ZhifaDbContext db, TimeProvider clock)
     public async Task<Result<Guid>> ExecuteAsync(Guid id, EffectiveDateRequest request, CancellationToken ct = default)
     {
         if (await BenchmarkAccess.IssuedAsync(db, id, ct) is not { } benchmark)
-            return new NotFoundError("benchmark");
+            return DiscretionErrors.BenchmarkNotFound();
         var today = clock.Today();
         if (benchmark.Publish(request?.EffectiveFrom ?? today, today, clock.GetUtcNow().UtcDateTime) is { } error)
             return error;

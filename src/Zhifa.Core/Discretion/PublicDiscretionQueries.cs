@@ -45,7 +45,7 @@ public sealed class PublicDiscretionQueries(ZhifaDbContext db)
     {
         var b = await db.Benchmarks.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Status == BenchmarkStatus.Published, ct);
         if (b is null)
-            return new NotFoundError("benchmark");
+            return DiscretionErrors.BenchmarkNotFound();
         var names = await NamesAsync([b.IssuingBodyId, b.IssuingRegionId], ct);
         var upper = b.UpperBenchmarkId is { } u
             ? (await BenchmarksAsync(db.Benchmarks.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == u && x.Status == BenchmarkStatus.Published), ct)).FirstOrDefault()

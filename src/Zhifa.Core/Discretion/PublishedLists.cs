@@ -70,7 +70,7 @@ public sealed class ListCuration : IHasOrganization
             _ => tier is null,
         };
         if (!fits)
-            return ValidationError.For("tier", "list.tier_not_in_list");
+            return DiscretionErrors.TierNotInList();
         var curation = new ListCuration { Id = id, BodyId = bodyId, List = list, BenchmarkId = benchmarkId, Tier = tier };
         return curation.Change(excluded, annotation, now) is { } error ? error : curation;
     }
@@ -79,9 +79,9 @@ public sealed class ListCuration : IHasOrganization
     {
         var note = string.IsNullOrWhiteSpace(annotation) ? null : annotation.Trim();
         if (!excluded && note is null)
-            return ValidationError.For("annotation", "list.curation_empty");
+            return DiscretionErrors.CurationEmpty();
         if (note?.Length > MaxAnnotationLength)
-            return ValidationError.For("annotation", "list.annotation_too_long", MaxAnnotationLength);
+            return DiscretionErrors.AnnotationTooLong(MaxAnnotationLength);
         Excluded = excluded;
         Annotation = note;
         UpdatedAt = now;

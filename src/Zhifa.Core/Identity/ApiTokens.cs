@@ -21,7 +21,7 @@ public sealed class ApiTokens(ZhifaDbContext db, SecurityOptions options, TimePr
     {
         var label = string.IsNullOrWhiteSpace(name) ? "api" : name.Trim();
         if (label.Length > 100)
-            return ValidationError.For("name", "token.name_too_long");
+            return IdentityErrors.TokenNameTooLong();
         var now = clock.GetUtcNow().UtcDateTime;
         var token = TokenPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var entity = new ApiToken(Guid.CreateVersion7(now), userId, label, HashOf(token), token[..10], now, now.AddDays(options.TokenLifetimeDays));
@@ -35,7 +35,7 @@ public sealed class ApiTokens(ZhifaDbContext db, SecurityOptions options, TimePr
     {
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct);
         if (token is null)
-            return new NotFoundError("token");
+            return IdentityErrors.TokenNotFound();
         if (token.Revoke(clock.GetUtcNow().UtcDateTime) is { } refused)
             return refused;
         await db.SaveChangesAsync(ct);
@@ -48,17 +48,17 @@ public sealed class ApiTokens(ZhifaDbContext db, SecurityOptions options, TimePr
             .Select(t => new ApiTokenDto(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt)).ToList();
 
     /// <summary>The user a presented token stands for, or why it does not stand for anyone.</summary>
-    public async Task<(Guid? UserId, string? Failure)> AuthenticateAsync(string token, CancellationToken ct = default)
+    public async Task<(Guid? UserId, UnauthorizedError? Failure)> AuthenticateAsync(string token, CancellationToken ct = default)
     {
         var hash = HashOf(token ?? "");
         var found = await db.ApiTokens.IgnoreQueryFilters().FirstOrDefaultAsync(t => t.TokenHash == hash, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         if (found is null)
-            return (null, "token.unknown");
+            return (null, IdentityErrors.TokenUnknown());
         if (found.RevokedAt is not null)
-            return (found.UserId, "token.revoked");
+            return (found.UserId, IdentityErrors.TokenRevoked());
         if (found.ExpiresAt <= now)
-            return (found.UserId, "token.expired");
+            return (found.UserId, IdentityErrors.TokenExpired());
         if (found.LastUsedAt is null || found.LastUsedAt < now.AddMinutes(-5))
         {
             found.Used(now);

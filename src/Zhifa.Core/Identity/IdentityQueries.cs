@@ -64,7 +64,7 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
-            return new NotFoundError("user");
+            return IdentityErrors.UserNotFound();
         var assignments = await db.RoleAssignments.IgnoreQueryFilters().AsNoTracking().Include(a => a.Role)
             .Where(a => a.UserId == id).OrderBy(a => a.CreatedAt).ToListAsync(ct);
         var names = await OrgNamesAsync(assignments.Select(a => a.OrganizationId).Append(user.OrganizationId), ct);
@@ -120,7 +120,7 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
     public async Task<Result<RoleDto>> RoleAsync(Guid id, CancellationToken ct = default) =>
         await db.Roles.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } r
             ? new RoleDto(r.Id, r.Code, r.Name, r.Description, r.IsTemplate, r.DefaultScope, r.Permissions)
-            : new NotFoundError("role");
+            : IdentityErrors.RoleNotFound();
 
     /// <param name="unpaged">Every matching row, for exports of exactly what is filtered.</param>
     public async Task<Page<LoginLogDto>> LoginLogAsync(LoginLogFilter filter, CancellationToken ct = default, bool unpaged = false)

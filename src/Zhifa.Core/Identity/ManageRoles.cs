@@ -16,7 +16,7 @@ public sealed class ManageRoles(ZhifaDbContext db, TimeProvider clock)
             return error;
         var code = request.Code.Trim().ToLowerInvariant();
         if (await db.Roles.AnyAsync(r => r.Code == code, ct))
-            return new ConflictError("role.code_taken", "code", code);
+            return IdentityErrors.RoleCodeTaken(code);
         var now = clock.GetUtcNow().UtcDateTime;
         var role = new Role(Guid.CreateVersion7(now), code, request.Name.Trim(), request.Description?.Trim(), false, request.DefaultScope, request.Permissions, now);
         db.Roles.Add(role);
@@ -29,9 +29,9 @@ public sealed class ManageRoles(ZhifaDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(request);
         var role = await db.Roles.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (role is null)
-            return new NotFoundError("role");
+            return IdentityErrors.RoleNotFound();
         if (role.IsTemplate)
-            return new ConflictError("role.template_readonly");
+            return IdentityErrors.RoleTemplateReadOnly();
         if (Validate(request) is { } error)
             return error;
         role.Update(request.Name.Trim(), request.Description?.Trim(), request.DefaultScope, request.Permissions, clock.GetUtcNow().UtcDateTime);
@@ -41,17 +41,17 @@ public sealed class ManageRoles(ZhifaDbContext db, TimeProvider clock)
 
     private static ValidationError? Validate(SaveRoleRequest r)
     {
-        var errors = new Dictionary<string, FieldMessage[]>();
+        var errors = new ValidationBuilder();
         var code = (r.Code ?? "").Trim();
         if (code.Length is < 2 or > 50 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-'))
-            errors["code"] = [new FieldMessage("role.code_invalid", [])];
+            errors.Add(IdentityErrors.RoleCodeInvalid());
         if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Trim().Length > 50)
-            errors["name"] = [new FieldMessage("role.name_required", [])];
+            errors.Add(IdentityErrors.RoleNameRequired());
         if (r.Permissions is null || r.Permissions.Count == 0)
-            errors["permissions"] = [new FieldMessage("role.permissions_required", [])];
+            errors.Add(IdentityErrors.PermissionsRequired());
         else if (r.Permissions.FirstOrDefault(p => !Permissions.IsKnown(p)) is { } unknown)
-            errors["permissions"] = [new FieldMessage("role.permission_unknown", [unknown])];
-        return errors.Count > 0 ? new ValidationError(errors) : null;
+            errors.Add(IdentityErrors.PermissionUnknown(unknown));
+        return errors.Build();
     }
 }
 

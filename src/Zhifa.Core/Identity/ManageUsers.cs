@@ -27,30 +27,27 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
     public async Task<Result<Guid>> CreateAsync(CreateUserRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new Dictionary<string, FieldMessage[]>();
+        var errors = new ValidationBuilder();
         var name = User.Normalize(request.UserName);
         if (name.Length is < 3 or > User.MaxUserNameLength || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
-            errors["userName"] = [new FieldMessage("user.user_name_invalid", [])];
+            errors.Add(IdentityErrors.UserNameInvalid());
         if (string.IsNullOrWhiteSpace(request.FullName) || request.FullName.Trim().Length > 50)
-            errors["fullName"] = [new FieldMessage("user.full_name_required", [])];
-        if (PhoneError(request.Phone) is { } phoneError)
-            errors["phone"] = [phoneError];
-        var passwordProblems = options.CheckPassword(request.InitialPassword, name);
-        if (passwordProblems.Count > 0)
-            errors["initialPassword"] = passwordProblems.Select(p => new FieldMessage(p.Code, p.Args)).ToArray();
+            errors.Add(IdentityErrors.FullNameRequired());
+        errors.Add(PhoneError(request.Phone));
+        errors.Add(options.CheckPassword(request.InitialPassword, name, "initialPassword"));
         var org = await ManagedOrganizationAsync(request.OrganizationId, ct);
         if (org is null)
-            errors["organizationId"] = [new FieldMessage("org.parent_not_found", [])];
+            errors.Add(OrganizationErrors.UnknownOrganization(field: "organizationId"));
         else if (await OfficerProblemAsync(request.OfficerId, org, null, ct) is { } officerProblem)
         {
             if (officerProblem is not ValidationError invalid)
                 return officerProblem;
-            errors["officerId"] = invalid.Fields["officerId"];
+            errors.Add(invalid);
         }
-        if (errors.Count > 0)
-            return new ValidationError(errors);
+        if (errors.Build() is { } invalidFields)
+            return invalidFields;
         if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.UserName == name, ct))
-            return new ConflictError("user.user_name_taken", "userName", name);
+            return IdentityErrors.UserNameTaken(name);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new User(Guid.CreateVersion7(now), name, request.FullName.Trim(), org!.Id, hasher.Hash(request.InitialPassword), mustChangePassword: true, now);
@@ -66,13 +63,13 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
         ArgumentNullException.ThrowIfNull(request);
         var user = await ManagedUserAsync(id, ct);
         if (user is null)
-            return new NotFoundError("user");
+            return IdentityErrors.UserNotFound();
         if (string.IsNullOrWhiteSpace(request.FullName) || request.FullName.Trim().Length > 50)
-            return ValidationError.For("fullName", "user.full_name_required");
+            return IdentityErrors.FullNameRequired();
         if (PhoneError(request.Phone) is { } phoneError)
-            return new ValidationError(new Dictionary<string, FieldMessage[]> { ["phone"] = [phoneError] });
+            return phoneError;
         if (await ManagedOrganizationAsync(request.OrganizationId, ct) is not { } org)
-            return ValidationError.For("organizationId", "org.parent_not_found");
+            return OrganizationErrors.UnknownOrganization(field: "organizationId");
         if (await OfficerProblemAsync(request.OfficerId, org, user.Id, ct) is { } officerProblem)
             return officerProblem;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -92,11 +89,11 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
             return null;
         var officer = await db.Officers.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.BodyId }).FirstOrDefaultAsync(ct);
         if (officer is null)
-            return ValidationError.For("officerId", "user.officer_not_found");
+            return IdentityErrors.LinkedOfficerNotFound();
         if (officer.BodyId != org.AgencyId)
-            return ValidationError.For("officerId", "user.officer_other_body");
+            return IdentityErrors.LinkedOfficerInOtherBody();
         if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.OfficerId == id && u.Id != userId, ct))
-            return new ConflictError("user.officer_taken", "officerId");
+            return IdentityErrors.LinkedOfficerTaken();
         return null;
     }
 
@@ -106,10 +103,9 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
         ArgumentNullException.ThrowIfNull(request);
         var user = await ManagedUserAsync(id, ct);
         if (user is null)
-            return new NotFoundError("user");
-        var problems = options.CheckPassword(request.InitialPassword, user.UserName);
-        if (problems.Count > 0)
-            return new ValidationError(new Dictionary<string, FieldMessage[]> { ["initialPassword"] = problems.Select(p => new FieldMessage(p.Code, p.Args)).ToArray() });
+            return IdentityErrors.UserNotFound();
+        if (options.CheckPassword(request.InitialPassword, user.UserName, "initialPassword") is { } problems)
+            return problems;
         user.SetPassword(hasher.Hash(request.InitialPassword), mustChange: true, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return user.Id;
@@ -119,7 +115,7 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
     {
         var user = await ManagedUserAsync(id, ct);
         if (user is null)
-            return new NotFoundError("user");
+            return IdentityErrors.UserNotFound();
         user.Unlock(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return user.Id;
@@ -129,9 +125,9 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
     {
         var user = await ManagedUserAsync(id, ct);
         if (user is null)
-            return new NotFoundError("user");
+            return IdentityErrors.UserNotFound();
         if (user.Id == _actor.UserId && !active)
-            return new ConflictError("user.cannot_deactivate_self");
+            return IdentityErrors.CannotDeactivateSelf();
         if (user.SetActive(active, clock.GetUtcNow().UtcDateTime) is { } refused)
             return refused;
         await db.SaveChangesAsync(ct);
@@ -143,29 +139,29 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
         ArgumentNullException.ThrowIfNull(request);
         var user = await ManagedUserAsync(userId, ct);
         if (user is null)
-            return new NotFoundError("user");
+            return IdentityErrors.UserNotFound();
         var role = await db.Roles.FirstOrDefaultAsync(r => r.Id == request.RoleId, ct);
         if (role is null)
-            return ValidationError.For("roleId", "role.not_found");
+            return IdentityErrors.UnknownRole();
         var org = await ManagedOrganizationAsync(request.OrganizationId, ct);
         if (org is null)
-            return ValidationError.For("organizationId", "org.parent_not_found");
+            return OrganizationErrors.UnknownOrganization(field: "organizationId");
         var custom = new List<Organization>();
         foreach (var id in request.CustomOrganizationIds ?? [])
         {
             if (await ManagedOrganizationAsync(id, ct) is not { } c)
-                return ValidationError.For("customOrganizationIds", "org.parent_not_found");
+                return OrganizationErrors.UnknownOrganization(field: "customOrganizationIds");
             custom.Add(c);
         }
         if (request.Scope == DataScopeKind.Custom && custom.Count == 0)
-            return ValidationError.For("customOrganizationIds", "assignment.custom_needs_organizations");
+            return IdentityErrors.CustomScopeNeedsOrganizations();
         // Separation of duties: nobody widens their own access; scope, not permissions, bounds what an administrator grants.
         if (userId == _actor.UserId)
-            return new ConflictError("assignment.self", "roleId");
+            return IdentityErrors.CannotAssignSelf();
         if (!await WithinOwnScopeAsync(DataScope.For(request.Scope, org, custom, userId), ct))
-            return new ConflictError("assignment.scope_exceeds_own", "scope");
+            return IdentityErrors.ScopeExceedsOwn();
         if (await db.RoleAssignments.IgnoreQueryFilters().AnyAsync(a => a.UserId == userId && a.RoleId == role.Id && a.OrganizationId == org.Id, ct))
-            return new ConflictError("assignment.duplicate", "roleId");
+            return IdentityErrors.AssignmentDuplicate();
 
         var now = clock.GetUtcNow().UtcDateTime;
         var assignment = new RoleAssignment(Guid.CreateVersion7(now), userId, role.Id, org.Id, request.Scope,
@@ -180,10 +176,10 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
     {
         var user = await ManagedUserAsync(userId, ct);
         if (user is null)
-            return new NotFoundError("user");
+            return IdentityErrors.UserNotFound();
         var assignment = await db.RoleAssignments.FirstOrDefaultAsync(a => a.Id == assignmentId && a.UserId == userId, ct);
         if (assignment is null || await ManagedOrganizationAsync(assignment.OrganizationId, ct) is null)
-            return new NotFoundError("assignment");
+            return IdentityErrors.AssignmentNotFound();
         db.RoleAssignments.Remove(assignment);
         user.RenewStamp(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
@@ -216,10 +212,10 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
         return roots.Count > 0 && roots.All(own.Covers);
     }
 
-    private static FieldMessage? PhoneError(string? phone) =>
+    private static ValidationError? PhoneError(string? phone) =>
         string.IsNullOrWhiteSpace(phone) || NormalizePhone(phone)!.All(c => char.IsAsciiDigit(c) || c == '-') && NormalizePhone(phone)!.Length is >= 7 and <= 20
             ? null
-            : new FieldMessage("user.phone_invalid", []);
+            : IdentityErrors.PhoneInvalid();
 
     private static string? NormalizePhone(string? phone) => string.IsNullOrWhiteSpace(phone) ? null : phone.Trim().Replace(" ", "", StringComparison.Ordinal);
 }

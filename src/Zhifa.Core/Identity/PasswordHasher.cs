@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Zhifa.Core.Common;
 
 namespace Zhifa.Core.Identity;
 
@@ -62,19 +63,19 @@ public sealed class SecurityOptions
     /// <summary>Sign-in requests per address per minute.</summary>
     public int AddressAttemptsPerMinute { get; set; } = 30;
 
-    /// <summary>The field-level errors of a proposed password, as message codes; empty when it is acceptable.</summary>
-    public IReadOnlyList<(string Code, object[] Args)> CheckPassword(string? password, string userName)
+    /// <summary>Every field-level error of a proposed password, reported on <paramref name="field"/>; null when it is acceptable.</summary>
+    public ValidationError? CheckPassword(string? password, string userName, string field)
     {
-        var errors = new List<(string, object[])>();
+        var errors = new ValidationBuilder();
         password ??= "";
         if (password.Length < PasswordMinLength)
-            errors.Add(("password.too_short", [PasswordMinLength]));
+            errors.Add(IdentityErrors.PasswordTooShort(PasswordMinLength, field));
         var classes = new[] { password.Any(char.IsAsciiLetterUpper), password.Any(char.IsAsciiLetterLower), password.Any(char.IsAsciiDigit),
             password.Any(c => !char.IsAsciiLetterOrDigit(c)) }.Count(x => x);
         if (classes < PasswordRequiredClasses)
-            errors.Add(("password.too_simple", [PasswordRequiredClasses]));
+            errors.Add(IdentityErrors.PasswordTooSimple(PasswordRequiredClasses, field));
         if (userName.Length > 0 && password.Contains(userName, StringComparison.OrdinalIgnoreCase))
-            errors.Add(("password.contains_user_name", []));
-        return errors;
+            errors.Add(IdentityErrors.PasswordContainsUserName(field));
+        return errors.Build();
     }
 }

@@ -24,28 +24,28 @@ public sealed class SignIn(ZhifaDbContext db, PasswordHasher hasher, SecurityOpt
         var now = clock.GetUtcNow().UtcDateTime;
         var name = User.Normalize(userName);
         if (name.Length == 0 || name.Length > User.MaxUserNameLength)
-            return ValidationError.For("userName", "login.user_name_required");
+            return IdentityErrors.UserNameRequired();
 
         var since = now.AddMinutes(-1);
         if (await db.LoginLog.IgnoreQueryFilters().CountAsync(l => l.UserName == name && l.At > since, ct) >= options.AccountAttemptsPerMinute)
-            return await FailAsync(name, null, origin, "login.throttled", new ThrottledError("login.throttled"), ct);
+            return await FailAsync(name, null, origin, "login.throttled", IdentityErrors.SignInThrottled(), ct);
 
         var user = await db.Users.IgnoreQueryFilters().FirstOrDefaultAsync(u => u.UserName == name, ct);
         if (user is null)
         {
             hasher.Verify(password ?? "", DecoyHash.Value);
-            return await FailAsync(name, null, origin, "login.bad_credentials", new UnauthorizedError("login.bad_credentials"), ct);
+            return await FailAsync(name, null, origin, "login.bad_credentials", IdentityErrors.BadCredentials(), ct);
         }
         if (!user.IsActive)
-            return await FailAsync(name, user, origin, "login.inactive", new UnauthorizedError("login.inactive"), ct);
+            return await FailAsync(name, user, origin, "login.inactive", IdentityErrors.AccountInactive(), ct);
         if (user.IsLockedAt(now))
-            return await FailAsync(name, user, origin, "login.locked", new UnauthorizedError("login.locked", MinutesLeft(user, now)), ct);
+            return await FailAsync(name, user, origin, "login.locked", IdentityErrors.AccountLocked(MinutesLeft(user, now)), ct);
         if (!hasher.Verify(password ?? "", user.PasswordHash))
         {
             var lockedNow = user.RecordFailure(now, options.MaxFailedAttempts, TimeSpan.FromMinutes(options.LockoutMinutes));
             return lockedNow
-                ? await FailAsync(name, user, origin, "login.locked_now", new UnauthorizedError("login.locked", MinutesLeft(user, now)), ct)
-                : await FailAsync(name, user, origin, "login.bad_credentials", new UnauthorizedError("login.bad_credentials"), ct);
+                ? await FailAsync(name, user, origin, "login.locked_now", IdentityErrors.AccountLocked(MinutesLeft(user, now)), ct)
+                : await FailAsync(name, user, origin, "login.bad_credentials", IdentityErrors.BadCredentials(), ct);
         }
 
         user.RecordSignIn(now);
@@ -89,14 +89,13 @@ public sealed class ChangePassword(ZhifaDbContext db, PasswordHasher hasher, Sec
         ArgumentNullException.ThrowIfNull(request);
         var user = await db.Users.IgnoreQueryFilters().FirstOrDefaultAsync(u => u.Id == userId && u.IsActive, ct);
         if (user is null)
-            return new NotFoundError("user");
+            return IdentityErrors.UserNotFound();
         if (!hasher.Verify(request.CurrentPassword ?? "", user.PasswordHash))
-            return ValidationError.For("currentPassword", "password.current_wrong");
-        var problems = options.CheckPassword(request.NewPassword, user.UserName);
-        if (problems.Count > 0)
-            return new ValidationError(new Dictionary<string, FieldMessage[]> { ["newPassword"] = problems.Select(p => new FieldMessage(p.Code, p.Args)).ToArray() });
+            return IdentityErrors.CurrentPasswordWrong();
+        if (options.CheckPassword(request.NewPassword, user.UserName, "newPassword") is { } problems)
+            return problems;
         if (hasher.Verify(request.NewPassword, user.PasswordHash))
-            return ValidationError.For("newPassword", "password.unchanged");
+            return IdentityErrors.PasswordUnchanged();
         user.SetPassword(hasher.Hash(request.NewPassword), mustChange: false, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return user.SecurityStamp;

@@ -25,19 +25,19 @@ public sealed class CreateOrganization(ZhifaDbContext db, TimeProvider clock)
         if (OrganizationRules.CheckName(request.Name) is { } nameError)
             return nameError;
         if (RegionCode.LevelOf(code) is not { } level)
-            return ValidationError.For("code", "region.code_malformed");
+            return OrganizationErrors.RegionCodeMalformed();
         var parent = await LoadParentAsync(request.ParentId, ct);
         if (request.ParentId is not null && parent is null)
-            return ValidationError.For("parentId", "org.parent_not_found");
+            return OrganizationErrors.UnknownOrganization();
         if (parent is null && !_actor.CanIn(OrganizationPermissions.OrgManage, null))
-            return new ForbiddenError(OrganizationPermissions.OrgManage);
+            return OrganizationErrors.TopLevelNeedsManagePermission();
         var error = OrganizationRules.CheckParentActive(parent) ?? OrganizationRules.CheckRegionPlacement(code, level, parent);
         if (error is not null)
             return error;
         if (await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.Code == code, ct))
-            return new ConflictError("region.code_duplicate", "code", code);
+            return OrganizationErrors.RegionCodeDuplicate(code);
         if (await SiblingNameTakenAsync(parent?.Id, request.Name.Trim(), null, ct))
-            return new ConflictError("org.name_duplicate_sibling", "name");
+            return OrganizationErrors.NameDuplicateAmongSiblings();
 
         var region = new Region(Guid.CreateVersion7(clock.GetUtcNow()), request.Name.Trim(), code, level, clock.GetUtcNow().UtcDateTime);
         return await AddAsync(region, parent, null, request.SortOrder, ct);
@@ -50,10 +50,10 @@ public sealed class CreateOrganization(ZhifaDbContext db, TimeProvider clock)
             return nameError;
         var creditCode = CreditCode.Normalize(request.CreditCode);
         if (!CreditCode.IsValid(creditCode))
-            return ValidationError.For("creditCode", "body.credit_code_malformed");
+            return OrganizationErrors.CreditCodeMalformed();
         var parent = await LoadParentAsync(request.ParentId, ct);
         if (request.ParentId is not null && parent is null)
-            return ValidationError.For("parentId", "org.parent_not_found");
+            return OrganizationErrors.UnknownOrganization();
         var error = OrganizationRules.CheckParentActive(parent) ?? OrganizationRules.CheckBodyPlacement(request.BodyKind, parent);
         if (error is not null)
             return error;
@@ -61,9 +61,9 @@ public sealed class CreateOrganization(ZhifaDbContext db, TimeProvider clock)
         if (!region.IsSuccess)
             return region.Error;
         if (await db.Bodies.IgnoreQueryFilters().AnyAsync(b => b.CreditCode == creditCode, ct))
-            return new ConflictError("body.credit_code_duplicate", "creditCode", creditCode);
+            return OrganizationErrors.CreditCodeDuplicate(creditCode);
         if (await SiblingNameTakenAsync(parent!.Id, request.Name.Trim(), null, ct))
-            return new ConflictError("org.name_duplicate_sibling", "name");
+            return OrganizationErrors.NameDuplicateAmongSiblings();
 
         var details = new BodyDetails(creditCode, request.BodyKind, request.Sector, request.LegalStatus, Trimmed(request.EstablishmentBasis));
         var body = new EnforcementBody(Guid.CreateVersion7(clock.GetUtcNow()), request.Name.Trim(), details, region.Value.Id, clock.GetUtcNow().UtcDateTime);
@@ -77,12 +77,12 @@ public sealed class CreateOrganization(ZhifaDbContext db, TimeProvider clock)
             return nameError;
         var parent = await LoadParentAsync(request.ParentId, ct);
         if (request.ParentId is not null && parent is null)
-            return ValidationError.For("parentId", "org.parent_not_found");
+            return OrganizationErrors.UnknownOrganization();
         var error = OrganizationRules.CheckParentActive(parent) ?? OrganizationRules.CheckUnitPlacement(parent);
         if (error is not null)
             return error;
         if (await SiblingNameTakenAsync(parent!.Id, request.Name.Trim(), null, ct))
-            return new ConflictError("org.name_duplicate_sibling", "name");
+            return OrganizationErrors.NameDuplicateAmongSiblings();
 
         var unit = new OrgUnit(Guid.CreateVersion7(clock.GetUtcNow()), request.Name.Trim(), Trimmed(request.Duties), clock.GetUtcNow().UtcDateTime);
         return await AddAsync(unit, parent, null, request.SortOrder, ct);
@@ -127,7 +127,7 @@ internal static class BodyRegion
     public static async Task<Result<Region>> ResolveAsync(ZhifaDbContext db, Organization parent, Guid? requested, CancellationToken ct)
     {
         if (parent is Region r)
-            return requested is null || requested == r.Id ? r : ValidationError.For("regionId", "body.region_must_be_parent");
+            return requested is null || requested == r.Id ? r : OrganizationErrors.BodyRegionMustBeParent();
         var parentBody = (EnforcementBody)parent;
         // The system reads regions unscoped: a body's region may lie outside what the caller sees (a city body's county branch).
         var parentRegion = await db.Regions.IgnoreQueryFilters().FirstAsync(x => x.Id == parentBody.RegionId, ct);
@@ -135,7 +135,7 @@ internal static class BodyRegion
             return parentRegion;
         var region = await db.Regions.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Id == requested, ct);
         if (region is null || !parentRegion.IsAncestorOrSelfOf(region))
-            return ValidationError.For("regionId", "body.region_outside_parent");
+            return OrganizationErrors.BodyRegionOutsideParent();
         return region;
     }
 }

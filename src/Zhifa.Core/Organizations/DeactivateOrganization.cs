@@ -18,14 +18,14 @@ public sealed class DeactivateOrganization(ZhifaDbContext db, TimeProvider clock
     {
         var node = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
         if (node is null || !_actor.CanIn(OrganizationPermissions.OrgManage, node))
-            return new NotFoundError("organization");
+            return OrganizationErrors.NotFound();
         if (!node.IsActive)
-            return new ConflictError("org.already_inactive");
+            return OrganizationErrors.AlreadyInactive();
         var activeChildren = await db.Organizations.IgnoreQueryFilters().CountAsync(o => o.ParentId == id && o.IsActive, ct);
         if (activeChildren > 0)
-            return new ConflictError("org.has_active_children", null, activeChildren);
+            return OrganizationErrors.HasActiveChildren(activeChildren);
         if (node is EnforcementBody && await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.SupervisingBodyId == id, ct))
-            return new ConflictError("body.is_supervisor");
+            return OrganizationErrors.BodyIsSupervisor();
 
         node.Deactivate(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
@@ -36,13 +36,13 @@ public sealed class DeactivateOrganization(ZhifaDbContext db, TimeProvider clock
     {
         var node = await db.Organizations.Include(o => o.Parent).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (node is null || !_actor.CanIn(OrganizationPermissions.OrgManage, node))
-            return new NotFoundError("organization");
+            return OrganizationErrors.NotFound();
         if (node.IsActive)
-            return new ConflictError("org.already_active");
+            return OrganizationErrors.AlreadyActive();
         if (OrganizationRules.CheckParentActive(node.Parent) is { } error)
             return error;
         if (await SiblingNames.TakenAsync(db, node.ParentId, node.Name, node.Id, ct))
-            return new ConflictError("org.name_duplicate_sibling", "name");
+            return OrganizationErrors.NameDuplicateAmongSiblings();
 
         node.Reactivate(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);

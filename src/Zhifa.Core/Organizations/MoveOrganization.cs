@@ -17,20 +17,20 @@ public sealed class MoveOrganization(ZhifaDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(request);
         var node = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
         if (node is null || !_actor.CanIn(OrganizationPermissions.OrgManage, node))
-            return new NotFoundError("organization");
+            return OrganizationErrors.NotFound();
         Organization? parent = null;
         if (request.NewParentId is { } parentId)
         {
             parent = await db.Organizations.FirstOrDefaultAsync(o => o.Id == parentId, ct);
             if (parent is null || !_actor.CanIn(OrganizationPermissions.OrgManage, parent))
-                return ValidationError.For("newParentId", "org.parent_not_found");
+                return OrganizationErrors.UnknownOrganization(field: "newParentId");
             if (node.IsAncestorOrSelfOf(parent))
-                return ValidationError.For("newParentId", "org.move_into_own_subtree");
+                return OrganizationErrors.MoveIntoOwnSubtree();
         }
         if (parent?.Id == node.ParentId)
             return node.Id;
         if (parent is null && !_actor.CanIn(OrganizationPermissions.OrgManage, null))
-            return new ForbiddenError(OrganizationPermissions.OrgManage);
+            return OrganizationErrors.TopLevelNeedsManagePermission();
         var error = OrganizationRules.CheckParentActive(parent) ?? OrganizationRules.CheckPlacement(node, parent);
         if (error is not null)
             return Renamed(error);
@@ -42,7 +42,7 @@ public sealed class MoveOrganization(ZhifaDbContext db, TimeProvider clock)
             newRegion = kept.IsSuccess ? kept.Value : (await BodyRegion.ResolveAsync(db, parent!, null, ct)).Value;
         }
         if (await SiblingNames.TakenAsync(db, parent?.Id, node.Name, node.Id, ct))
-            return new ConflictError("org.name_duplicate_sibling", "newParentId");
+            return OrganizationErrors.NameDuplicateAmongSiblings(field: "newParentId");
 
         var now = clock.GetUtcNow().UtcDateTime;
         var oldPath = node.Path;

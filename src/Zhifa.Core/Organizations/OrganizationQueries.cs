@@ -51,7 +51,7 @@ public sealed class OrganizationQueries(ZhifaDbContext db)
     {
         var node = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
         if (node is null)
-            return new NotFoundError("organization");
+            return OrganizationErrors.NotFound();
         var relatedIds = new[] { node.ParentId, (node as Region)?.SupervisingBodyId, (node as EnforcementBody)?.RegionId }
             .Where(x => x is not null).Select(x => x!.Value).Distinct().ToList();
         var names = await db.Organizations.AsNoTracking().Where(o => relatedIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
@@ -108,7 +108,7 @@ public sealed class OrganizationQueries(ZhifaDbContext db)
         {
             var rootPath = await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => o.Path).FirstOrDefaultAsync(ct);
             if (rootPath is null)
-                return new NotFoundError("organization");
+                return OrganizationErrors.NotFound();
             query = query.Where(o => o.Path.StartsWith(rootPath));
         }
         if (!includeInactive)

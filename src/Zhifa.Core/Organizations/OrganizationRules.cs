@@ -6,17 +6,17 @@ namespace Zhifa.Core.Organizations;
 public static class OrganizationRules
 {
     public static Error? CheckName(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? ValidationError.For("name", "org.name_required")
-        : name.Trim().Length > Organization.MaxNameLength ? ValidationError.For("name", "org.name_too_long", Organization.MaxNameLength)
+        string.IsNullOrWhiteSpace(name) ? OrganizationErrors.NameRequired()
+        : name.Trim().Length > Organization.MaxNameLength ? OrganizationErrors.NameTooLong(Organization.MaxNameLength)
         : null;
 
     /// <summary>A region's code fixes its level; its parent must be the region one level up whose code it extends.</summary>
     public static Error? CheckRegionPlacement(string code, RegionLevel level, Organization? parent)
     {
         if (level == RegionLevel.Province)
-            return parent is null ? null : ValidationError.For("parentId", "region.province_has_no_parent");
+            return parent is null ? null : OrganizationErrors.ProvinceHasNoParent();
         if (parent is not Region p)
-            return ValidationError.For("parentId", "region.parent_must_be_region");
+            return OrganizationErrors.RegionParentMustBeRegion();
         var allowed = level switch
         {
             RegionLevel.City => p.Level == RegionLevel.Province,
@@ -26,9 +26,9 @@ public static class OrganizationRules
             _ => false,
         };
         if (!allowed)
-            return ValidationError.For("parentId", "region.parent_wrong_level");
+            return OrganizationErrors.RegionParentWrongLevel();
         if (!code.StartsWith(RegionCode.SignificantPrefix(p.Code, p.Level), StringComparison.Ordinal))
-            return ValidationError.For("code", "region.code_not_under_parent", p.Code);
+            return OrganizationErrors.RegionCodeNotUnderParent(p.Code);
         return null;
     }
 
@@ -39,16 +39,16 @@ public static class OrganizationRules
     public static Error? CheckBodyPlacement(BodyKind kind, Organization? parent)
     {
         if (parent is null)
-            return ValidationError.For("parentId", "body.parent_required");
+            return OrganizationErrors.BodyParentRequired();
         if (parent is OrgUnit)
-            return ValidationError.For("parentId", "body.parent_wrong_kind");
+            return OrganizationErrors.BodyParentWrongKind();
         if (kind == BodyKind.EntrustedOrganization && parent is not EnforcementBody { BodyKind: BodyKind.AdministrativeOrgan })
-            return ValidationError.For("parentId", "body.entrusted_needs_organ");
+            return OrganizationErrors.EntrustedBodyNeedsOrgan();
         return null;
     }
 
     public static Error? CheckUnitPlacement(Organization? parent) =>
-        parent is EnforcementBody or OrgUnit ? null : ValidationError.For("parentId", "unit.parent_wrong_kind");
+        parent is EnforcementBody or OrgUnit ? null : OrganizationErrors.UnitParentWrongKind();
 
     public static Error? CheckPlacement(Organization node, Organization? parent) => node switch
     {
@@ -59,5 +59,5 @@ public static class OrganizationRules
     };
 
     public static Error? CheckParentActive(Organization? parent) =>
-        parent is { IsActive: false } ? ValidationError.For("parentId", "org.parent_inactive") : null;
+        parent is { IsActive: false } ? OrganizationErrors.ParentInactive() : null;
 }

@@ -17,18 +17,18 @@ public sealed class SetSupervisingBody(ZhifaDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(request);
         var region = await db.Regions.FirstOrDefaultAsync(r => r.Id == regionId, ct);
         if (region is null || !_actor.CanIn(OrganizationPermissions.OrgManage, region))
-            return new NotFoundError("organization");
+            return OrganizationErrors.NotFound();
         if (request.BodyId is { } bodyId)
         {
             var body = await db.Bodies.FirstOrDefaultAsync(b => b.Id == bodyId, ct);
             if (body is null)
-                return ValidationError.For("bodyId", "org.parent_not_found");
+                return OrganizationErrors.UnknownOrganization(field: "bodyId");
             if (body.Sector != Sector.Justice || body.BodyKind != BodyKind.AdministrativeOrgan)
-                return ValidationError.For("bodyId", "region.supervisor_must_be_justice");
+                return OrganizationErrors.SupervisorMustBeJusticeBureau();
             if (body.RegionId != region.Id)
-                return ValidationError.For("bodyId", "region.supervisor_other_region");
+                return OrganizationErrors.SupervisorInOtherRegion();
             if (!body.IsActive)
-                return ValidationError.For("bodyId", "org.parent_inactive");
+                return OrganizationErrors.ParentInactive(field: "bodyId");
         }
         region.SetSupervisingBody(request.BodyId, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);

@@ -23,25 +23,25 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(request);
         var region = await db.Regions.Include(r => r.Parent).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (region is null || !_actor.CanIn(OrganizationPermissions.OrgManage, region))
-            return new NotFoundError("organization");
+            return OrganizationErrors.NotFound();
         if (OrganizationRules.CheckName(request.Name) is { } nameError)
             return nameError;
         var code = (request.Code ?? "").Trim();
         if (RegionCode.LevelOf(code) is not { } level)
-            return ValidationError.For("code", "region.code_malformed");
+            return OrganizationErrors.RegionCodeMalformed();
         if (code != region.Code)
         {
             if (level != region.Level)
-                return ValidationError.For("code", "region.code_changes_level");
+                return OrganizationErrors.RegionCodeChangesLevel();
             if (OrganizationRules.CheckRegionPlacement(code, level, region.Parent) is { } placement)
                 return placement;
             if (await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.ParentId == id, ct))
-                return new ConflictError("region.code_has_children", "code");
+                return OrganizationErrors.RegionCodeHasChildren();
             if (await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.Code == code && r.Id != id, ct))
-                return new ConflictError("region.code_duplicate", "code", code);
+                return OrganizationErrors.RegionCodeDuplicate(code);
         }
         if (await SiblingNames.TakenAsync(db, region.ParentId, request.Name.Trim(), id, ct))
-            return new ConflictError("org.name_duplicate_sibling", "name");
+            return OrganizationErrors.NameDuplicateAmongSiblings();
 
         var now = clock.GetUtcNow().UtcDateTime;
         region.Rename(request.Name.Trim(), request.SortOrder, now);
@@ -55,25 +55,25 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(request);
         var body = await db.Bodies.Include(b => b.Parent).FirstOrDefaultAsync(b => b.Id == id, ct);
         if (body is null || !_actor.CanIn(OrganizationPermissions.OrgManage, body))
-            return new NotFoundError("organization");
+            return OrganizationErrors.NotFound();
         if (OrganizationRules.CheckName(request.Name) is { } nameError)
             return nameError;
         var creditCode = CreditCode.Normalize(request.CreditCode);
         if (!CreditCode.IsValid(creditCode))
-            return ValidationError.For("creditCode", "body.credit_code_malformed");
+            return OrganizationErrors.CreditCodeMalformed();
         if (OrganizationRules.CheckBodyPlacement(request.BodyKind, body.Parent) is { } placement)
             return placement;
         if (request.BodyKind != BodyKind.AdministrativeOrgan
             && await db.Bodies.IgnoreQueryFilters().AnyAsync(b => b.ParentId == id && b.BodyKind == BodyKind.EntrustedOrganization, ct))
-            return new ConflictError("body.entrusts_organizations", "bodyKind");
+            return OrganizationErrors.BodyEntrustsOrganizations();
         var region = await BodyRegion.ResolveAsync(db, body.Parent!, request.RegionId ?? body.RegionId, ct);
         if (!region.IsSuccess)
             return region.Error;
         var regionChanged = region.Value.Id != body.RegionId;
         if (await db.Bodies.IgnoreQueryFilters().AnyAsync(b => b.CreditCode == creditCode && b.Id != id, ct))
-            return new ConflictError("body.credit_code_duplicate", "creditCode", creditCode);
+            return OrganizationErrors.CreditCodeDuplicate(creditCode);
         if (await SiblingNames.TakenAsync(db, body.ParentId, request.Name.Trim(), id, ct))
-            return new ConflictError("org.name_duplicate_sibling", "name");
+            return OrganizationErrors.NameDuplicateAmongSiblings();
 
         var now = clock.GetUtcNow().UtcDateTime;
         body.Rename(request.Name.Trim(), request.SortOrder, now);
@@ -97,11 +97,11 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(request);
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (unit is null || !_actor.CanIn(OrganizationPermissions.OrgManage, unit))
-            return new NotFoundError("organization");
+            return OrganizationErrors.NotFound();
         if (OrganizationRules.CheckName(request.Name) is { } nameError)
             return nameError;
         if (await SiblingNames.TakenAsync(db, unit.ParentId, request.Name.Trim(), id, ct))
-            return new ConflictError("org.name_duplicate_sibling", "name");
+            return OrganizationErrors.NameDuplicateAmongSiblings();
 
         var now = clock.GetUtcNow().UtcDateTime;
         unit.Rename(request.Name.Trim(), request.SortOrder, now);

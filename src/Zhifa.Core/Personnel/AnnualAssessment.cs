@@ -26,11 +26,11 @@ public sealed class AnnualAssessment
     {
         ArgumentNullException.ThrowIfNull(officer);
         if (year < FirstYear || year > Utc.Check(now).Year)
-            return ValidationError.For("year", "assessment.year_out_of_range", FirstYear);
+            return PersonnelErrors.AssessmentYearOutOfRange(FirstYear);
         if (Text.Clean(remarks)?.Length > Text.MaxReasonLength)
-            return ValidationError.For("remarks", "assessment.remarks_too_long", Text.MaxReasonLength);
+            return PersonnelErrors.AssessmentRemarksTooLong(Text.MaxReasonLength);
         if (alreadyRecorded)
-            return new ConflictError("assessment.duplicate", "year", year);
+            return PersonnelErrors.AssessmentDuplicate(year);
         return new AnnualAssessment
         {
             Id = Utc.NewId(now), OfficerId = officer.Id, Year = year, Grade = grade,

@@ -85,20 +85,20 @@ public sealed class Certificate : IHasOrganization, IEntityWithId
         var fields = application.Fields.Distinct().ToList();
         var on = application.IssuedOn;
         if (fields.Count == 0)
-            return ValidationError.For("fields", "cert.fields_required");
+            return PersonnelErrors.CertificateFieldsRequired();
         if (!fields.All(officer.Fields.Contains))
-            return ValidationError.For("fields", "cert.field_outside_officer_fields");
+            return PersonnelErrors.CertificateFieldOutsideOfficerFields();
         if (format.Parse(number) is not { } parts)
-            return ValidationError.For("number", "cert.number_malformed", format.Pattern);
+            return PersonnelErrors.CertificateNumberMalformed(format.Pattern);
         if (!format.BelongsTo(parts, application.RegionCode))
-            return ValidationError.For("number", "cert.number_wrong_region", application.RegionCode);
+            return PersonnelErrors.CertificateNumberWrongRegion(application.RegionCode);
         var training = CertificateIssuance.Training(evidence.Training.Where(a => a.OfficerId == officer.Id), on, settings);
         if (CertificateIssuance.CheckPrerequisites(officer, evidence.ExamResults, training, on) is { } violation)
             return violation;
         if (evidence.Certificates.FirstOrDefault(c => c.OfficerId == officer.Id && c.StatusOn(on) is Valid or Suspended or NotYetValid) is { } held)
-            return new ConflictError("cert.already_held", null, held.Number);
+            return PersonnelErrors.CertificateAlreadyHeld(held.Number);
         if (numberTaken(number))
-            return new ConflictError("cert.number_duplicate", "number", number);
+            return PersonnelErrors.CertificateNumberDuplicate(number);
 
         var certificate = new Certificate
         {
@@ -144,7 +144,7 @@ public sealed class Certificate : IHasOrganization, IEntityWithId
         if ((Guard(on, CertificateAction.PassReview) ?? CheckReviewYear(year, on)) is { } error)
             return error;
         if (HasPassedReview(year, on))
-            return new ConflictError("cert.review_already_passed", "year", year);
+            return PersonnelErrors.ReviewAlreadyPassed(year);
         LastReviewedYear = Math.Max(LastReviewedYear ?? year, year);
         return Record(CertificateEventKind.ReviewPassed, on, null, actorId, now, year: year);
     }
@@ -155,7 +155,7 @@ public sealed class Certificate : IHasOrganization, IEntityWithId
         if ((Guard(on, CertificateAction.FailReview) ?? CheckReviewYear(year, on) ?? Text.CheckReason(reason, required: true)) is { } error)
             return error;
         if (HasPassedReview(year, on))
-            return new ConflictError("cert.review_already_passed", "year", year);
+            return PersonnelErrors.ReviewAlreadyPassed(year);
         return Record(CertificateEventKind.ReviewFailed, on, reason, actorId, now, year: year);
     }
 
@@ -166,7 +166,7 @@ public sealed class Certificate : IHasOrganization, IEntityWithId
         if ((Guard(from, CertificateAction.Suspend, running) ?? Text.CheckReason(reason, required: true)) is { } error)
             return error;
         if (until < from)
-            return ValidationError.For("until", "cert.suspension_ends_before_start");
+            return PersonnelErrors.SuspensionEndsBeforeStart();
         return Record(CertificateEventKind.Suspended, from, reason, actorId, now, until: until);
     }
 
@@ -224,12 +224,12 @@ public sealed class Certificate : IHasOrganization, IEntityWithId
     {
         var last = LastEvent.On;
         if (on < last)
-            return ValidationError.For("on", "cert.date_before_last_event", last);
+            return PersonnelErrors.DateBeforeLastEvent(last);
         return CertificateWorkflow.Table.Refusal(StatusOn(on), action, g => CertificateWorkflow.Holds(this, g, on), guardArgs);
     }
 
     private Error? CheckReviewYear(int year, DateOnly on) =>
-        year < IssuedOn.Year || year > on.Year ? ValidationError.For("year", "cert.review_year_out_of_range", IssuedOn.Year, on.Year) : null;
+        year < IssuedOn.Year || year > on.Year ? PersonnelErrors.ReviewYearOutOfRange(IssuedOn.Year, on.Year) : null;
 
     private Standing Replay(DateOnly date)
     {

@@ -24,14 +24,12 @@ public static class CertificateIssuance
         ArgumentNullException.ThrowIfNull(examResults);
         ArgumentNullException.ThrowIfNull(training);
         if (officer.EmploymentStatus != EmploymentStatus.Active || !officer.IsActiveOn(issuedOn))
-            return new RuleViolation("ZFRY-CERT", "cert.officer_not_active");
+            return PersonnelErrors.CertificateRequiresActiveOfficer();
         if (!examResults.Any(r => r.OfficerId == officer.Id && r.Passed && r.SatOn <= issuedOn))
-            return new RuleViolation("ZFRY-CERT", "cert.exam_not_passed");
+            return PersonnelErrors.CertificateRequiresPassedExam();
         if (!training.Met)
         {
-            return new RuleViolation("ZFRY-CERT", "cert.training_not_met",
-                training.ShortfallIn(TrainingCategory.PublicLegal), training.ShortfallIn(TrainingCategory.Business),
-                training.ShortfallIn(TrainingCategory.PoliticalTheory), training.TotalShortfall);
+            return PersonnelErrors.CertificateRequiresTraining(training.ShortfallIn(TrainingCategory.PublicLegal), training.ShortfallIn(TrainingCategory.Business), training.ShortfallIn(TrainingCategory.PoliticalTheory), training.TotalShortfall);
         }
         return null;
     }

@@ -38,7 +38,7 @@ public sealed partial class CertificateNumberFormat
     /// <summary>Compiles a pattern an administrator entered; its literal letters are made upper-case, like numbers.</summary>
     public static Result<CertificateNumberFormat> Create(string? pattern)
     {
-        var invalid = ValidationError.For("certificateNumberPattern", "cert.number_pattern_invalid");
+        var invalid = PersonnelErrors.CertificateNumberPatternInvalid();
         if (string.IsNullOrWhiteSpace(pattern) || pattern.Trim().Length > MaxPatternLength)
             return invalid;
         pattern = pattern.Trim();
@@ -129,7 +129,7 @@ public sealed partial class CertificateNumberFormat
             .Where(p => p is not null && BelongsTo(p, regionCode) && (p.Year is null || p.Year == year))
             .Select(p => p!.Sequence).DefaultIfEmpty(0).Max();
         if (last >= MaxSequence)
-            return new ConflictError("cert.number_sequence_exhausted", null, Pattern);
+            return PersonnelErrors.CertificateNumberSequenceExhausted(Pattern);
         return Format(regionCode, year, last + 1);
     }
 

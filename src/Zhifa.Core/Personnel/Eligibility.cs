@@ -11,7 +11,7 @@ public sealed record EligibilityResult(bool Allowed, string? RuleId, string? Rea
     public static EligibilityResult Deny(string ruleId, string reasonCode, Guid? certificateId = null) => new(false, ruleId, reasonCode, certificateId);
 
     /// <summary>The refusal as an error a use case can return; null when allowed.</summary>
-    public RuleViolation? ToError() => Allowed ? null : new RuleViolation(RuleId!, ReasonCode!);
+    public RuleViolation? ToError() => Allowed ? null : PersonnelErrors.NotEligible(RuleId!, ReasonCode!);
 }
 
 /// <summary>The verdict on an enforcement team, and on each of its members by officer id.</summary>

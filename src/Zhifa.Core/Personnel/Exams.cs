@@ -25,9 +25,9 @@ public sealed class ExamSession
         ArgumentNullException.ThrowIfNull(regionSettings);
         var clean = Text.Clean(name);
         if (clean is null)
-            return ValidationError.For("name", "exam.name_required");
+            return PersonnelErrors.ExamNameRequired();
         if (clean.Length > MaxNameLength)
-            return ValidationError.For("name", "exam.name_too_long", MaxNameLength);
+            return PersonnelErrors.ExamNameTooLong(MaxNameLength);
         return new ExamSession
         {
             Id = Utc.NewId(now), RegionId = regionId, Name = clean, HeldOn = heldOn,
@@ -59,9 +59,9 @@ public sealed class ExamResult
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(officer);
         if (score < 0 || score > session.FullScore)
-            return ValidationError.For("score", "exam.score_out_of_range", session.FullScore);
+            return PersonnelErrors.ScoreOutOfRange(session.FullScore);
         if (alreadyRecorded)
-            return new ConflictError("exam.result_duplicate", "officerId");
+            return PersonnelErrors.ExamResultDuplicate();
         return new ExamResult
         {
             Id = Utc.NewId(now), SessionId = session.Id, OfficerId = officer.Id, SatOn = session.HeldOn,

@@ -24,14 +24,14 @@ public static class IdNumber
     {
         var n = Normalize(input);
         if (n.Length != Length)
-            return ValidationError.For("idNumber", "id_number.length", Length);
+            return PersonnelErrors.IdNumberWrongLength(Length);
         if (!n[..17].All(char.IsAsciiDigit) || !(char.IsAsciiDigit(n[17]) || n[17] == 'X'))
-            return ValidationError.For("idNumber", "id_number.digits");
+            return PersonnelErrors.IdNumberNotDigits();
         if (!DateOnly.TryParseExact(n.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
             || birth < EarliestBirth || birth > today)
-            return ValidationError.For("idNumber", "id_number.birth_date");
+            return PersonnelErrors.IdNumberBirthDateInvalid();
         if (CheckCharacter(n.AsSpan(0, 17)) != n[17])
-            return ValidationError.For("idNumber", "id_number.check_digit");
+            return PersonnelErrors.IdNumberCheckDigitWrong();
         return null;
     }
 

@@ -70,7 +70,7 @@ public sealed class Officer : IHasOrganization, IEntityWithId
         if (CheckProfile(profile) is { } error)
             return error;
         if (idNumberTaken(idNumber.Hash))
-            return new ConflictError("officer.id_number_duplicate", "idNumber");
+            return PersonnelErrors.IdNumberDuplicate();
 
         var officer = new Officer { Id = Utc.NewId(now), CreatedAt = now };
         officer.SetIdNumber(idNumber);
@@ -90,7 +90,7 @@ public sealed class Officer : IHasOrganization, IEntityWithId
         if (CheckProfile(profile) is { } error)
             return error;
         if (profile.BodyId != BodyId && EmploymentStatus == EmploymentStatus.Active)
-            return new ConflictError("officer.body_change_needs_transfer", "bodyId");
+            return PersonnelErrors.BodyChangeNeedsTransfer();
         Apply(profile, now);
         return null;
     }
@@ -101,7 +101,7 @@ public sealed class Officer : IHasOrganization, IEntityWithId
         ArgumentNullException.ThrowIfNull(idNumber);
         ArgumentNullException.ThrowIfNull(idNumberTaken);
         if (idNumber.Hash != IdNumberHash && idNumberTaken(idNumber.Hash))
-            return new ConflictError("officer.id_number_duplicate", "idNumber");
+            return PersonnelErrors.IdNumberDuplicate();
         SetIdNumber(idNumber);
         UpdatedAt = Utc.Check(now);
         return null;
@@ -121,10 +121,10 @@ public sealed class Officer : IHasOrganization, IEntityWithId
         if (open.Any(c => c.OfficerId != Id))
             throw new ArgumentException("A certificate of another officer was passed.", nameof(certificates));
         if (!CanChange(EmploymentStatus, status))
-            return new ConflictError("officer.employment_transition", "status", EnumKey.Of(EmploymentStatus), EnumKey.Of(status));
+            return PersonnelErrors.EmploymentTransitionNotAllowed(EnumKey.Of(EmploymentStatus), EnumKey.Of(status));
         var last = LastChange;
         if (on < last.On)
-            return ValidationError.For("on", "officer.employment_date_before_last", last.On);
+            return PersonnelErrors.EmploymentDateBeforeLast(last.On);
         if (Text.CheckReason(reason, required: false) is { } reasonError)
             return reasonError;
 
@@ -161,13 +161,13 @@ public sealed class Officer : IHasOrganization, IEntityWithId
     {
         var name = Text.Clean(p.FullName);
         if (name is null)
-            return ValidationError.For("fullName", "officer.name_required");
+            return PersonnelErrors.OfficerNameRequired();
         if (name.Length > MaxNameLength)
-            return ValidationError.For("fullName", "officer.name_too_long", MaxNameLength);
+            return PersonnelErrors.OfficerNameTooLong(MaxNameLength);
         if (Text.Clean(p.Post)?.Length > MaxPostLength)
-            return ValidationError.For("post", "officer.post_too_long", MaxPostLength);
+            return PersonnelErrors.PostTooLong(MaxPostLength);
         if (p.Fields is null || p.Fields.Count == 0)
-            return ValidationError.For("fields", "officer.fields_required");
+            return PersonnelErrors.OfficerFieldsRequired();
         return null;
     }
 

@@ -34,15 +34,15 @@ public sealed record PersonnelSettings
     public Error? Validate()
     {
         if (ExamFullScore <= 0 || ExamPassMark <= 0 || ExamPassMark > ExamFullScore)
-            return ValidationError.For("examPassMark", "settings.pass_mark_out_of_range", ExamFullScore);
+            return PersonnelErrors.PassMarkOutOfRange(ExamFullScore);
         if (CertificateValidityYears is < 1 or > 20)
-            return ValidationError.For("certificateValidityYears", "settings.validity_out_of_range", 1, 20);
+            return PersonnelErrors.ValidityYearsOutOfRange(1, 20);
         if (PreCertificationTrainingMonths is < 1 or > 60)
-            return ValidationError.For("preCertificationTrainingMonths", "settings.training_window_out_of_range", 1, 60);
+            return PersonnelErrors.TrainingWindowOutOfRange(1, 60);
         if (AnnualReviewDueBy is { } due && (due.Month is < 1 or > 12 || due.Day < 1 || due.Day > DateTime.DaysInMonth(2024, due.Month)))
-            return ValidationError.For("annualReviewDueBy", "settings.review_due_invalid");
+            return PersonnelErrors.ReviewDueInvalid();
         if (Training is null || Training.TotalHours < 0 || Training.PublicLegalHours < 0 || Training.BusinessHours < 0 || Training.PoliticalTheoryHours < 0)
-            return ValidationError.For("training", "settings.training_hours_negative");
+            return PersonnelErrors.TrainingHoursNegative();
         var format = CertificateNumberFormat.Create(CertificateNumberPattern);
         return format.IsSuccess ? null : format.Error;
     }

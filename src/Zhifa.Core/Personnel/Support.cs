@@ -10,8 +10,8 @@ internal static class Text
     public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public static Error? CheckReason(string? reason, bool required) =>
-        required && Clean(reason) is null ? ValidationError.For("reason", "personnel.reason_required")
-        : Clean(reason)?.Length > MaxReasonLength ? ValidationError.For("reason", "personnel.reason_too_long", MaxReasonLength)
+        required && Clean(reason) is null ? PersonnelErrors.ReasonRequired()
+        : Clean(reason)?.Length > MaxReasonLength ? PersonnelErrors.ReasonTooLong(MaxReasonLength)
         : null;
 }
 

@@ -24,11 +24,11 @@ public sealed class TrainingCourse : IEntityWithId
     {
         var clean = Text.Clean(name);
         if (clean is null)
-            return ValidationError.For("name", "training.name_required");
+            return PersonnelErrors.CourseNameRequired();
         if (clean.Length > MaxNameLength)
-            return ValidationError.For("name", "training.name_too_long", MaxNameLength);
+            return PersonnelErrors.CourseNameTooLong(MaxNameLength);
         if (hours <= 0 || hours > MaxHours)
-            return ValidationError.For("hours", "training.hours_out_of_range", MaxHours);
+            return PersonnelErrors.TrainingHoursOutOfRange(MaxHours);
         return new TrainingCourse { Id = Utc.NewId(now), Name = clean, Category = category, Hours = hours, OrganizerId = organizerId, CreatedAt = now };
     }
 }
@@ -53,10 +53,10 @@ public sealed class TrainingSession
     {
         ArgumentNullException.ThrowIfNull(course);
         if (endsOn < startsOn)
-            return ValidationError.For("endsOn", "training.ends_before_start");
+            return PersonnelErrors.SessionEndsBeforeStart();
         var h = hours ?? course.Hours;
         if (h <= 0 || h > TrainingCourse.MaxHours)
-            return ValidationError.For("hours", "training.hours_out_of_range", TrainingCourse.MaxHours);
+            return PersonnelErrors.TrainingHoursOutOfRange(TrainingCourse.MaxHours);
         return new TrainingSession
         {
             Id = Utc.NewId(now), CourseId = course.Id, Category = course.Category, Hours = h,
@@ -84,11 +84,11 @@ public sealed class TrainingAttendance
         ArgumentNullException.ThrowIfNull(officer);
         var h = hours ?? session.Hours;
         if (h <= 0 || h > session.Hours)
-            return ValidationError.For("hours", "training.attendance_hours_out_of_range", session.Hours);
+            return PersonnelErrors.AttendanceHoursOutOfRange(session.Hours);
         if (!officer.IsActiveOn(session.EndsOn))
-            return new ConflictError("training.officer_not_active", "officerId");
+            return PersonnelErrors.TrainingOfficerNotActive();
         if (alreadyRecorded)
-            return new ConflictError("training.attendance_duplicate", "officerId");
+            return PersonnelErrors.AttendanceDuplicate();
         return new TrainingAttendance { Id = Utc.NewId(now), SessionId = session.Id, OfficerId = officer.Id, Hours = h, RecordedAt = now };
     }
 }

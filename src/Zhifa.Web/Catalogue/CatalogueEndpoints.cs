@@ -29,11 +29,11 @@ public static class CatalogueEndpoints
         g.MapPost("/import", async (HttpRequest request, Guid ownerId, ImportCatalogue uc, IStringLocalizer<Ui> l, CancellationToken ct) =>
             {
                 if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { } file)
-                    return ValidationError.For("file", "catalogue.import_no_file").ToProblem(request.HttpContext);
+                    return CatalogueErrors.ImportNoFile().ToProblem(request.HttpContext);
                 await using var stream = file.OpenReadStream();
                 var rows = CatalogueSheets.Read(stream, l);
                 if (rows is null)
-                    return ValidationError.For("file", "catalogue.import_not_xlsx").ToProblem(request.HttpContext);
+                    return CatalogueErrors.ImportNotXlsx().ToProblem(request.HttpContext);
                 var result = await uc.ExecuteAsync(ownerId, rows, ct);
                 return result.IsSuccess ? Results.Ok(result.Value) : result.Error.ToProblem(request.HttpContext);
             })
@@ -105,7 +105,7 @@ public static class CatalogueEndpoints
             .Produces<CatalogueItemDetail>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static IResult NotFound(HttpContext http) => new NotFoundError("catalogue_item").ToProblem(http);
+    private static IResult NotFound(HttpContext http) => CatalogueErrors.ItemNotFound().ToProblem(http);
 
     private static async Task<IResult> Respond(Task<Result<Guid>> action, CatalogueQueries q, HttpContext http, CancellationToken ct, bool created = false)
         => created ? await action.ThenCreated(id => q.GetAsync(id, ct), "/api/v1/catalogue/", http) : await action.ThenOk(id => q.GetAsync(id, ct), http);

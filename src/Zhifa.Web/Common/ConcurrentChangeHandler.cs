@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Zhifa.Web.Resources;
+using Zhifa.Core.Common;
 
 namespace Zhifa.Web.Common;
 
@@ -11,21 +9,13 @@ namespace Zhifa.Web.Common;
 /// a request that loses the race meets the database's unique index instead. It answers 409 (reload and
 /// try again) rather than 500; nothing was saved, as the transaction rolled back.
 /// </summary>
-internal sealed class ConcurrentChangeHandler(IStringLocalizer<Ui> l) : IExceptionHandler
+internal sealed class ConcurrentChangeHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (!IsLostRace(exception) || !httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
             return false;
-        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = StatusCodes.Status409Conflict,
-            Title = l["error.concurrent_change"],
-            Type = Problems.TypeBase + "conflict",
-            Extensions = { ["code"] = "error.concurrent_change", ["traceId"] = httpContext.TraceIdentifier },
-        };
-        httpContext.Response.StatusCode = StatusCodes.Status409Conflict;
-        await httpContext.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        await CommonErrors.ConcurrentChange().WriteProblemAsync(httpContext);
         return true;
     }
 

@@ -11,36 +11,64 @@ public static class Problems
 {
     public const string TypeBase = "/problems/";
 
+    /// <summary>
+    /// The problem for an expected failure. Every problem has the same shape: <c>type</c> under <see cref="TypeBase"/>,
+    /// <c>title</c> (the kind), <c>status</c>, <c>detail</c> (the localised message of <c>code</c>), <c>code</c> and
+    /// <c>traceId</c>; a rule violation adds <c>rule</c>, a refusal <c>permission</c>, wrong fields <c>errors</c>,
+    /// a refused import <c>rows</c>.
+    /// </summary>
     public static IResult ToProblem(this Error error, HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(http);
         var l = http.RequestServices.GetRequiredService<IStringLocalizer<Ui>>();
-        return error switch
+        var (status, type, title) = error switch
         {
-            ValidationError v => TypedResults.ValidationProblem(
-                Localize(v.Fields, l), title: l["problem.validation"], type: TypeBase + "validation"),
-            NotFoundError n => Problem(404, "not-found", l["problem.not_found"], Message(l, n), null),
-            ConflictError { Field: { } field } c => Results.Problem(new HttpValidationProblemDetails(
-                new Dictionary<string, string[]> { [field] = [Message(l, c)] })
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = l["problem.conflict"],
-                Type = TypeBase + "conflict",
-                Detail = Message(l, c),
-                Extensions = { ["code"] = c.Code },
-            }),
-            ConflictError c => Problem(409, "conflict", l["problem.conflict"], Message(l, c), new() { ["code"] = c.Code }),
-            RuleViolation rv => Problem(422, "rule-violation", l["problem.rule"], Message(l, rv), new() { ["rule"] = rv.RuleId, ["code"] = rv.Code }),
-            ForbiddenError f => Problem(403, "forbidden", l["problem.forbidden"], Message(l, f), new() { ["permission"] = f.Permission, ["code"] = f.Code }),
-            ImportRejected ir => Problem(400, "import-rejected", l["problem.import_rejected"], Message(l, ir), new()
-            {
-                ["rows"] = ir.Rows.Select(r => new { row = r.Row, column = r.Column, code = r.Code, message = Format(l, r.Code, r.Args) }).ToList(),
-            }),
-            UnauthorizedError u => Problem(401, "unauthorized", l["problem.unauthorized"], Message(l, u), new() { ["code"] = u.Code }),
-            ThrottledError t => Problem(429, "throttled", l["problem.throttled"], Message(l, t), new() { ["code"] = t.Code }),
+            ValidationError => (StatusCodes.Status400BadRequest, "validation", "problem.validation"),
+            NotFoundError => (StatusCodes.Status404NotFound, "not-found", "problem.not_found"),
+            ConflictError => (StatusCodes.Status409Conflict, "conflict", "problem.conflict"),
+            RuleViolation => (StatusCodes.Status422UnprocessableEntity, "rule-violation", "problem.rule"),
+            ForbiddenError => (StatusCodes.Status403Forbidden, "forbidden", "problem.forbidden"),
+            ImportRejected => (StatusCodes.Status400BadRequest, "import-rejected", "problem.import_rejected"),
+            UnauthorizedError => (StatusCodes.Status401Unauthorized, "unauthorized", "problem.unauthorized"),
+            ThrottledError => (StatusCodes.Status429TooManyRequests, "throttled", "problem.throttled"),
             _ => throw new InvalidOperationException($"Unmapped error type {error.GetType().Name}."),
         };
+        ProblemDetails problem = error switch
+        {
+            ValidationError v => new HttpValidationProblemDetails(Localize(v.Fields, l)),
+            ConflictError { Field: { } field } c => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [Message(l, c)] }),
+            _ => new ProblemDetails(),
+        };
+        problem.Status = status;
+        problem.Type = TypeBase + type;
+        problem.Title = l[title];
+        problem.Detail = Message(l, error);
+        problem.Extensions["code"] = error.Code;
+        problem.Extensions["traceId"] = http.TraceIdentifier;
+        switch (error)
+        {
+            case RuleViolation rv:
+                problem.Extensions["rule"] = rv.RuleId;
+                break;
+            case ForbiddenError f:
+                problem.Extensions["permission"] = f.Permission;
+                break;
+            case ImportRejected ir:
+                problem.Extensions["rows"] = ir.Rows.Select(r => new { row = r.Row, column = r.Column, code = r.Code, message = Format(l, r.Code, r.Args) }).ToList();
+                break;
+        }
+        return TypedResults.Problem(problem);
+    }
+
+    /// <summary>
+    /// Writes the problem for <paramref name="error"/> straight to the response: for the paths outside the endpoints
+    /// (authentication, authorization, the rate limiter, exception handlers), so that they answer in the same shape.
+    /// </summary>
+    public static Task WriteProblemAsync(this Error error, HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return error.ToProblem(http).ExecuteAsync(http);
     }
 
     /// <summary>The localised sentence for an error or field message: the resource of its code, formatted with its arguments.</summary>
@@ -77,7 +105,4 @@ public static class Problems
         ConflictError { Field: { } field } c => new() { [field] = [Message(l, c)] },
         _ => new() { [""] = [Message(l, error)] },
     };
-
-    private static ProblemHttpResult Problem(int status, string type, string title, string detail, Dictionary<string, object?>? extensions) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: TypeBase + type, extensions: extensions);
 }

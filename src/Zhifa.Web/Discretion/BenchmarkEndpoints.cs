@@ -79,7 +79,7 @@ public static class BenchmarkEndpoints
             .Produces<CheckResponse>().ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422);
     }
 
-    private static IResult NotFound(HttpContext http) => new NotFoundError("benchmark").ToProblem(http);
+    private static IResult NotFound(HttpContext http) => DiscretionErrors.BenchmarkNotFound().ToProblem(http);
 
     private static async Task<IResult> Respond(Task<Result<Guid>> action, BenchmarkQueries q, HttpContext http, CancellationToken ct, bool created = false)
         => created ? await action.ThenCreated(id => q.GetAsync(id, ct), "/api/v1/benchmarks/", http) : await action.ThenOk(id => q.GetAsync(id, ct), http);

@@ -28,7 +28,7 @@ public static class AuthEndpoints
                 if (!outcome.IsSuccess)
                     return outcome.Error.ToProblem(http);
                 if (outcome.Value.MustChangePassword || outcome.Value.PasswordExpired)
-                    return new ForbiddenError("", "password.must_change_first").ToProblem(http);
+                    return IdentityErrors.MustChangePasswordFirst().ToProblem(http);
                 var issued = await tokens.IssueAsync(outcome.Value.UserId, body.Name ?? "api", ct);
                 return issued.IsSuccess ? Results.Ok(issued.Value) : issued.Error.ToProblem(http);
             })

@@ -61,9 +61,7 @@ public static class AuthSetup
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = security.AddressAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (ctx, ct) =>
             {
-                var l = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Ui>>();
-                await Results.Problem(statusCode: 429, title: l["problem.throttled"], detail: l["login.throttled"], type: Problems.TypeBase + "throttled")
-                    .ExecuteAsync(ctx.HttpContext);
+                await IdentityErrors.SignInThrottled().WriteProblemAsync(ctx.HttpContext);
             };
         });
     }

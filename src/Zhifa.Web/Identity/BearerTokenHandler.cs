@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Zhifa.Core.Common;
 using Zhifa.Core.Data;
 using Zhifa.Core.Identity;
 
@@ -27,17 +28,17 @@ internal sealed class BearerTokenHandler(
             return await FailAsync(userId, failure, origin);
         var user = await db.Users.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, Context.RequestAborted);
         if (user is null || !user.IsActive)
-            return await FailAsync(userId, "login.inactive", origin);
+            return await FailAsync(userId, IdentityErrors.AccountInactive(), origin);
         var tokenId = await db.ApiTokens.IgnoreQueryFilters().AsNoTracking()
             .Where(t => t.TokenHash == ApiTokens.HashOf(token)).Select(t => t.Id).FirstAsync(Context.RequestAborted);
         var outcome = new SignInOutcome(user.Id, user.UserName, user.SecurityStamp, user.MustChangePassword, false);
         return AuthenticateResult.Success(new AuthenticationTicket(AuthSetup.Principal(outcome, Scheme.Name, tokenId), Scheme.Name));
     }
 
-    private async Task<AuthenticateResult> FailAsync(Guid? userId, string failure, SignInOrigin origin)
+    private async Task<AuthenticateResult> FailAsync(Guid? userId, UnauthorizedError failure, SignInOrigin origin)
     {
         Context.Items[FailureItem] = failure;
-        await logFailure.ExecuteAsync(userId, failure, origin, Context.RequestAborted);
-        return AuthenticateResult.Fail(failure);
+        await logFailure.ExecuteAsync(userId, failure.Code, origin, Context.RequestAborted);
+        return AuthenticateResult.Fail(failure.Code);
     }
 }

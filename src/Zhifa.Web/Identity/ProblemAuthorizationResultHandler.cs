@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.Extensions.Localization;
+using Zhifa.Core.Common;
+using Zhifa.Core.Identity;
 using Zhifa.Web.Common;
-using Zhifa.Web.Resources;
 
 namespace Zhifa.Web.Identity;
 
@@ -18,17 +18,14 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
             await _default.HandleAsync(next, context, policy, authorizeResult);
             return;
         }
-        var l = context.RequestServices.GetRequiredService<IStringLocalizer<Ui>>();
         if (authorizeResult.Challenged || context.User.Identity?.IsAuthenticated != true)
         {
-            var reason = context.Items[BearerTokenHandler.FailureItem] as string ?? "auth.required";
-            await Results.Problem(statusCode: 401, title: l["problem.unauthorized"], detail: l[reason], type: Problems.TypeBase + "unauthorized",
-                extensions: new Dictionary<string, object?> { ["code"] = reason }).ExecuteAsync(context);
+            var failure = context.Items[BearerTokenHandler.FailureItem] as UnauthorizedError ?? IdentityErrors.AuthenticationRequired();
+            await failure.WriteProblemAsync(context);
             return;
         }
-        var code = PermissionHandler.MustChangePassword(context.User) ? "password.must_change" : "error.forbidden";
         var permission = policy.Requirements.OfType<PermissionRequirement>().FirstOrDefault()?.Permission ?? "";
-        await Results.Problem(statusCode: 403, title: l["problem.forbidden"], detail: l[code, permission], type: Problems.TypeBase + "forbidden",
-            extensions: new Dictionary<string, object?> { ["code"] = code, ["permission"] = permission }).ExecuteAsync(context);
+        var refusal = PermissionHandler.MustChangePassword(context.User) ? IdentityErrors.MustChangePassword(permission) : IdentityErrors.PermissionMissing(permission);
+        await refusal.WriteProblemAsync(context);
     }
 }

@@ -80,7 +80,7 @@ public static class OrganizationEndpoints
             .Produces<OrganizationDto>().ProducesValidationProblem().ProducesProblem(404);
     }
 
-    private static IResult NotFound(HttpContext http) => new NotFoundError("organization").ToProblem(http);
+    private static IResult NotFound(HttpContext http) => OrganizationErrors.NotFound().ToProblem(http);
 
     private static Task<IResult> Created(Task<Result<Guid>> action, OrganizationQueries q, HttpContext http, CancellationToken ct) =>
         action.ThenCreated(id => q.GetAsync(id, ct), "/api/v1/organizations/", http);

@@ -48,7 +48,7 @@ public static class PersonnelEndpoints
             .RequirePermission(PersonnelPermissions.PersonnelManage).WithName("RecordAssessment").WithSummary("Record an annual assessment (年度考核) grade.")
             .Produces<OfficerDetail>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         officers.MapGet("/{id:guid}/id-number", async (Guid id, OfficerRegistry uc, HttpContext http, CancellationToken ct) =>
-                await uc.RevealIdNumberAsync(id, ct) is { IsSuccess: true } r ? Results.Ok(new { idNumber = r.Value }) : new NotFoundError("officer").ToProblem(http))
+                await uc.RevealIdNumberAsync(id, ct) is { IsSuccess: true } r ? Results.Ok(new { idNumber = r.Value }) : PersonnelErrors.OfficerNotFound().ToProblem(http))
             .RequirePermission(PersonnelPermissions.PersonnelIdNumberView).WithName("RevealIdNumber").WithSummary("The full ID number, for those whose work needs it.")
             .ProducesProblem(404);
         officers.MapGet("/{id:guid}/eligibility", async (Guid id, Guid bodyId, Sector field, DateOnly? on, PersonnelQueries q, HttpContext http, CancellationToken ct) =>
@@ -167,7 +167,7 @@ public static class PersonnelEndpoints
         await using var stream = file.OpenReadStream();
         var rows = Xlsx.Read(stream);
         if (rows is null)
-            return ValidationError.For("file", "import.not_a_workbook").ToProblem(http);
+            return PersonnelErrors.ImportNotAWorkbook().ToProblem(http);
         var result = await import(rows);
         return result.IsSuccess ? Results.Ok(new ImportOutcome(result.Value)) : result.Error.ToProblem(http);
     }

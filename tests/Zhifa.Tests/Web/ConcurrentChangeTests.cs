@@ -37,7 +37,7 @@ public class ConcurrentChangeTests : IClassFixture<SqliteApp>
         context.Response.Body.Position = 0;
         var problem = await JsonDocument.ParseAsync(context.Response.Body);
         Assert.Equal("error.concurrent_change", problem.RootElement.GetProperty("code").GetString());
-        Assert.Contains("刷新后重试", problem.RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Contains("刷新后重试", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public class ConcurrentChangeTests : IClassFixture<SqliteApp>
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         context.Request.Path = path;
         context.Response.Body = new MemoryStream();
-        var handler = new ConcurrentChangeHandler(scope.ServiceProvider.GetRequiredService<IStringLocalizer<Ui>>());
+        var handler = new ConcurrentChangeHandler();
         return (await handler.TryHandleAsync(context, exception, CancellationToken.None), context);
     }
 }

@@ -32,7 +32,7 @@ public partial class ResourceTests
     [Fact]
     public void EveryErrorCodeOfCore_HasAMessage()
     {
-        var codes = Files("src/Zhifa.Core", "*.cs")
+        var codes = Files("src/Zhifa.Core", "*Errors.cs")
             .SelectMany(f => ErrorCode().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .Distinct().ToList();
         Assert.NotEmpty(codes);
@@ -67,7 +67,7 @@ public partial class ResourceTests
     [GeneratedRegex("""L\["([a-zA-Z0-9_.]+)"[\],]""")]
     private static partial Regex RazorKey();
 
-    /// <summary>Codes passed to ValidationError.For, ConflictError and RuleViolation.</summary>
-    [GeneratedRegex("""(?:For\("[a-zA-Z]+", |ConflictError\(|RuleViolation\("[A-Z0-9-]+", )"([a-z_]+\.[a-z_]+)""")]
+    /// <summary>Codes the feature Errors files pass to ValidationError.For, and to the constructors of the other kinds (a rule violation after its rule id).</summary>
+    [GeneratedRegex("""(?:For\((?:field|"[a-zA-Z]+"), |new\((?:"[A-Z0-9-]+", )?)"([a-z_]+\.[a-z_]+)""")]
     private static partial Regex ErrorCode();
 }

@@ -38,7 +38,7 @@ public sealed class CertificateDesk(PersonnelContext ctx)
         ArgumentNullException.ThrowIfNull(request);
         var region = await _db.Regions.FirstOrDefaultAsync(r => r.Id == request.RegionId, ct);
         if (region is null || !_db.Actor.CanIn(PersonnelPermissions.CertificateIssue, region))
-            return ValidationError.For("regionId", "org.parent_not_found");
+            return OrganizationErrors.UnknownOrganization(field: "regionId");
         var session = ExamSession.Schedule(region.Id, request.Name, request.HeldOn, await ctx.SettingsForRegionAsync(region.Id, ct), ctx.Now);
         if (!session.IsSuccess)
             return session.Error;
@@ -52,10 +52,10 @@ public sealed class CertificateDesk(PersonnelContext ctx)
         ArgumentNullException.ThrowIfNull(request);
         var session = await ExamSessionAsync(sessionId, ct);
         if (session is null)
-            return new NotFoundError("exam");
+            return PersonnelErrors.ExamNotFound();
         var officer = await ctx.OfficerAsync(request.OfficerId, PersonnelPermissions.CertificateIssue, ct);
         if (officer is null)
-            return ValidationError.For("officerId", "officer.not_found");
+            return PersonnelErrors.UnknownOfficer();
         var exists = await _db.ExamResults.IgnoreQueryFilters().AnyAsync(r => r.SessionId == sessionId && r.OfficerId == officer.Id, ct);
         var result = ExamResult.Record(session, officer, request.Score, exists, ctx.Now);
         if (!result.IsSuccess)
@@ -70,10 +70,10 @@ public sealed class CertificateDesk(PersonnelContext ctx)
         ArgumentNullException.ThrowIfNull(request);
         var officer = await ctx.OfficerAsync(request.OfficerId, PersonnelPermissions.CertificateIssue, ct);
         if (officer is null)
-            return ValidationError.For("officerId", "officer.not_found");
+            return PersonnelErrors.UnknownOfficer();
         var placement = await ctx.BodyAsync(officer.BodyId, ct);
         if (placement is not { } p)
-            return ValidationError.For("officerId", "officer.not_found");
+            return PersonnelErrors.UnknownOfficer();
         var issuedOn = request.IssuedOn ?? ctx.Today;
         var regionNumbers = await _db.Certificates.IgnoreQueryFilters().Where(c => c.RegionId == p.Region.Id).Select(c => c.Number).ToListAsync(ct);
         var number = request.Number;
@@ -103,21 +103,21 @@ public sealed class CertificateDesk(PersonnelContext ctx)
         ArgumentNullException.ThrowIfNull(request);
         // The table names the permission; a step only the system takes (expiry, leaving the post) is not a user's action.
         if (CertificateWorkflow.Table.PermissionOf(request.Action) is not { } permission)
-            return ValidationError.For("action", "cert.action_unknown");
+            return PersonnelErrors.CertificateActionUnknown();
         var certificate = await ctx.CertificateAsync(certificateId, permission, ct);
         if (certificate is null)
-            return new NotFoundError("certificate");
+            return PersonnelErrors.CertificateNotFound();
         var on = request.On ?? ctx.Today;
         var outcome = request.Action switch
         {
             CertificateAction.PassReview => certificate.PassAnnualReview(request.Year ?? on.Year - 1, on, ctx.ActorId, ctx.Now),
             CertificateAction.FailReview => certificate.FailAnnualReview(request.Year ?? on.Year - 1, request.Reason, on, ctx.ActorId, ctx.Now),
-            CertificateAction.Suspend when request.Until is null => ValidationError.For("until", "cert.until_required"),
+            CertificateAction.Suspend when request.Until is null => PersonnelErrors.SuspensionEndRequired(),
             CertificateAction.Suspend => certificate.Suspend(request.Reason, on, request.Until!.Value, ctx.ActorId, ctx.Now),
             CertificateAction.LiftSuspension => certificate.LiftSuspension(request.Reason, on, ctx.ActorId, ctx.Now),
             CertificateAction.Revoke => certificate.Revoke(request.Reason, on, ctx.ActorId, ctx.Now),
             CertificateAction.Cancel => certificate.Cancel(request.Reason, on, ctx.ActorId, ctx.Now),
-            _ => (Result<CertificateEvent>)ValidationError.For("action", "cert.action_unknown"),
+            _ => (Result<CertificateEvent>)PersonnelErrors.CertificateActionUnknown(),
         };
         if (!outcome.IsSuccess)
             return outcome.Error;

@@ -105,9 +105,9 @@ public sealed class OfficerRegistry(PersonnelContext ctx, IEnumerable<IOfficerDe
     {
         var body = await _db.Bodies.FirstOrDefaultAsync(b => b.Id == bodyId && b.IsActive, ct);
         if (body is null || !_db.Actor.CanIn(PersonnelPermissions.PersonnelManage, body))
-            return ValidationError.For("bodyId", "org.parent_not_found");
+            return OrganizationErrors.UnknownOrganization(field: "bodyId");
         if (unitId is { } u && !await _db.Units.AnyAsync(x => x.Id == u && x.AgencyId == bodyId, ct))
-            return ValidationError.For("unitId", "officer.unit_not_in_body");
+            return PersonnelErrors.UnitNotInBody();
         return body.Id;
     }
 }

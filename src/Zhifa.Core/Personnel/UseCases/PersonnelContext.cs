@@ -77,5 +77,5 @@ public sealed class PersonnelContext(ZhifaDbContext db, TimeProvider clock, IIdN
     public Task<bool> IdNumberTakenAsync(string hash, CancellationToken ct) =>
         db.Officers.IgnoreQueryFilters().AnyAsync(o => o.IdNumberHash == hash, ct);
 
-    internal static Error NotFound => new NotFoundError("officer");
+    internal static Error NotFound => PersonnelErrors.OfficerNotFound();
 }

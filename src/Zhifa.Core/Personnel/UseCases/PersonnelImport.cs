@@ -39,7 +39,7 @@ public sealed class PersonnelImport(PersonnelContext ctx)
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(sectorNames);
         if (rows.Count == 0)
-            return new ImportRejected([new ImportRowError(1, "", "import.empty", [])]);
+            return PersonnelErrors.ImportEmpty();
         var bodies = (await _db.Bodies.Where(b => b.IsActive).ToListAsync(ct)).Where(b => _db.Actor.CanIn(PersonnelPermissions.PersonnelManage, b)).ToList();
         var units = await _db.Units.Where(u => u.IsActive).ToListAsync(ct);
         var errors = new List<ImportRowError>();
@@ -47,33 +47,33 @@ public sealed class PersonnelImport(PersonnelContext ctx)
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            void Fail(string[] column, string code, params object[] args) => errors.Add(new ImportRowError(row.Number, column[0], code, args));
+            void Fail(string[] column, FieldMessage message) => errors.Add(new ImportRowError(row.Number, column[0], message.Code, message.Args));
             var bodyText = row.Get(OfficerColumns.Body);
             var body = bodies.FirstOrDefault(b => b.Name == bodyText || b.CreditCode == bodyText.ToUpperInvariant());
             if (body is null)
             {
-                Fail(OfficerColumns.Body, "import.body_unknown", bodyText);
+                Fail(OfficerColumns.Body, PersonnelErrors.ImportBodyUnknown(bodyText));
                 continue;
             }
             var unitText = row.Get(OfficerColumns.Unit);
             var unit = unitText.Length == 0 ? null : units.FirstOrDefault(u => u.AgencyId == body.Id && u.Name == unitText);
             if (unitText.Length > 0 && unit is null)
-                Fail(OfficerColumns.Unit, "officer.unit_not_in_body");
+                Fail(OfficerColumns.Unit, PersonnelErrors.ImportUnitNotInBody());
             var fields = new List<Sector>();
             foreach (var f in row.Get(OfficerColumns.Fields).Split(['、', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 if (sectorNames.TryGetValue(f, out var sector) || Enum.TryParse(f, true, out sector))
                     fields.Add(sector);
                 else
-                    Fail(OfficerColumns.Fields, "import.field_unknown", f);
+                    Fail(OfficerColumns.Fields, PersonnelErrors.ImportFieldUnknown(f));
             }
             var legalText = row.Get(OfficerColumns.Legal);
             bool? legal = legalText switch { "" or "否" or "无" or "no" or "No" or "false" => false, "是" or "有" or "yes" or "Yes" or "true" => true, _ => null };
             if (legal is null)
-                Fail(OfficerColumns.Legal, "import.yes_no");
+                Fail(OfficerColumns.Legal, PersonnelErrors.ImportYesNo());
             var joinedOn = row.Date(out var dateOk, OfficerColumns.JoinedOn);
             if (!dateOk)
-                Fail(OfficerColumns.JoinedOn, "import.date_invalid");
+                Fail(OfficerColumns.JoinedOn, PersonnelErrors.ImportDateInvalid());
             var stored = StoredIdNumber.Create(row.Get(OfficerColumns.IdNumber), ctx.Today, ctx.Protector, ctx.Pepper);
             if (!stored.IsSuccess)
             {
@@ -82,7 +82,7 @@ public sealed class PersonnelImport(PersonnelContext ctx)
             }
             var duplicateInFile = !seen.Add(stored.Value.Hash);
             if (duplicateInFile)
-                Fail(OfficerColumns.IdNumber, "import.id_number_repeated");
+                Fail(OfficerColumns.IdNumber, PersonnelErrors.ImportIdNumberRepeated());
             var taken = await ctx.IdNumberTakenAsync(stored.Value.Hash, ct);
             var officer = Officer.Register(OfficerRegistry.Profile(row.Get(OfficerColumns.Name), body.Id, unit?.Id, NullIfEmpty(row.Get(OfficerColumns.Post)), legal ?? false, fields),
                 stored.Value, _ => taken, joinedOn ?? ctx.Today, ctx.ActorId, ctx.Now);
@@ -104,9 +104,9 @@ public sealed class PersonnelImport(PersonnelContext ctx)
         ArgumentNullException.ThrowIfNull(desk);
         var session = await desk.SessionAsync(sessionId, ct);
         if (session is null)
-            return new NotFoundError("session");
+            return PersonnelErrors.TrainingSessionNotFound();
         if (rows.Count == 0)
-            return new ImportRejected([new ImportRowError(1, "", "import.empty", [])]);
+            return PersonnelErrors.ImportEmpty();
         var errors = new List<ImportRowError>();
         var records = new List<TrainingAttendance>();
         var already = (await _db.TrainingAttendances.IgnoreQueryFilters().Where(a => a.SessionId == sessionId).Select(a => a.OfficerId).ToListAsync(ct)).ToHashSet();
@@ -122,7 +122,7 @@ public sealed class PersonnelImport(PersonnelContext ctx)
             var officer = await _db.Officers.FirstOrDefaultAsync(o => o.IdNumberHash == hash, ct);
             if (officer is null || await ctx.OfficerAsync(officer.Id, PersonnelPermissions.TrainingManage, ct) is null)
             {
-                errors.Add(new ImportRowError(row.Number, AttendanceColumns.IdNumber[0], "import.officer_unknown", []));
+                errors.Add(PersonnelErrors.ImportOfficerUnknown().At(row.Number, AttendanceColumns.IdNumber[0]));
                 continue;
             }
             var hoursText = row.Get(AttendanceColumns.Hours);
@@ -131,7 +131,7 @@ public sealed class PersonnelImport(PersonnelContext ctx)
             {
                 if (!decimal.TryParse(hoursText, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var h))
                 {
-                    errors.Add(new ImportRowError(row.Number, AttendanceColumns.Hours[0], "import.number_invalid", []));
+                    errors.Add(PersonnelErrors.ImportNumberInvalid().At(row.Number, AttendanceColumns.Hours[0]));
                     continue;
                 }
                 hours = h;

@@ -141,7 +141,7 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
     public async Task<Result<CertificateView>> CertificateAsync(Guid id, CancellationToken ct = default)
     {
         var certificate = await _db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        return certificate is null ? new NotFoundError("certificate") : (await CertificateViewsAsync([certificate], ct))[0];
+        return certificate is null ? PersonnelErrors.CertificateNotFound() : (await CertificateViewsAsync([certificate], ct))[0];
     }
 
     public async Task<IReadOnlyList<ExamSessionView>> ExamSessionsAsync(CancellationToken ct = default)
@@ -158,7 +158,7 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
     {
         var session = await _db.ExamSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is null || !(await VisibleRegionIdsAsync([session.RegionId], ct)).Contains(session.RegionId))
-            return new NotFoundError("exam");
+            return PersonnelErrors.ExamNotFound();
         var results = await (from r in _db.ExamResults.AsNoTracking()
                              join o in _db.Officers on r.OfficerId equals o.Id
                              where r.SessionId == sessionId
@@ -243,7 +243,7 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
         var n = CertificateNumberFormat.Normalize(number);
         var certificate = await _db.Certificates.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.Number == n, ct);
         if (certificate is null)
-            return new NotFoundError("certificate");
+            return PersonnelErrors.CertificateNotFound();
         var officer = await _db.Officers.IgnoreQueryFilters().AsNoTracking().FirstAsync(o => o.Id == certificate.OfficerId, ct);
         var body = await _db.Organizations.IgnoreQueryFilters().AsNoTracking().FirstAsync(o => o.Id == certificate.BodyId, ct);
         var view = PublicCertificate.Of(certificate, officer, ctx.Today);

@@ -11,14 +11,14 @@ public sealed class PersonnelSettingsDesk(PersonnelContext ctx)
     private readonly Data.ZhifaDbContext _db = ctx.Db;
 
     public async Task<Result<PersonnelSettings>> GetAsync(Guid regionId, CancellationToken ct = default) =>
-        await _db.Regions.AnyAsync(r => r.Id == regionId, ct) ? await ctx.SettingsForRegionAsync(regionId, ct) : new NotFoundError("organization");
+        await _db.Regions.AnyAsync(r => r.Id == regionId, ct) ? await ctx.SettingsForRegionAsync(regionId, ct) : Organizations.OrganizationErrors.NotFound();
 
     public async Task<Result<PersonnelSettings>> SaveAsync(Guid regionId, PersonnelSettings settings, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var region = await _db.Regions.FirstOrDefaultAsync(r => r.Id == regionId, ct);
         if (region is null || !_db.Actor.CanIn(PersonnelPermissions.PersonnelManage, region))
-            return new NotFoundError("organization");
+            return Organizations.OrganizationErrors.NotFound();
         if (settings.Validate() is { } error)
             return error;
         var row = await _db.PersonnelSettings.FirstOrDefaultAsync(s => s.RegionId == regionId, ct);

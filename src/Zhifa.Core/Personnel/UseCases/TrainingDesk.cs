@@ -21,7 +21,7 @@ public sealed class TrainingDesk(PersonnelContext ctx)
         ArgumentNullException.ThrowIfNull(request);
         var organizer = await _db.Organizations.FirstOrDefaultAsync(o => o.Id == request.OrganizerId && o.IsActive, ct);
         if (organizer is null || !_db.Actor.CanIn(PersonnelPermissions.TrainingManage, organizer))
-            return ValidationError.For("organizerId", "org.parent_not_found");
+            return Organizations.OrganizationErrors.UnknownOrganization(field: "organizerId");
         var course = TrainingCourse.Create(request.Name, request.Category, request.Hours, organizer.Id, ctx.Now);
         if (!course.IsSuccess)
             return course.Error;
@@ -35,7 +35,7 @@ public sealed class TrainingDesk(PersonnelContext ctx)
         ArgumentNullException.ThrowIfNull(request);
         var course = await CourseAsync(courseId, ct);
         if (course is null)
-            return new NotFoundError("course");
+            return PersonnelErrors.CourseNotFound();
         var session = TrainingSession.Schedule(course, request.StartsOn, request.EndsOn, request.Hours, ctx.Now);
         if (!session.IsSuccess)
             return session.Error;
@@ -49,10 +49,10 @@ public sealed class TrainingDesk(PersonnelContext ctx)
         ArgumentNullException.ThrowIfNull(request);
         var session = await SessionAsync(sessionId, ct);
         if (session is null)
-            return new NotFoundError("session");
+            return PersonnelErrors.TrainingSessionNotFound();
         var officer = await ctx.OfficerAsync(request.OfficerId, PersonnelPermissions.TrainingManage, ct);
         if (officer is null)
-            return ValidationError.For("officerId", "officer.not_found");
+            return PersonnelErrors.UnknownOfficer();
         var exists = await _db.TrainingAttendances.IgnoreQueryFilters().AnyAsync(a => a.SessionId == sessionId && a.OfficerId == officer.Id, ct);
         var attendance = TrainingAttendance.Record(session, officer, request.Hours, exists, ctx.Now);
         if (!attendance.IsSuccess)
