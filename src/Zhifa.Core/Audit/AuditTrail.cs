@@ -17,7 +17,7 @@ internal static class AuditTrail
     private static readonly HashSet<string> Secret = new(StringComparer.Ordinal) { "PasswordHash", "TokenHash", "SecurityStamp", "IdNumberProtected", "IdNumberHash" };
 
     /// <summary>Bookkeeping that changes on every sign-in; the login log records it instead.</summary>
-    private static readonly HashSet<string> Volatile = new(StringComparer.Ordinal) { "FailedAttempts", "LockedUntil", "LastSignInAt", "LastUsedAt", "UpdatedAt" };
+    private static readonly HashSet<string> Volatile = new(StringComparer.Ordinal) { "FailedAttempts", "LockedUntil", "LastSignInAt", "LastUsedAt", "UpdatedAt", "Version" };
 
     /// <summary>
     /// A change waiting for its entry. <see cref="Owner"/> names the record whose organisation a child record
@@ -41,8 +41,8 @@ internal static class AuditTrail
                     throw new InvalidOperationException("The audit trail is append-only.");
                 continue;
             }
-            // The login log is its own record; data-protection keys are secrets and no business data.
-            if (entry.Entity is LoginLogEntry or DataProtectionKey || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            // The login log is its own record; data-protection keys are secrets and no business data; stored idempotent answers are a cache.
+            if (entry.Entity is LoginLogEntry or DataProtectionKey or Common.IdempotencyRecord || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
                 continue;
             var props = entry.Properties.Where(p => !p.Metadata.IsShadowProperty() || p.Metadata.IsForeignKey()).ToList();
             if (entry.State == EntityState.Modified)

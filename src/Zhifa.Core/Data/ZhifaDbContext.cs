@@ -14,7 +14,8 @@ namespace Zhifa.Core.Data;
 /// classes in its own folder. Scoped data is filtered by the actor's <see cref="DataScope"/> (the second line behind
 /// the use cases' own checks), and every change is written to the audit trail in the same transaction.
 /// </summary>
-public class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options, ActorContext? actor = null, TimeProvider? clock = null) : DbContext(options)
+public class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options, ActorContext? actor = null, TimeProvider? clock = null,
+    Common.ConcurrencyExpectation? expectation = null) : DbContext(options)
 {
     private const long AuditLockKey = 7_461_001;
     private readonly ActorContext _actor = actor ?? ActorContext.System();
@@ -59,6 +60,7 @@ public class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options, ActorConte
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhifaDbContext).Assembly, t => t.Namespace?.StartsWith("Zhifa.Core", StringComparison.Ordinal) == true);
         OrganizationPathCollation.Apply(modelBuilder, IsPostgres);
         JsonColumns.Apply(modelBuilder, IsPostgres);
+        Common.Versioning.Configure(modelBuilder);
 
         modelBuilder.Entity<Organization>().HasQueryFilter(o => Scope.All
             || Scope.OrganizationIds.Contains(o.Id)
@@ -99,6 +101,7 @@ public class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options, ActorConte
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        Common.Versioning.Stamp(ChangeTracker, expectation);
         var pending = AuditTrail.Collect(ChangeTracker);
         if (pending.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
