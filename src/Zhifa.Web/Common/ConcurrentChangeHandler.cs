@@ -17,17 +17,29 @@ internal sealed class ConcurrentChangeHandler(IStringLocalizer<Ui> l) : IExcepti
     {
         if (!IsLostRace(exception) || !httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
             return false;
+        var code = IsStale(exception) ? StaleCode : "error.concurrent_change";
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
-            Title = l["error.concurrent_change"],
+            Title = l[code],
             Type = Problems.TypeBase + "conflict",
-            Extensions = { ["code"] = "error.concurrent_change", ["traceId"] = httpContext.TraceIdentifier },
+            Extensions = { ["code"] = code, ["traceId"] = httpContext.TraceIdentifier },
         };
         httpContext.Response.StatusCode = StatusCodes.Status409Conflict;
         await httpContext.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
         return true;
     }
+
+    /// <summary>The message of a stale write: the record changed since the caller read it (its version).</summary>
+    internal const string StaleCode = "error.stale_version";
+
+    /// <summary>A write based on an old version of a record: the caller's version was not the current one, or the record moved on between read and save.</summary>
+    internal static bool IsStale(Exception exception) => exception switch
+    {
+        Zhifa.Core.Common.StaleVersionException => true,
+        DbUpdateConcurrencyException c => c.Entries.Any(e => e.Entity is Zhifa.Core.Common.IVersioned),
+        _ => false,
+    };
 
     /// <summary>A unique-index violation (SQLite 2067/1555, PostgreSQL 23505) or an optimistic-concurrency miss.</summary>
     internal static bool IsLostRace(Exception exception) => exception switch

@@ -36,6 +36,8 @@ public static class HostSetup
         services.AddDbContext<ZhifaDbContext>(database.Apply);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ActorContext>();
+        services.AddScoped<Zhifa.Core.Common.ConcurrencyExpectation>();
+        services.AddZhifaJob<IdempotencyCleanupJob>();
         AddUseCases(services);
         Catalogue.CatalogueSetup.AddCatalogue(services, config);
 
@@ -118,10 +120,15 @@ public static class HostSetup
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorContext>().AsSystem();
         var db = scope.ServiceProvider.GetRequiredService<ZhifaDbContext>();
-        await db.Database.MigrateAsync();
-        await scope.ServiceProvider.GetRequiredService<EnsureRoleTemplates>().ExecuteAsync();
-        if (app.Configuration.GetValue("Zhifa:Demo:SeedOnEmptyDatabase", true)
-            && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync())
+        // Several nodes may start at once on an empty database: one prepares it, the others then find it ready.
+        var seeded = await DatabaseLock.PreparingAsync(options, async () =>
+        {
+            await db.Database.MigrateAsync();
+            await scope.ServiceProvider.GetRequiredService<EnsureRoleTemplates>().ExecuteAsync();
+            return app.Configuration.GetValue("Zhifa:Demo:SeedOnEmptyDatabase", true)
+                && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+        });
+        if (seeded)
         {
             app.Logger.LogInformation("Loaded the demo data into the empty database. Demo users (password {Password}): {Users}",
                 DemoData.DemoPassword, string.Join(", ", DemoData.Users.Select(u => $"{u.UserName} ({u.Role})")));
@@ -141,6 +148,7 @@ public static class HostSetup
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi().AllowAnonymous();
         app.UseSwaggerUI(o =>
@@ -154,6 +162,7 @@ public static class HostSetup
         app.MapCultureSwitch();
 
         var api = app.MapGroup("/api/v1");
+        api.AddEndpointFilter<ConcurrencyFilter>();
         Organizations.OrganizationEndpoints.Map(api);
         AuthEndpoints.Map(api);
         UserEndpoints.Map(api);
