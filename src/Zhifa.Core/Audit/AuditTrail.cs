@@ -13,7 +13,7 @@ internal static class AuditTrail
     private static readonly HashSet<string> Secret = new(StringComparer.Ordinal) { "PasswordHash", "TokenHash", "SecurityStamp", "IdNumberProtected", "IdNumberHash" };
 
     /// <summary>Bookkeeping that changes on every sign-in; the login log records it instead.</summary>
-    private static readonly HashSet<string> Volatile = new(StringComparer.Ordinal) { "FailedAttempts", "LockedUntil", "LastSignInAt", "LastUsedAt", "UpdatedAt" };
+    private static readonly HashSet<string> Volatile = new(StringComparer.Ordinal) { "FailedAttempts", "LockedUntil", "LastSignInAt", "LastUsedAt", "UpdatedAt", "Version" };
 
     /// <summary>A change waiting for its entry, with the organisation that owns it (directly or through its parent).</summary>
     public sealed record Pending(string EntityType, string EntityId, string Action, string? Before, string? After, AuditOwner? Owner);

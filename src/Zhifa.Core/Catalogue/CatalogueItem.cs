@@ -13,8 +13,11 @@ namespace Zhifa.Core.Catalogue;
 /// old page, two reviewers at once), so a wrong state is an expected conflict (<see cref="CatalogueWorkflow"/>).
 /// A refused change changes nothing.
 /// </remarks>
-public sealed class CatalogueItem : IHasOrganization
+public sealed class CatalogueItem : IHasOrganization, Zhifa.Core.Common.IVersioned
 {
+    /// <summary>The concurrency token: raised by every saved change (<see cref="Zhifa.Core.Common.IVersioned"/>).</summary>
+    public int Version { get; private set; }
+
     public const int MaxCodeLength = 64;
 
     private readonly List<CatalogueItemVersion> _versions = [];

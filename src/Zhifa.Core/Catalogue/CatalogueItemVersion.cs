@@ -7,8 +7,11 @@ namespace Zhifa.Core.Catalogue;
 /// One version of a catalogue item. Its content changes only while it is a draft or returned; once
 /// submitted it is frozen, and once published it never changes again except for the day it stops being in force.
 /// </summary>
-public sealed class CatalogueItemVersion : IHasOrganization
+public sealed class CatalogueItemVersion : IHasOrganization, Zhifa.Core.Common.IVersioned
 {
+    /// <summary>The concurrency token: raised by every saved change (<see cref="Zhifa.Core.Common.IVersioned"/>).</summary>
+    public int Version { get; private set; }
+
     #pragma warning disable IDE0044 // not readonly: EF Core sets it when it reads the JSON column back
     private List<LegalBasis> _bases = [];
     private List<Guid> _bodyIds = [];

@@ -43,7 +43,7 @@ public sealed record CatalogueItemDetail(
     Guid Id, string Code, NamedRef Owner, DateTime CreatedAt, CatalogueVersionDto Current, CatalogueVersionDto? InForce,
     IReadOnlyList<CatalogueVersionDto> Versions, IReadOnlyList<DelegationEvaluation> Evaluations, DateOnly? EvaluationDueOn,
     bool EvaluationOverdue, ItemActions Actions, IReadOnlyList<ItemHistoryEntry> History,
-    DateOnly EarliestChange);
+    DateOnly EarliestChange, int Version = 0);
 
 /// <summary>Reads of the catalogue within the caller's scope; published versions are visible to every reader.</summary>
 public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock)
@@ -97,7 +97,7 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock)
 
         return new CatalogueItemDetail(item.Id, item.Code, new NamedRef(owner.Id, owner.Name), item.CreatedAt, dtos[0],
             inForce is null ? null : dtos.Single(d => d.Id == inForce.Id), dtos, [.. item.Evaluations.OrderByDescending(e => e.EvaluatedOn)],
-            due, due < today, actions, await HistoryAsync(item, ct), item.EarliestChange(today));
+            due, due < today, actions, await HistoryAsync(item, ct), item.EarliestChange(today), item.Version);
     }
 
     /// <summary>The version that governs acts of <paramref name="on"/> — what a case of that day cites.</summary>

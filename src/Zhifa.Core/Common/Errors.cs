@@ -65,6 +65,9 @@ public static class CommonErrors
 
     /// <summary>Someone else changed the same thing at the same instant; nothing was saved.</summary>
     public static ConflictError ConcurrentChange() => new("error.concurrent_change");
+
+    /// <summary>409: the record changed since the caller read it (its version no longer matches); nothing was saved.</summary>
+    public static ConflictError StaleVersion() => new("error.stale_version");
 }
 
 /// <summary>The request is well-formed but clashes with the current state (a duplicate, a wrong state).</summary>

@@ -9,7 +9,8 @@ namespace Zhifa.Core.Data;
 /// scope filters (the second line behind the use cases' own checks, <see cref="ScopeFilters"/>). What the features'
 /// save participants add (the audit trail's entries) is written in the same transaction as the changes.
 /// </summary>
-public class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options, ActorContext? actor = null, TimeProvider? clock = null) : DbContext(options)
+public class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options, ActorContext? actor = null, TimeProvider? clock = null,
+    Common.ConcurrencyExpectation? expectation = null) : DbContext(options)
 {
     private readonly ActorContext _actor = actor ?? ActorContext.System();
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -36,8 +37,11 @@ public class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options, ActorConte
                 t => t.Namespace == ns || t.Namespace?.StartsWith(ns + ".", StringComparison.Ordinal) == true);
             module.BuildModel(modelBuilder, scope);
         }
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhifaDbContext).Assembly, t => t.Namespace == typeof(ZhifaDbContext).Namespace);
+        // The kernel's own records (the key ring, stored idempotent answers).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhifaDbContext).Assembly,
+            t => t.Namespace == typeof(ZhifaDbContext).Namespace || t.Namespace == typeof(Common.IVersioned).Namespace);
         JsonColumns.Apply(modelBuilder, IsPostgres);
+        Common.Versioning.Configure(modelBuilder);
     }
 
     /// <summary>
@@ -75,6 +79,7 @@ public class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options, ActorConte
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        Common.Versioning.Stamp(ChangeTracker, expectation);
         var now = _clock.GetUtcNow().UtcDateTime;
         var work = ModuleCatalog.All.Select(m => m.SaveParticipant?.Prepare(this, now)).OfType<Func<CancellationToken, Task>>().ToList();
         if (work.Count == 0)

@@ -18,7 +18,7 @@ public sealed record BenchmarkDetail(
     NamedRef IssuingRegion, RegionLevel Level, BenchmarkSummary? Upper, IReadOnlyList<BenchmarkSummary> Refinements,
     FineRange? StatutoryRange, IReadOnlyList<PenaltyKind> StatutoryKinds, IReadOnlyList<BenchmarkTier> Tiers, CoercionExemption? Exemption,
     BenchmarkStatus Status, NamedRef? FiledWith, DateTime? FiledAt, string? ReviewComments, DateOnly? EffectiveFrom, DateTime? PublishedAt,
-    DateTime CreatedAt, DateTime UpdatedAt, BenchmarkActions Actions);
+    DateTime CreatedAt, DateTime UpdatedAt, BenchmarkActions Actions, int Version = 0);
 
 /// <summary>Benchmarks within the caller's scope; published ones are visible to every reader.</summary>
 public sealed record BenchmarkSummary(
@@ -100,7 +100,7 @@ public sealed class BenchmarkQueries(ZhifaDbContext db, CatalogueQueries catalog
             b.IssuingLevel, related.FirstOrDefault(x => x.Id == b.UpperBenchmarkId), [.. related.Where(x => x.Refines && x.Id != b.Id && x.Id != b.UpperBenchmarkId)],
             b.StatutoryRange, b.StatutoryKinds, b.Tiers, b.Exemption, b.Status,
             b.FiledWithBodyId is { } f ? new NamedRef(f, names.GetValueOrDefault(f, "")) : null, b.FiledAt, b.ReviewComments, b.EffectiveFrom, b.PublishedAt,
-            b.CreatedAt, b.UpdatedAt, actions);
+            b.CreatedAt, b.UpdatedAt, actions, b.Version);
     }
 
     internal async Task<IReadOnlyList<BenchmarkSummary>> SummariesAsync(IQueryable<DiscretionBenchmark> benchmarks, CancellationToken ct)

@@ -12,8 +12,11 @@ namespace Zhifa.Core.Discretion;
 /// It is drafted, filed with the supervising justice bureau for review (备案审查), approved there (or returned to its
 /// drafters) and then published by its issuer; only a draft changes.
 /// </summary>
-public sealed class DiscretionBenchmark : IHasOrganization
+public sealed class DiscretionBenchmark : IHasOrganization, Zhifa.Core.Common.IVersioned
 {
+    /// <summary>The concurrency token: raised by every saved change (<see cref="Zhifa.Core.Common.IVersioned"/>).</summary>
+    public int Version { get; private set; }
+
     public const int MaxTitleLength = 200;
 
     #pragma warning disable IDE0044 // not readonly: EF Core sets it when it reads the JSON column back

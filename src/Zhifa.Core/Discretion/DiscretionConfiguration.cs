@@ -23,6 +23,9 @@ internal sealed class DiscretionBenchmarkConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(b => b.ItemVersionId);
         builder.HasIndex(b => b.IssuingBodyId);
         builder.HasIndex(b => b.Status);
+        // One benchmark in the making per item version and body (BenchmarkAccess.DraftExistsAsync), enforced by the database.
+        builder.HasIndex(b => new { b.ItemVersionId, b.IssuingBodyId }).IsUnique().HasFilter("\"Status\" <> 'Published'")
+            .HasDatabaseName("UX_DiscretionBenchmarks_OpenPerBody");
 
         builder.Property(b => b.StatutoryRange).IsJson();
         builder.Property(b => b.StatutoryKinds).HasField("_statutoryKinds").UsePropertyAccessMode(PropertyAccessMode.Field).IsJson().IsRequired();
@@ -39,7 +42,7 @@ internal sealed class ListCurationConfiguration : IEntityTypeConfiguration<ListC
         builder.HasKey(c => c.Id);
         builder.HasOne<EnforcementBody>().WithMany().HasForeignKey(c => c.BodyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<DiscretionBenchmark>().WithMany().HasForeignKey(c => c.BenchmarkId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(c => new { c.BodyId, c.List, c.BenchmarkId, c.Tier });
+        builder.HasIndex(c => new { c.BodyId, c.List, c.BenchmarkId, c.Tier }).IsUnique();
         builder.Property(c => c.Annotation).HasMaxLength(ListCuration.MaxAnnotationLength);
     }
 }

@@ -37,8 +37,11 @@ public sealed record PublishedListSet(
 /// A curator's change to one generated entry, kept beside the benchmarks so that regenerating the lists keeps it:
 /// leave the entry out, or add a note to it. The entry is named by list, benchmark and tier (no tier on the coercion list).
 /// </summary>
-public sealed class ListCuration : IHasOrganization
+public sealed class ListCuration : IHasOrganization, Zhifa.Core.Common.IVersioned
 {
+    /// <summary>The concurrency token: raised by every saved change (<see cref="Zhifa.Core.Common.IVersioned"/>).</summary>
+    public int Version { get; private set; }
+
     public const int MaxAnnotationLength = 500;
 
     /// <summary>For EF Core materialisation.</summary>

@@ -8,7 +8,7 @@ using Zhifa.Core.Data;
 namespace Zhifa.Core.Identity;
 
 public sealed record UserDto(Guid Id, string UserName, string FullName, Guid OrganizationId, string? OrganizationName, string? PhoneMasked,
-    bool IsActive, bool IsLocked, bool MustChangePassword, DateTime? LastSignInAt, DateTime CreatedAt, Guid? OfficerId = null);
+    bool IsActive, bool IsLocked, bool MustChangePassword, DateTime? LastSignInAt, DateTime CreatedAt, Guid? OfficerId = null, int Version = 0);
 
 /// <param name="Officer">The person's officer-registry record, when the account is tied to one and it is in the caller's scope.</param>
 public sealed record UserDetailDto(UserDto User, IReadOnlyList<AssignmentDto> Assignments, LinkedOfficerDto? Officer = null);
@@ -22,7 +22,7 @@ public sealed record OfficerOptionDto(Guid Id, string FullName, string IdNumberM
 public sealed record AssignmentDto(Guid Id, Guid RoleId, string RoleCode, string RoleName, bool RoleIsTemplate, Guid OrganizationId, string? OrganizationName,
     DataScopeKind Scope, IReadOnlyList<Guid> CustomOrganizationIds);
 
-public sealed record RoleDto(Guid Id, string Code, string Name, string? Description, bool IsTemplate, DataScopeKind DefaultScope, IReadOnlyList<string> Permissions);
+public sealed record RoleDto(Guid Id, string Code, string Name, string? Description, bool IsTemplate, DataScopeKind DefaultScope, IReadOnlyList<string> Permissions, int Version = 0);
 
 public sealed record LoginLogDto(Guid Id, DateTime At, string UserName, Guid? UserId, string? Address, string? UserAgent, bool Success, string Outcome, string Channel);
 
@@ -115,11 +115,11 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<RoleDto>> RolesAsync(CancellationToken ct = default) =>
         (await db.Roles.AsNoTracking().ToListAsync(ct))
             .OrderByDescending(r => r.IsTemplate).ThenBy(r => r.Code, StringComparer.Ordinal)
-            .Select(r => new RoleDto(r.Id, r.Code, r.Name, r.Description, r.IsTemplate, r.DefaultScope, r.Permissions)).ToList();
+            .Select(r => new RoleDto(r.Id, r.Code, r.Name, r.Description, r.IsTemplate, r.DefaultScope, r.Permissions, r.Version)).ToList();
 
     public async Task<Result<RoleDto>> RoleAsync(Guid id, CancellationToken ct = default) =>
         await db.Roles.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } r
-            ? new RoleDto(r.Id, r.Code, r.Name, r.Description, r.IsTemplate, r.DefaultScope, r.Permissions)
+            ? new RoleDto(r.Id, r.Code, r.Name, r.Description, r.IsTemplate, r.DefaultScope, r.Permissions, r.Version)
             : IdentityErrors.RoleNotFound();
 
     /// <param name="unpaged">Every matching row, for exports of exactly what is filtered.</param>
@@ -177,5 +177,5 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
 
     private UserDto ToDto(User u, IReadOnlyDictionary<Guid, string> names) =>
         new(u.Id, u.UserName, u.FullName, u.OrganizationId, names.GetValueOrDefault(u.OrganizationId), Masking.Phone(u.Phone), u.IsActive,
-            u.IsLockedAt(clock.GetUtcNow().UtcDateTime), u.MustChangePassword, u.LastSignInAt, u.CreatedAt, u.OfficerId);
+            u.IsLockedAt(clock.GetUtcNow().UtcDateTime), u.MustChangePassword, u.LastSignInAt, u.CreatedAt, u.OfficerId, u.Version);
 }

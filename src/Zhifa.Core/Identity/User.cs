@@ -6,8 +6,11 @@ namespace Zhifa.Core.Identity;
 /// A person who signs in, tied to the organisation they work in and, for enforcement staff, to their
 /// record in the officer registry (<see cref="OfficerId"/>): the same person, one account each.
 /// </summary>
-public sealed class User : IEntityWithId
+public sealed class User : IEntityWithId, Zhifa.Core.Common.IVersioned
 {
+    /// <summary>The concurrency token: raised by every saved change (<see cref="Zhifa.Core.Common.IVersioned"/>).</summary>
+    public int Version { get; private set; }
+
     public const int MaxUserNameLength = 50;
 
     private User()
@@ -129,8 +132,11 @@ public sealed class User : IEntityWithId
 }
 
 /// <summary>A named set of permissions. Templates ship with Zhifa; administrators may add their own.</summary>
-public sealed class Role
+public sealed class Role : Zhifa.Core.Common.IVersioned
 {
+    /// <summary>The concurrency token: raised by every saved change (<see cref="Zhifa.Core.Common.IVersioned"/>).</summary>
+    public int Version { get; private set; }
+
     private Role()
     {
         Code = "";

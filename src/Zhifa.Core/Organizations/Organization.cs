@@ -5,8 +5,11 @@ namespace Zhifa.Core.Organizations;
 /// <see cref="Path"/> holds the ids of every ancestor and of the node itself ("/a/b/c/"), so
 /// "this node and everything under it" is a single prefix query on an indexed column.
 /// </summary>
-public abstract class Organization : Zhifa.Core.Data.IScopeNode, Zhifa.Core.Modules.IEntityWithId
+public abstract class Organization : Zhifa.Core.Data.IScopeNode, Zhifa.Core.Modules.IEntityWithId, Zhifa.Core.Common.IVersioned
 {
+    /// <summary>The concurrency token: raised by every saved change (<see cref="Zhifa.Core.Common.IVersioned"/>).</summary>
+    public int Version { get; private set; }
+
     public const int MaxNameLength = 100;
 
     /// <summary>For EF Core materialisation.</summary>

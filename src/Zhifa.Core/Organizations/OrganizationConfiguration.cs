@@ -28,6 +28,8 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => o.ParentId);
         builder.HasIndex(o => o.Name);
+        // Two active siblings with one name would be indistinguishable in every picker (SiblingNames): the database decides a race.
+        builder.HasIndex(o => new { o.ParentId, o.Name }).IsUnique().HasFilter("\"IsActive\"").HasDatabaseName("UX_Organizations_ActiveSiblingName");
     }
 }
 

@@ -10,7 +10,7 @@ public sealed record OrganizationDto(
     int SortOrder, bool IsActive, DateTime CreatedAt, DateTime UpdatedAt, DateTime? DeactivatedAt,
     string? RegionCode, RegionLevel? RegionLevel, Guid? SupervisingBodyId, string? SupervisingBodyName,
     string? CreditCode, BodyKind? BodyKind, Sector? Sector, LegalStatus? LegalStatus, string? EstablishmentBasis,
-    Guid? RegionId, string? RegionName, string? Duties);
+    Guid? RegionId, string? RegionName, string? Duties, int Version = 0);
 
 public sealed record OrganizationListFilter(
     string? Q = null, OrganizationKind? Kind = null, Sector? Sector = null, Guid? Under = null,
@@ -160,6 +160,6 @@ public sealed class OrganizationQueries(ZhifaDbContext db)
             o.CreatedAt, o.UpdatedAt, o.DeactivatedAt,
             r?.Code, r?.Level, r?.SupervisingBodyId, Name(r?.SupervisingBodyId),
             b?.CreditCode, b?.BodyKind, b?.Sector, b?.LegalStatus, b?.EstablishmentBasis, b?.RegionId, Name(b?.RegionId),
-            (o as OrgUnit)?.Duties);
+            (o as OrgUnit)?.Duties, o.Version);
     }
 }

@@ -20,8 +20,11 @@ public sealed record IssuanceEvidence(
 /// Suspension comes two ways that run side by side: a sanction (暂扣) from a day to an end day, lifted
 /// early or not; and a failed annual review, which holds the certificate until a later review passes.
 /// </summary>
-public sealed class Certificate : IHasOrganization, IEntityWithId
+public sealed class Certificate : IHasOrganization, IEntityWithId, Zhifa.Core.Common.IVersioned
 {
+    /// <summary>The concurrency token: raised by every saved change (<see cref="Zhifa.Core.Common.IVersioned"/>).</summary>
+    public int Version { get; private set; }
+
     // Refused transitions are expected user mistakes: they return an Error and change nothing (CertificateWorkflow). Exceptions are for bugs.
 
     private readonly List<Sector> _fields = [];

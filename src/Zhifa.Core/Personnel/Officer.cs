@@ -12,8 +12,11 @@ public sealed record OfficerProfile(
 /// number. The plain ID number is never stored. Employment changes are kept as history; leaving the
 /// post cancels the certificates in the same operation (ZFRY-LEAVE).
 /// </summary>
-public sealed class Officer : IHasOrganization, IEntityWithId
+public sealed class Officer : IHasOrganization, IEntityWithId, Zhifa.Core.Common.IVersioned
 {
+    /// <summary>The concurrency token: raised by every saved change (<see cref="Zhifa.Core.Common.IVersioned"/>).</summary>
+    public int Version { get; private set; }
+
     public const int MaxNameLength = 50;
     public const int MaxPostLength = 50;
 

@@ -37,6 +37,7 @@ internal sealed class EmploymentChangeConfiguration : IEntityTypeConfiguration<E
         // Ids are set by the domain: a new entry found in the officer's history is an insert, not an update.
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Reason).HasMaxLength(500);
+        builder.HasIndex("OfficerId", nameof(EmploymentChange.Sequence)).IsUnique();
     }
 }
 
@@ -69,6 +70,8 @@ internal sealed class CertificateEventConfiguration : IEntityTypeConfiguration<C
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Reason).HasMaxLength(500);
         builder.Property(e => e.RuleId).HasMaxLength(20);
+        // One event per place in a certificate's history: two runs of the expiry job cannot both record an expiry.
+        builder.HasIndex("CertificateId", nameof(CertificateEvent.Sequence)).IsUnique();
     }
 }
 
@@ -144,8 +147,11 @@ internal sealed class AnnualAssessmentConfiguration : IEntityTypeConfiguration<A
 }
 
 /// <summary>One region's personnel settings, stored as JSON; regions without a row use their nearest ancestor's, else the defaults.</summary>
-public sealed class RegionPersonnelSettings
+public sealed class RegionPersonnelSettings : Zhifa.Core.Common.IVersioned
 {
+    /// <summary>The concurrency token: raised by every saved change (<see cref="Zhifa.Core.Common.IVersioned"/>).</summary>
+    public int Version { get; private set; }
+
     private RegionPersonnelSettings()
     {
         Settings = PersonnelSettings.Default;

@@ -114,6 +114,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -186,6 +190,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int>("VersionNumber")
                         .HasColumnType("integer");
 
@@ -201,6 +209,56 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("CatalogueItemVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Common.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Data.DataProtectionKey", b =>
@@ -312,6 +370,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Property<Guid?>("UpperBenchmarkId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IssuingBodyId");
@@ -323,6 +385,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasIndex("Status");
 
                     b.HasIndex("UpperBenchmarkId");
+
+                    b.HasIndex("ItemVersionId", "IssuingBodyId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_DiscretionBenchmarks_OpenPerBody")
+                        .HasFilter("\"Status\" <> 'Published'");
 
                     b.ToTable("DiscretionBenchmarks", (string)null);
                 });
@@ -358,11 +425,16 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BenchmarkId");
 
-                    b.HasIndex("BodyId", "List", "BenchmarkId", "Tier");
+                    b.HasIndex("BodyId", "List", "BenchmarkId", "Tier")
+                        .IsUnique();
 
                     b.ToTable("ListCurations", (string)null);
                 });
@@ -533,6 +605,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -640,6 +716,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OfficerId")
@@ -705,6 +785,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -717,6 +801,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionPath");
+
+                    b.HasIndex("ParentId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Organizations_ActiveSiblingName")
+                        .HasFilter("\"IsActive\"");
 
                     b.ToTable("Organizations", (string)null);
 
@@ -810,6 +899,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("ValidUntil")
                         .HasColumnType("date");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BodyId");
@@ -865,7 +958,8 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CertificateId");
+                    b.HasIndex("CertificateId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("CertificateEvents", (string)null);
                 });
@@ -905,7 +999,8 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OfficerId");
+                    b.HasIndex("OfficerId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("EmploymentChanges", (string)null);
                 });
@@ -1034,6 +1129,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BodyId");
@@ -1059,6 +1158,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("RegionId");
 

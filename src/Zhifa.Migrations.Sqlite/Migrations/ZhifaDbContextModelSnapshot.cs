@@ -108,6 +108,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -180,6 +184,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("VersionNumber")
                         .HasColumnType("INTEGER");
 
@@ -195,6 +203,56 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("CatalogueItemVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Common.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Data.DataProtectionKey", b =>
@@ -304,6 +362,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("UpperBenchmarkId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IssuingBodyId");
@@ -315,6 +377,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasIndex("Status");
 
                     b.HasIndex("UpperBenchmarkId");
+
+                    b.HasIndex("ItemVersionId", "IssuingBodyId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_DiscretionBenchmarks_OpenPerBody")
+                        .HasFilter("\"Status\" <> 'Published'");
 
                     b.ToTable("DiscretionBenchmarks", (string)null);
                 });
@@ -350,11 +417,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BenchmarkId");
 
-                    b.HasIndex("BodyId", "List", "BenchmarkId", "Tier");
+                    b.HasIndex("BodyId", "List", "BenchmarkId", "Tier")
+                        .IsUnique();
 
                     b.ToTable("ListCurations", (string)null);
                 });
@@ -525,6 +597,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -632,6 +708,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OfficerId")
@@ -697,6 +777,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -709,6 +793,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionPath");
+
+                    b.HasIndex("ParentId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Organizations_ActiveSiblingName")
+                        .HasFilter("\"IsActive\"");
 
                     b.ToTable("Organizations", (string)null);
 
@@ -802,6 +891,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("ValidUntil")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BodyId");
@@ -857,7 +950,8 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CertificateId");
+                    b.HasIndex("CertificateId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("CertificateEvents", (string)null);
                 });
@@ -897,7 +991,8 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OfficerId");
+                    b.HasIndex("OfficerId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("EmploymentChanges", (string)null);
                 });
@@ -1026,6 +1121,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BodyId");
@@ -1051,6 +1150,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("RegionId");
 

@@ -15,9 +15,20 @@ internal sealed class ConcurrentChangeHandler : IExceptionHandler
     {
         if (!IsLostRace(exception) || !httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
             return false;
-        await CommonErrors.ConcurrentChange().WriteProblemAsync(httpContext);
+        await (IsStale(exception) ? CommonErrors.StaleVersion() : CommonErrors.ConcurrentChange()).WriteProblemAsync(httpContext);
         return true;
     }
+
+    /// <summary>The message of a stale write: the record changed since the caller read it (its version).</summary>
+    internal const string StaleCode = "error.stale_version";
+
+    /// <summary>A write based on an old version of a record: the caller's version was not the current one, or the record moved on between read and save.</summary>
+    internal static bool IsStale(Exception exception) => exception switch
+    {
+        Zhifa.Core.Common.StaleVersionException => true,
+        DbUpdateConcurrencyException c => c.Entries.Any(e => e.Entity is Zhifa.Core.Common.IVersioned),
+        _ => false,
+    };
 
     /// <summary>A unique-index violation (SQLite 2067/1555, PostgreSQL 23505) or an optimistic-concurrency miss.</summary>
     internal static bool IsLostRace(Exception exception) => exception switch

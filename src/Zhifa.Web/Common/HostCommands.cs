@@ -14,26 +14,35 @@ internal sealed class HostCommands(string name, Func<IServiceProvider, ILogger, 
         new("migrate", async (sp, log) =>
         {
             var db = sp.GetRequiredService<ZhifaDbContext>();
-            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-            await db.Database.MigrateAsync();
-            foreach (var module in ModuleCatalog.All)
-                await module.AfterMigrationAsync(sp, CancellationToken.None);
+            var pending = await DatabaseLock.PreparingAsync(sp.GetRequiredService<DatabaseOptions>(), async () =>
+            {
+                var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+                await db.Database.MigrateAsync();
+                foreach (var module in ModuleCatalog.All)
+                    await module.AfterMigrationAsync(sp, CancellationToken.None);
+                return pending;
+            });
             log.LogInformation("Applied {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
             return 0;
         }),
         new("seed-demo", async (sp, log) =>
         {
             var db = sp.GetRequiredService<ZhifaDbContext>();
-            await db.Database.MigrateAsync();
-            foreach (var module in ModuleCatalog.All)
-                await module.AfterMigrationAsync(sp, CancellationToken.None);
-            var loaded = await sp.GetRequiredService<DemoData>().SeedAsync();
+            var loaded = await DatabaseLock.PreparingAsync(sp.GetRequiredService<DatabaseOptions>(), async () =>
+            {
+                await db.Database.MigrateAsync();
+                foreach (var module in ModuleCatalog.All)
+                    await module.AfterMigrationAsync(sp, CancellationToken.None);
+                return await sp.GetRequiredService<DemoData>().SeedAsync();
+            });
             log.LogInformation(loaded ? "Demo data loaded." : "The database already holds data; demo data not loaded.");
             return 0;
         }),
         new("expire-certificates", async (sp, log) =>
         {
-            var count = await sp.GetRequiredService<Zhifa.Core.Personnel.UseCases.CertificateExpiry>().RecordDueAsync();
+            var job = sp.GetServices<IZhifaJob>().Single(j => j.Name == "certificate-expiry");
+            var outcome = await sp.GetRequiredService<JobRunner>().RunAsync(job);
+            var count = outcome.Count;
             log.LogInformation("{Count} certificate expiry(ies) recorded.", count);
             Console.WriteLine($"{count} certificate expiry(ies) recorded");
             return 0;

@@ -35,6 +35,8 @@ public static class HostSetup
         services.AddDbContext<ZhifaDbContext>(database.Apply);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ActorContext>();
+        services.AddScoped<Zhifa.Core.Common.ConcurrencyExpectation>();
+        services.AddZhifaJob<IdempotencyCleanupJob>();
         // The features: each brings its services (Core) and its web parts (Web); the host only discovers them.
         foreach (var module in ModuleCatalog.All)
         {
@@ -124,11 +126,16 @@ public static class HostSetup
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorContext>().AsSystem();
         var db = scope.ServiceProvider.GetRequiredService<ZhifaDbContext>();
-        await db.Database.MigrateAsync();
-        foreach (var module in ModuleCatalog.All)
-            await module.AfterMigrationAsync(scope.ServiceProvider, CancellationToken.None);
-        if (app.Configuration.GetValue("Zhifa:Demo:SeedOnEmptyDatabase", true)
-            && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync())
+        // Several nodes may start at once on an empty database: one prepares it, the others then find it ready.
+        var seeded = await DatabaseLock.PreparingAsync(options, async () =>
+        {
+            await db.Database.MigrateAsync();
+            foreach (var module in ModuleCatalog.All)
+                await module.AfterMigrationAsync(scope.ServiceProvider, CancellationToken.None);
+            return app.Configuration.GetValue("Zhifa:Demo:SeedOnEmptyDatabase", true)
+                && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+        });
+        if (seeded)
         {
             app.Logger.LogInformation("Loaded the demo data into the empty database. Demo users (password {Password}): {Users}",
                 DemoData.DemoPassword, string.Join(", ", Zhifa.Core.Identity.IdentityDemo.Users.Select(u => $"{u.UserName} ({u.Role})")));
@@ -148,6 +155,7 @@ public static class HostSetup
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi().Public("the API's description");
         app.UseSwaggerUI(o =>
@@ -161,6 +169,7 @@ public static class HostSetup
         app.MapCultureSwitch();
 
         var api = app.MapGroup("/api/v1");
+        api.AddEndpointFilter<ConcurrencyFilter>();
         foreach (var module in WebModules.All)
             module.MapEndpoints(api, app);
 

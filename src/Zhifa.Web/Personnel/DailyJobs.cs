@@ -1,5 +1,4 @@
 using Zhifa.Core.Common;
-using Zhifa.Core.Data;
 using Zhifa.Core.Personnel.UseCases;
 
 namespace Zhifa.Web.Personnel;
@@ -16,13 +15,22 @@ public sealed class JobOptions
     public TimeOnly DailyAt { get; set; } = new(0, 10);
 }
 
+/// <summary>Writes due certificate expiries into their history (<see cref="CertificateExpiry"/>); also the <c>expire-certificates</c> command.</summary>
+internal sealed class CertificateExpiryJob : Zhifa.Web.Common.IZhifaJob
+{
+    public string Name => "certificate-expiry";
+
+    public Task<int> RunAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<CertificateExpiry>().RecordDueAsync(ct);
+}
+
 /// <summary>
-/// The daily housekeeping of the personnel records: writes due certificate expiries into their history
-/// (<see cref="CertificateExpiry"/>). Runs once shortly after start, then every day at <see cref="JobOptions.DailyAt"/>
-/// China time, as the system actor; a failure is logged and retried at the next run. The same work is the
-/// <c>expire-certificates</c> command, for hosts that prefer cron.
+/// The daily run of every registered job (<see cref="Zhifa.Web.Common.IZhifaJob"/>: certificate expiries, clean-ups),
+/// each once across all nodes (<see cref="Zhifa.Web.Common.JobRunner"/>). Runs once shortly after start, then every day
+/// at <see cref="JobOptions.DailyAt"/> China time, as the system actor; a failure is logged and retried at the next run.
 /// </summary>
-internal sealed class DailyJobs(IServiceScopeFactory scopes, TimeProvider clock, JobOptions options, ILogger<DailyJobs> log) : BackgroundService
+internal sealed class DailyJobs(Zhifa.Web.Common.JobRunner runner, IEnumerable<Zhifa.Web.Common.IZhifaJob> jobs, TimeProvider clock, JobOptions options,
+    ILogger<DailyJobs> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,16 +55,7 @@ internal sealed class DailyJobs(IServiceScopeFactory scopes, TimeProvider clock,
 
     private async Task RunOnceAsync(CancellationToken ct)
     {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<ActorContext>().AsSystem();
-            var expired = await scope.ServiceProvider.GetRequiredService<CertificateExpiry>().RecordDueAsync(ct);
-            log.LogInformation("Daily jobs: {Count} certificate expiry(ies) recorded.", expired);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogError(e, "Daily jobs failed; they run again at the next scheduled time.");
-        }
+        foreach (var outcome in await runner.RunAllAsync(jobs, ct))
+            log.LogInformation("Daily job {Job}: {Outcome}.", outcome.Name, outcome.Ran ? $"{outcome.Count} done" : "skipped, another node runs it");
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Zhifa.Core.Data;
 using Zhifa.Core.Personnel;
 using Zhifa.Core.Personnel.UseCases;
+using Zhifa.Web.Common;
 
 namespace Zhifa.Web.Personnel;
 
@@ -29,6 +30,7 @@ public static class PersonnelServices
         var jobs = new JobOptions();
         config.GetSection(JobOptions.Section).Bind(jobs);
         services.AddSingleton(jobs);
+        services.AddZhifaJob<CertificateExpiryJob>();
         if (jobs.Enabled)
             services.AddHostedService<DailyJobs>();
         services.AddScoped<IIdNumberProtector, DataProtectionIdNumberProtector>();

@@ -9,11 +9,11 @@ public sealed record OfficerListFilter(string? Q = null, Guid? BodyId = null, Em
 
 public sealed record OfficerRow(Guid Id, string FullName, string IdNumberMasked, Guid BodyId, string? BodyName, string? UnitName, string? Post,
     bool HasLegalQualification, IReadOnlyList<Sector> Fields, EmploymentStatus EmploymentStatus, string? CertificateNumber,
-    CertificateStatus? CertificateStatus, decimal TrainingHours, decimal TrainingHoursNeeded);
+    CertificateStatus? CertificateStatus, decimal TrainingHours, decimal TrainingHoursNeeded, Guid? UnitId = null, int Version = 0);
 
 public sealed record CertificateView(Guid Id, string Number, Guid OfficerId, string HolderName, Guid BodyId, string? BodyName, DateOnly IssuedOn,
     DateOnly ValidUntil, IReadOnlyList<Sector> Fields, CertificateStatus Status, DateOnly? SuspendedUntil, int? LastReviewedYear, bool ReviewOverdue,
-    IReadOnlyList<CertificateEventView> History);
+    IReadOnlyList<CertificateEventView> History, int Version = 0);
 
 public sealed record CertificateEventView(int Sequence, CertificateEventKind Kind, DateOnly On, string? Reason, DateOnly? Until, int? Year, string? RuleId, DateTime RecordedAt);
 
@@ -27,7 +27,7 @@ public sealed record EmploymentChangeView(int Sequence, EmploymentStatus? From, 
 
 public sealed record OfficerDetail(OfficerRow Officer, IReadOnlyList<EmploymentChangeView> Employment, IReadOnlyList<CertificateView> Certificates,
     IReadOnlyList<ExamResultView> Exams, TrainingSummary ThisYear, TrainingSummary LastYear, IReadOnlyList<TrainingRecordView> Training,
-    IReadOnlyList<AssessmentView> Assessments);
+    IReadOnlyList<AssessmentView> Assessments, int Version = 0);
 
 public sealed record ExamSessionView(Guid Id, Guid RegionId, string Name, DateOnly HeldOn, decimal PassMark, decimal FullScore, int Candidates, int Passed);
 
@@ -115,7 +115,7 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
             exams.OrderByDescending(e => e.SatOn).ToList(),
             TrainingCalculator.Summarise(attended, ctx.Today.Year, settings.Training),
             TrainingCalculator.Summarise(attended, ctx.Today.Year - 1, settings.Training),
-            training.OrderByDescending(t => t.EndsOn).ToList(), assessments);
+            training.OrderByDescending(t => t.EndsOn).ToList(), assessments, officer.Version);
     }
 
     public async Task<Page<CertificateView>> CertificatesAsync(string? q, CertificateStatus? status, Guid? bodyId, int? page, int? pageSize, CancellationToken ct = default)
@@ -272,7 +272,7 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
             var current = certificates.Where(c => c.OfficerId == o.Id).OrderByDescending(c => c.IssuedOn).FirstOrDefault();
             var summary = TrainingCalculator.Summarise(attended.Where(a => a.OfficerId == o.Id), today.Year, settingsByBody[o.BodyId].Training);
             return new OfficerRow(o.Id, o.FullName, o.IdNumberMasked, o.BodyId, names.GetValueOrDefault(o.BodyId), o.UnitId is { } u ? names.GetValueOrDefault(u) : null,
-                o.Post, o.HasLegalQualification, o.Fields, o.EmploymentStatus, current?.Number, current?.StatusOn(today), summary.Total, summary.HoursNeeded);
+                o.Post, o.HasLegalQualification, o.Fields, o.EmploymentStatus, current?.Number, current?.StatusOn(today), summary.Total, summary.HoursNeeded, o.UnitId, o.Version);
         }).ToList();
     }
 
@@ -292,7 +292,7 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
             var settings = settingsByBody[c.BodyId];
             views.Add(new CertificateView(c.Id, c.Number, c.OfficerId, holders.GetValueOrDefault(c.OfficerId) ?? "", c.BodyId, bodies.GetValueOrDefault(c.BodyId),
                 c.IssuedOn, c.ValidUntil, c.Fields, c.StatusOn(today), c.SuspendedUntil, c.LastReviewedYear, c.IsReviewOverdueOn(today, settings),
-                c.History.Select(e => new CertificateEventView(e.Sequence, e.Kind, e.On, e.Reason, e.Until, e.Year, e.RuleId, e.RecordedAt)).ToList()));
+                c.History.Select(e => new CertificateEventView(e.Sequence, e.Kind, e.On, e.Reason, e.Until, e.Year, e.RuleId, e.RecordedAt)).ToList(), c.Version));
         }
         return views;
     }
