@@ -1,52 +1,36 @@
 #!/usr/bin/env python3
-"""Adds or updates user-interface strings in both resource files.
+"""Adds or updates user-interface strings, in Chinese and English, in the right resource pair.
 
-usage: tools/ui-strings.py KEY "中文" "English" [KEY "中文" "English" ...]
-       tools/ui-strings.py --check      (every key in both files, same set)
-Ui.resx is Simplified Chinese (the default culture); Ui.en.resx is English.
+usage: tools/ui-strings.py KEY "中文" "English" [KEY "中文" "English" ...] [--feature F]
+       tools/ui-strings.py --check      (every key in both languages of its pair, no key in two pairs)
+Each feature has src/Zhifa.Web/<Feature>/Resources/Strings.resx (Simplified Chinese, the default culture)
+and Strings.en.resx (English); the shell's strings are in src/Zhifa.Web/Resources/Ui.resx and Ui.en.resx.
+F is one of Organizations, Identity, Audit, Personnel, Catalogue, Discretion, shell. Without --feature an
+existing key stays where it is and a new one goes where `tools/resources.py rehome` would put it.
 """
-import sys, os
-import xml.etree.ElementTree as ET
-from xml.sax.saxutils import escape
+import os
+import sys
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "Zhifa.Web", "Resources")
-FILES = {"zh": os.path.join(ROOT, "Ui.resx"), "en": os.path.join(ROOT, "Ui.en.resx")}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import resources  # noqa: E402
 
-HEADER = """<?xml version="1.0" encoding="utf-8"?>
-<root>
-  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>
-  <resheader name="version"><value>2.0</value></resheader>
-  <resheader name="reader"><value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
-  <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
-"""
-
-def load(path):
-    if not os.path.exists(path):
-        return {}
-    return {d.get("name"): (d.find("value").text or "") for d in ET.parse(path).getroot().findall("data")}
-
-def save(path, entries):
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(HEADER)
-        for k in sorted(entries):
-            f.write(f'  <data name="{escape(k, {chr(34): "&quot;"})}" xml:space="preserve"><value>{escape(entries[k])}</value></data>\n')
-        f.write("</root>\n")
 
 def main(argv):
-    zh, en = load(FILES["zh"]), load(FILES["en"])
     if argv == ["--check"]:
-        missing = sorted(set(zh) ^ set(en))
-        for k in missing:
-            print("only in one file:", k)
-        return 1 if missing else 0
-    if len(argv) % 3 != 0 or not argv:
+        return resources.check()
+    rest, feature = list(argv), None
+    if "--feature" in rest:
+        i = rest.index("--feature")
+        if i + 1 >= len(rest):
+            print(__doc__)
+            return 2
+        feature = rest[i + 1]
+        del rest[i:i + 2]
+    if not rest or len(rest) % 3:
         print(__doc__)
         return 2
-    for i in range(0, len(argv), 3):
-        zh[argv[i]], en[argv[i]] = argv[i + 1], argv[i + 2]
-    save(FILES["zh"], zh)
-    save(FILES["en"], en)
-    return 0
+    return resources.add(rest, feature)
+
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -64,6 +64,7 @@ public static class HostSetup
         });
 
         services.AddLocalization();
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<Zhifa.Web.Resources.Ui>, Zhifa.Web.Resources.UiStringLocalizer>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");

@@ -367,7 +367,7 @@ public abstract partial class RoleMatrixTests(ZhifaApp app)
     public void Matrix_CoversEveryApiEndpoint()
     {
         var mapped = EndpointAuthorizationTests.Endpoints(app)
-            .Select(e => e.Route).Where(r => r.Contains(" /api/", StringComparison.Ordinal) && !EndpointAuthorizationTests.PublicRoutes.Contains(r))
+            .Select(e => e.Route).Where(r => r.Contains(" /api/", StringComparison.Ordinal) && !EndpointAuthorizationTests.PublicRoutes(app).Contains(r))
             .Select(Norm).ToHashSet();
         var cases = AllCases.ToDictionary(c => Norm(c.Route));
         var expected = ExpectedTable;
