@@ -2,3 +2,4 @@
 global using Zhifa.Core.Data;
 global using Zhifa.Core.Modules;
 global using Zhifa.Web.Modules;
+global using Zhifa.Web.Common;

@@ -1,2 +1,3 @@
 global using Zhifa.Core.Data;
 global using Zhifa.Core.Modules;
+global using Zhifa.Web.Common;

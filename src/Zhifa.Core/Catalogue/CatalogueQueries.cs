@@ -46,7 +46,7 @@ public sealed record CatalogueItemDetail(
     DateOnly EarliestChange, int Version = 0);
 
 /// <summary>Reads of the catalogue within the caller's scope; published versions are visible to every reader.</summary>
-public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock)
+public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock, Zhifa.Core.Audit.AuditQueries audit)
 {
     public async Task<Page<CatalogueItemSummary>> ListAsync(CatalogueFilter filter, CancellationToken ct = default)
     {
@@ -212,9 +212,7 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock)
     {
         var numbers = item.Versions.ToDictionary(v => v.Id.ToString(), v => v.VersionNumber);
         var keys = numbers.Keys.Append(item.Id.ToString()).ToList();
-        var entries = await db.AuditEntries.AsNoTracking()
-            .Where(e => (e.EntityType == nameof(CatalogueItemVersion) || e.EntityType == nameof(CatalogueItem)) && keys.Contains(e.EntityId))
-            .OrderBy(e => e.Sequence).Select(e => new { e.At, e.UserName, e.EntityType, e.EntityId, e.Action, e.After }).ToListAsync(ct);
+        var entries = await audit.EntriesOfAsync([nameof(CatalogueItemVersion), nameof(CatalogueItem)], keys, ct);
         var history = new List<ItemHistoryEntry>();
         foreach (var e in entries)
         {

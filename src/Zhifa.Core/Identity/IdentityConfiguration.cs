@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Zhifa.Core.Audit;
 using Zhifa.Core.Organizations;
 
 namespace Zhifa.Core.Identity;
@@ -76,23 +75,5 @@ internal sealed class LoginLogConfiguration : IEntityTypeConfiguration<LoginLogE
         builder.Property(l => l.Channel).HasMaxLength(20).IsRequired();
         builder.HasIndex(l => new { l.UserName, l.At });
         builder.HasIndex(l => l.At);
-    }
-}
-
-internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
-{
-    public void Configure(EntityTypeBuilder<AuditEntry> builder)
-    {
-        builder.HasKey(e => e.Id);
-        builder.HasIndex(e => e.Sequence).IsUnique();
-        builder.Property(e => e.UserName).HasMaxLength(100).IsRequired();
-        builder.Property(e => e.Address).HasMaxLength(64);
-        builder.Property(e => e.EntityType).HasMaxLength(60).IsRequired();
-        builder.Property(e => e.EntityId).HasMaxLength(100).IsRequired();
-        builder.Property(e => e.Action).HasMaxLength(20).IsRequired();
-        builder.Property(e => e.PreviousHash).HasMaxLength(64).IsRequired();
-        builder.Property(e => e.Hash).HasMaxLength(64).IsRequired();
-        builder.HasIndex(e => new { e.EntityType, e.EntityId });
-        builder.HasIndex(e => e.At);
     }
 }

@@ -1,7 +1,6 @@
 using Zhifa.Core.Organizations;
 using Zhifa.Core.Personnel;
 using Microsoft.EntityFrameworkCore;
-using Zhifa.Core.Audit;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
 
@@ -26,15 +25,9 @@ public sealed record RoleDto(Guid Id, string Code, string Name, string? Descript
 
 public sealed record LoginLogDto(Guid Id, DateTime At, string UserName, Guid? UserId, string? Address, string? UserAgent, bool Success, string Outcome, string Channel);
 
-public sealed record AuditEntryDto(Guid Id, long Sequence, DateTime At, Guid? UserId, string UserName, string? Address, Guid? OrganizationId,
-    string EntityType, string EntityId, string Action, string? Before, string? After, string Hash);
-
 public sealed record UserFilter(string? Q = null, Guid? OrganizationId = null, bool IncludeInactive = true, int? Page = null, int? PageSize = null);
 
 public sealed record LoginLogFilter(string? UserName = null, bool? Success = null, DateTime? From = null, DateTime? To = null, int? Page = null, int? PageSize = null);
-
-public sealed record AuditFilter(string? EntityType = null, string? EntityId = null, string? UserName = null, string? Action = null,
-    DateTime? From = null, DateTime? To = null, int? Page = null, int? PageSize = null);
 
 /// <summary>Reads of users, roles and the logs, all through the caller's scope.</summary>
 public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
@@ -141,32 +134,6 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
         var rows = await (unpaged ? ordered : ordered.Skip((page - 1) * size).Take(size))
             .Select(l => new LoginLogDto(l.Id, l.At, l.UserName, l.UserId, l.Address, l.UserAgent, l.Success, l.Outcome, l.Channel)).ToListAsync(ct);
         return new Page<LoginLogDto>(rows, total, page, size);
-    }
-
-    /// <param name="unpaged">Every matching row, for exports of exactly what is filtered.</param>
-    public async Task<Page<AuditEntryDto>> AuditAsync(AuditFilter filter, CancellationToken ct = default, bool unpaged = false)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        var q = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(filter.EntityType))
-            q = q.Where(e => e.EntityType == filter.EntityType.Trim());
-        if (!string.IsNullOrWhiteSpace(filter.EntityId))
-            q = q.Where(e => e.EntityId == filter.EntityId.Trim());
-        if (!string.IsNullOrWhiteSpace(filter.UserName))
-            q = q.Where(e => e.UserName.Contains(filter.UserName.Trim().ToLowerInvariant()));
-        if (!string.IsNullOrWhiteSpace(filter.Action))
-            q = q.Where(e => e.Action == filter.Action.Trim());
-        if (filter.From is { } from)
-            q = q.Where(e => e.At >= from);
-        if (filter.To is { } to)
-            q = q.Where(e => e.At < to);
-        var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
-        var total = await q.CountAsync(ct);
-        var ordered = q.OrderByDescending(e => e.Sequence);
-        var rows = await (unpaged ? ordered : ordered.Skip((page - 1) * size).Take(size))
-            .Select(e => new AuditEntryDto(e.Id, e.Sequence, e.At, e.UserId, e.UserName, e.Address, e.OrganizationId, e.EntityType, e.EntityId, e.Action, e.Before, e.After, e.Hash))
-            .ToListAsync(ct);
-        return new Page<AuditEntryDto>(rows, total, page, size);
     }
 
     private async Task<Dictionary<Guid, string>> OrgNamesAsync(IEnumerable<Guid> ids, CancellationToken ct)

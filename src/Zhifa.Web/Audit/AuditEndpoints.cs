@@ -7,7 +7,7 @@ using Zhifa.Web.Identity;
 
 namespace Zhifa.Web.Audit;
 
-/// <summary>The audit trail and the login log: browse, filter, export, verify.</summary>
+/// <summary>The audit trail: browse, filter, export, verify.</summary>
 public static class AuditEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -15,13 +15,13 @@ public static class AuditEndpoints
         ArgumentNullException.ThrowIfNull(api);
         var g = api.MapGroup("/audit").WithTags("Audit");
 
-        g.MapGet("/", async (IdentityQueries q, string? entityType, string? entityId, string? userName, string? action, DateTime? from, DateTime? to,
+        g.MapGet("/", async (AuditQueries q, string? entityType, string? entityId, string? userName, string? action, DateTime? from, DateTime? to,
                 int? page, int? pageSize, CancellationToken ct) =>
                 Results.Ok(await q.AuditAsync(new AuditFilter(entityType, entityId, userName, action, Utc(from), Utc(to), page, pageSize), ct)))
             .RequirePermission(AuditPermissions.AuditRead).WithName("ListAuditEntries").WithSummary("The audit trail, newest first, within the caller's scope.")
             .Produces<Page<AuditEntryDto>>();
 
-        g.MapGet("/export", async (IdentityQueries q, string? entityType, string? entityId, string? userName, string? action, DateTime? from, DateTime? to, CancellationToken ct) =>
+        g.MapGet("/export", async (AuditQueries q, string? entityType, string? entityId, string? userName, string? action, DateTime? from, DateTime? to, CancellationToken ct) =>
             {
                 var rows = await q.AuditAsync(new AuditFilter(entityType, entityId, userName, action, Utc(from), Utc(to)), ct, unpaged: true);
                 var csv = Csv(["sequence", "at_utc", "user", "address", "entity_type", "entity_id", "action", "before", "after", "hash"],
@@ -35,20 +35,6 @@ public static class AuditEndpoints
             .RequirePermission(AuditPermissions.AuditVerify).WithName("VerifyAuditChain").WithSummary("Walk the hash chain and report the first entry that does not verify.")
             .Produces<AuditVerification>();
 
-        var logins = api.MapGroup("/login-log").WithTags("Audit");
-        logins.MapGet("/", async (IdentityQueries q, string? userName, bool? success, DateTime? from, DateTime? to, int? page, int? pageSize, CancellationToken ct) =>
-                Results.Ok(await q.LoginLogAsync(new LoginLogFilter(userName, success, Utc(from), Utc(to), page, pageSize), ct)))
-            .RequirePermission(AuditPermissions.AuditRead).WithName("ListLoginLog").WithSummary("Sign-in attempts, newest first, within the caller's scope.")
-            .Produces<Page<LoginLogDto>>();
-
-        logins.MapGet("/export", async (IdentityQueries q, string? userName, bool? success, DateTime? from, DateTime? to, CancellationToken ct) =>
-            {
-                var rows = await q.LoginLogAsync(new LoginLogFilter(userName, success, Utc(from), Utc(to)), ct, unpaged: true);
-                var csv = Csv(["at_utc", "user", "success", "outcome", "channel", "address", "user_agent"],
-                    rows.Items.Select(l => new[] { l.At.ToString("O", CultureInfo.InvariantCulture), l.UserName, l.Success ? "true" : "false", l.Outcome, l.Channel, l.Address ?? "", l.UserAgent ?? "" }));
-                return Results.File(csv, "text/csv; charset=utf-8", "login-log.csv");
-            })
-            .RequirePermission(AuditPermissions.AuditRead).WithName("ExportLoginLog").WithSummary("The filtered login log as CSV.").Produces<byte[]>(200, "text/csv");
     }
 
     /// <summary>Dates from query strings without a zone are China time (what people type); stored times are UTC.</summary>

@@ -13,6 +13,5 @@ public sealed class AuditWebModule : WebModule
     public override IReadOnlyList<NavEntry> Navigation =>
     [
         new("system", 910, "/audit", "nav.audit", AuditPermissions.AuditRead, Exact: true),
-        new("system", 911, "/audit/logins", "nav.login_log", AuditPermissions.AuditRead),
     ];
 }

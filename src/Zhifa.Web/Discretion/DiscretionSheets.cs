@@ -17,7 +17,7 @@ public static class DiscretionSheets
         var rows = set.Lists.Where(x => only is null || x.List == only).SelectMany(x => x.Entries.Where(e => !e.Excluded).Select(e => (IReadOnlyList<string?>)
         [
             Display.Enum(l, e.List), e.ItemCode, e.ItemName, e.Tier is { } t ? Display.Enum(l, t) : "", e.ConditionText,
-            string.Join("、", e.PenaltyKinds.Select(k => Display.Enum(l, k))), CatalogueDisplay.Range(l, e.Range), Display.Enum(l, e.Level), e.Annotation,
+            string.Join("、", e.PenaltyKinds.Select(k => Display.Enum(l, k))), DiscretionDisplay.Range(l, e.Range), Display.Enum(l, e.Level), e.Annotation,
         ]));
         return Xlsx.Write(l["list.sheet"], header, rows);
     }

@@ -27,6 +27,7 @@ public sealed class DiscretionWebModule : WebModule
         new("catalogue.item.actions", 10, typeof(Pages.ItemBenchmarkAction)),
         new("catalogue.item.panels", 10, typeof(Pages.ItemBenchmarks)),
         new("public.catalogue.item", 10, typeof(Public.PublicItemBenchmarks)),
+        new("catalogue.review", 10, typeof(Pages.ReviewBenchmarks)),
     ];
 
     public override IReadOnlyList<NavEntry> Navigation =>

@@ -18,7 +18,7 @@ public static class AuthSetup
 {
     public const string Cookie = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string Bearer = "Bearer";
-    public const string Smart = "Zhifa";
+    public const string Smart = Policies.Scheme;
     public const string SignInRateLimit = "sign-in";
     /// <summary>Policies authenticate through the forwarding scheme: bearer when the header is there, else the cookie (whose challenge redirects pages to sign-in).</summary>
     public static readonly string[] Schemes = [Smart];

@@ -22,6 +22,7 @@ public sealed class IdentityWebModule : WebModule
     {
         AuthEndpoints.Map(api);
         UserEndpoints.Map(api);
+        LoginLogEndpoints.Map(api);
         AccountEndpoints.Map(app);
     }
 
@@ -29,5 +30,6 @@ public sealed class IdentityWebModule : WebModule
     [
         new("system", 900, "/admin/users", "nav.users", IdentityPermissions.AdminUsers),
         new("system", 901, "/admin/roles", "nav.roles", IdentityPermissions.AdminRoles),
+        new("system", 911, "/audit/logins", "nav.login_log", Zhifa.Core.Audit.AuditPermissions.AuditRead),
     ];
 }

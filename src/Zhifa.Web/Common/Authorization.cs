@@ -3,11 +3,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Zhifa.Core.Data;
 
-namespace Zhifa.Web.Identity;
+namespace Zhifa.Web.Common;
 
 /// <summary>Policy names: <c>perm:{code}</c> for a permission, <see cref="SignedIn"/> for "any signed-in user".</summary>
 public static class Policies
 {
+    /// <summary>The authentication scheme every policy uses: it forwards to bearer or cookie (Identity sets it up).</summary>
+    public const string Scheme = "Zhifa";
+
     public const string PermissionPrefix = "perm:";
     public const string SignedIn = "signed-in";
 
@@ -50,7 +53,7 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
         ArgumentNullException.ThrowIfNull(policyName);
         if (!policyName.StartsWith(Policies.PermissionPrefix, StringComparison.Ordinal))
             return await base.GetPolicyAsync(policyName);
-        return new AuthorizationPolicyBuilder(AuthSetup.Schemes)
+        return new AuthorizationPolicyBuilder(Policies.Scheme)
             .RequireAuthenticatedUser()
             .AddRequirements(new PermissionRequirement(policyName[Policies.PermissionPrefix.Length..]))
             .Build();

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhifa.Core.Common;
+
+namespace Zhifa.Core.Audit;
+
+public sealed record AuditEntryDto(Guid Id, long Sequence, DateTime At, Guid? UserId, string UserName, string? Address, Guid? OrganizationId,
+    string EntityType, string EntityId, string Action, string? Before, string? After, string Hash);
+
+public sealed record AuditFilter(string? EntityType = null, string? EntityId = null, string? UserName = null, string? Action = null,
+    DateTime? From = null, DateTime? To = null, int? Page = null, int? PageSize = null);
+
+/// <summary>The audit trail as the caller's scope shows it: the log page, its export, and the history of given records.</summary>
+public sealed class AuditQueries(ZhifaDbContext db)
+{
+    /// <param name="unpaged">Every matching row, for exports of exactly what is filtered.</param>
+    public async Task<Page<AuditEntryDto>> AuditAsync(AuditFilter filter, CancellationToken ct = default, bool unpaged = false)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var q = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.EntityType))
+            q = q.Where(e => e.EntityType == filter.EntityType.Trim());
+        if (!string.IsNullOrWhiteSpace(filter.EntityId))
+            q = q.Where(e => e.EntityId == filter.EntityId.Trim());
+        if (!string.IsNullOrWhiteSpace(filter.UserName))
+            q = q.Where(e => e.UserName.Contains(filter.UserName.Trim().ToLowerInvariant()));
+        if (!string.IsNullOrWhiteSpace(filter.Action))
+            q = q.Where(e => e.Action == filter.Action.Trim());
+        if (filter.From is { } from)
+            q = q.Where(e => e.At >= from);
+        if (filter.To is { } to)
+            q = q.Where(e => e.At < to);
+        var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
+        var total = await q.CountAsync(ct);
+        var ordered = q.OrderByDescending(e => e.Sequence);
+        var rows = await (unpaged ? ordered : ordered.Skip((page - 1) * size).Take(size))
+            .Select(e => new AuditEntryDto(e.Id, e.Sequence, e.At, e.UserId, e.UserName, e.Address, e.OrganizationId, e.EntityType, e.EntityId, e.Action, e.Before, e.After, e.Hash))
+            .ToListAsync(ct);
+        return new Page<AuditEntryDto>(rows, total, page, size);
+    }
+
+    /// <summary>The entries of the given records (by entity type and id), oldest first: another feature's history of its own records.</summary>
+    public async Task<IReadOnlyList<AuditEntryDto>> EntriesOfAsync(IReadOnlyCollection<string> entityTypes, IReadOnlyCollection<string> entityIds, CancellationToken ct = default) =>
+        await db.AuditEntries.AsNoTracking()
+            .Where(e => entityTypes.Contains(e.EntityType) && entityIds.Contains(e.EntityId))
+            .OrderBy(e => e.Sequence)
+            .Select(e => new AuditEntryDto(e.Id, e.Sequence, e.At, e.UserId, e.UserName, e.Address, e.OrganizationId, e.EntityType, e.EntityId, e.Action, e.Before, e.After, e.Hash))
+            .ToListAsync(ct);
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.HasIndex(e => e.Sequence).IsUnique();
+        builder.Property(e => e.UserName).HasMaxLength(100).IsRequired();
+        builder.Property(e => e.Address).HasMaxLength(64);
+        builder.Property(e => e.EntityType).HasMaxLength(60).IsRequired();
+        builder.Property(e => e.EntityId).HasMaxLength(100).IsRequired();
+        builder.Property(e => e.Action).HasMaxLength(20).IsRequired();
+        builder.Property(e => e.PreviousHash).HasMaxLength(64).IsRequired();
+        builder.Property(e => e.Hash).HasMaxLength(64).IsRequired();
+        builder.HasIndex(e => new { e.EntityType, e.EntityId });
+        builder.HasIndex(e => e.At);
+    }
+}
