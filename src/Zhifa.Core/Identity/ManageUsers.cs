@@ -46,7 +46,7 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
         }
         if (errors.Build() is { } invalidFields)
             return invalidFields;
-        if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.UserName == name, ct))
+        if (await db.Users.Unscoped("user names are unique across the whole database").AnyAsync(u => u.UserName == name, ct))
             return IdentityErrors.UserNameTaken(name);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -92,7 +92,7 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
             return IdentityErrors.LinkedOfficerNotFound();
         if (officer.BodyId != org.AgencyId)
             return IdentityErrors.LinkedOfficerInOtherBody();
-        if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.OfficerId == id && u.Id != userId, ct))
+        if (await db.Users.Unscoped("an officer links to one account across the whole database").AnyAsync(u => u.OfficerId == id && u.Id != userId, ct))
             return IdentityErrors.LinkedOfficerTaken();
         return null;
     }
@@ -160,7 +160,7 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
             return IdentityErrors.CannotAssignSelf();
         if (!await WithinOwnScopeAsync(DataScope.For(request.Scope, org, custom, userId), ct))
             return IdentityErrors.ScopeExceedsOwn();
-        if (await db.RoleAssignments.IgnoreQueryFilters().AnyAsync(a => a.UserId == userId && a.RoleId == role.Id && a.OrganizationId == org.Id, ct))
+        if (await db.RoleAssignments.Unscoped("a duplicate assignment is checked across the whole database").AnyAsync(a => a.UserId == userId && a.RoleId == role.Id && a.OrganizationId == org.Id, ct))
             return IdentityErrors.AssignmentDuplicate();
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -206,7 +206,7 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
         if (granted.All)
             return false;
         var rootPaths = granted.Prefixes.Concat(granted.RegionPrefixes).Distinct().ToList();
-        var roots = await db.Organizations.IgnoreQueryFilters().AsNoTracking()
+        var roots = await db.Organizations.Unscoped("the roots of the granting caller's own scope, to compare a new scope with").AsNoTracking()
             .Where(o => rootPaths.Contains(o.Path) || granted.AgencyIds.Contains(o.Id) || granted.OrganizationIds.Contains(o.Id))
             .ToListAsync(ct);
         return roots.Count > 0 && roots.All(own.Covers);

@@ -21,10 +21,10 @@ public sealed class DeactivateOrganization(ZhifaDbContext db, TimeProvider clock
             return OrganizationErrors.NotFound();
         if (!node.IsActive)
             return OrganizationErrors.AlreadyInactive();
-        var activeChildren = await db.Organizations.IgnoreQueryFilters().CountAsync(o => o.ParentId == id && o.IsActive, ct);
+        var activeChildren = await db.Organizations.Unscoped("active children block deactivation, whichever the caller sees").CountAsync(o => o.ParentId == id && o.IsActive, ct);
         if (activeChildren > 0)
             return OrganizationErrors.HasActiveChildren(activeChildren);
-        if (node is EnforcementBody && await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.SupervisingBodyId == id, ct))
+        if (node is EnforcementBody && await db.Regions.Unscoped("a supervising body stays active, whichever regions the caller sees").AnyAsync(r => r.SupervisingBodyId == id, ct))
             return OrganizationErrors.BodyIsSupervisor();
 
         node.Deactivate(clock.GetUtcNow().UtcDateTime);

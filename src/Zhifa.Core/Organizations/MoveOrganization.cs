@@ -60,7 +60,7 @@ public sealed class MoveOrganization(ZhifaDbContext db, TimeProvider clock)
         {
             var oldLength = oldPath.Length;
             // Every node carries its whole ancestry, so the subtree is rewritten by prefix; the scope queries keep working mid-way.
-            var all = db.Organizations.IgnoreQueryFilters();
+            var all = db.Organizations.Unscoped("a moved subtree is rewritten whole, whichever nodes the caller sees");
             await all.Where(o => o.Path.StartsWith(oldPath) && o.Id != node.Id)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(o => o.Path, o => newPath + o.Path.Substring(oldLength))

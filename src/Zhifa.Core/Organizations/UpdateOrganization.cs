@@ -35,9 +35,9 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
                 return OrganizationErrors.RegionCodeChangesLevel();
             if (OrganizationRules.CheckRegionPlacement(code, level, region.Parent) is { } placement)
                 return placement;
-            if (await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.ParentId == id, ct))
+            if (await db.Regions.Unscoped("a region with children keeps its code, whichever children the caller sees").AnyAsync(r => r.ParentId == id, ct))
                 return OrganizationErrors.RegionCodeHasChildren();
-            if (await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.Code == code && r.Id != id, ct))
+            if (await db.Regions.Unscoped("region codes are unique across the whole database").AnyAsync(r => r.Code == code && r.Id != id, ct))
                 return OrganizationErrors.RegionCodeDuplicate(code);
         }
         if (await SiblingNames.TakenAsync(db, region.ParentId, request.Name.Trim(), id, ct))
@@ -64,13 +64,13 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
         if (OrganizationRules.CheckBodyPlacement(request.BodyKind, body.Parent) is { } placement)
             return placement;
         if (request.BodyKind != BodyKind.AdministrativeOrgan
-            && await db.Bodies.IgnoreQueryFilters().AnyAsync(b => b.ParentId == id && b.BodyKind == BodyKind.EntrustedOrganization, ct))
+            && await db.Bodies.Unscoped("a body entrusting organisations keeps its kind, whichever the caller sees").AnyAsync(b => b.ParentId == id && b.BodyKind == BodyKind.EntrustedOrganization, ct))
             return OrganizationErrors.BodyEntrustsOrganizations();
         var region = await BodyRegion.ResolveAsync(db, body.Parent!, request.RegionId ?? body.RegionId, ct);
         if (!region.IsSuccess)
             return region.Error;
         var regionChanged = region.Value.Id != body.RegionId;
-        if (await db.Bodies.IgnoreQueryFilters().AnyAsync(b => b.CreditCode == creditCode && b.Id != id, ct))
+        if (await db.Bodies.Unscoped("credit codes are unique across the whole database").AnyAsync(b => b.CreditCode == creditCode && b.Id != id, ct))
             return OrganizationErrors.CreditCodeDuplicate(creditCode);
         if (await SiblingNames.TakenAsync(db, body.ParentId, request.Name.Trim(), id, ct))
             return OrganizationErrors.NameDuplicateAmongSiblings();

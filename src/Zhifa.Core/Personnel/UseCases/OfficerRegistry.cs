@@ -60,7 +60,7 @@ public sealed class OfficerRegistry(PersonnelContext ctx, IEnumerable<IOfficerDe
         var officer = await ctx.OfficerAsync(id, PersonnelPermissions.PersonnelManage, ct);
         if (officer is null)
             return PersonnelContext.NotFound;
-        var certificates = await _db.Certificates.IgnoreQueryFilters().Where(c => c.OfficerId == id).ToListAsync(ct);
+        var certificates = await _db.Certificates.Unscoped("the officer's own certificates, whichever body the caller sees").Where(c => c.OfficerId == id).ToListAsync(ct);
         var change = officer.ChangeEmployment(request.Status, request.On ?? ctx.Today, request.Reason, certificates, ctx.ActorId, ctx.Now);
         if (!change.IsSuccess)
             return change.Error;
@@ -81,7 +81,7 @@ public sealed class OfficerRegistry(PersonnelContext ctx, IEnumerable<IOfficerDe
         var officer = await ctx.OfficerAsync(id, PersonnelPermissions.PersonnelManage, ct);
         if (officer is null)
             return PersonnelContext.NotFound;
-        var exists = await _db.AnnualAssessments.IgnoreQueryFilters().AnyAsync(a => a.OfficerId == id && a.Year == request.Year, ct);
+        var exists = await _db.AnnualAssessments.Unscoped("one assessment per officer and year is checked across the whole database").AnyAsync(a => a.OfficerId == id && a.Year == request.Year, ct);
         var assessment = AnnualAssessment.Record(officer, request.Year, request.Grade, request.Remarks, exists, ctx.ActorId, ctx.Now);
         if (!assessment.IsSuccess)
             return assessment.Error;

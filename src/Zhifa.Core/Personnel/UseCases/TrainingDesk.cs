@@ -53,7 +53,7 @@ public sealed class TrainingDesk(PersonnelContext ctx)
         var officer = await ctx.OfficerAsync(request.OfficerId, PersonnelPermissions.TrainingManage, ct);
         if (officer is null)
             return PersonnelErrors.UnknownOfficer();
-        var exists = await _db.TrainingAttendances.IgnoreQueryFilters().AnyAsync(a => a.SessionId == sessionId && a.OfficerId == officer.Id, ct);
+        var exists = await _db.TrainingAttendances.Unscoped("one attendance per officer and session is checked across the whole database").AnyAsync(a => a.SessionId == sessionId && a.OfficerId == officer.Id, ct);
         var attendance = TrainingAttendance.Record(session, officer, request.Hours, exists, ctx.Now);
         if (!attendance.IsSuccess)
             return attendance.Error;
