@@ -170,8 +170,8 @@ public sealed class ReviewBenchmark(ZhifaDbContext db, TimeProvider clock)
         if (await db.Benchmarks.FirstOrDefaultAsync(b => b.Id == id, ct) is not { } benchmark)
             return DiscretionErrors.BenchmarkNotFound();
         var bureauId = benchmark.FiledWithBodyId ?? await BenchmarkAccess.SupervisorOfAsync(db, benchmark.IssuingRegionId, ct);
-        var bureau = bureauId is { } b ? await db.Bodies.FirstOrDefaultAsync(x => x.Id == b, ct) : null;
-        if (bureau is null || !db.Actor.CanIn(CataloguePermissions.CatalogueReview, bureau))
+        var bureau = bureauId is { } b ? await db.ActOnAsync(db.Bodies, b, CataloguePermissions.CatalogueReview, ct) : null;
+        if (bureau is null)
             return DiscretionErrors.BenchmarkNotFound();
         if (change(benchmark) is { } error)
             return error;

@@ -186,14 +186,11 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
         return assignment.Id;
     }
 
-    private async Task<User?> ManagedUserAsync(Guid id, CancellationToken ct)
-    {
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
-        return user is not null && await ManagedOrganizationAsync(user.OrganizationId, ct) is not null ? user : null;
-    }
+    private Task<User?> ManagedUserAsync(Guid id, CancellationToken ct) =>
+        db.ActOnAsync(db.Users, id, u => u.OrganizationId, db.Organizations.Where(o => o.IsActive), IdentityPermissions.AdminUsers, ct);
 
-    private async Task<Organization?> ManagedOrganizationAsync(Guid id, CancellationToken ct) =>
-        await db.Organizations.FirstOrDefaultAsync(o => o.Id == id && o.IsActive, ct) is { } org && _actor.CanIn(IdentityPermissions.AdminUsers, org) ? org : null;
+    private Task<Organization?> ManagedOrganizationAsync(Guid id, CancellationToken ct) =>
+        db.ActOnAsync(db.Organizations.Where(o => o.IsActive), id, IdentityPermissions.AdminUsers, ct);
 
     /// <summary>Every root of the granted scope must lie within the administrator's own user-management scope.</summary>
     private async Task<bool> WithinOwnScopeAsync(DataScope granted, CancellationToken ct)

@@ -90,9 +90,7 @@ public sealed class CreateOrganization(ZhifaDbContext db, TimeProvider clock)
 
     /// <summary>A parent the caller may not manage is reported as not found, like one they cannot see.</summary>
     private async Task<Organization?> LoadParentAsync(Guid? parentId, CancellationToken ct) =>
-        parentId is { } id && await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct) is { } parent && _actor.CanIn(OrganizationPermissions.OrgManage, parent)
-            ? parent
-            : null;
+        parentId is { } id ? await db.ActOnAsync(db.Organizations, id, OrganizationPermissions.OrgManage, ct) : null;
 
     private Task<bool> SiblingNameTakenAsync(Guid? parentId, string name, Guid? exceptId, CancellationToken ct) =>
         SiblingNames.TakenAsync(db, parentId, name, exceptId, ct);

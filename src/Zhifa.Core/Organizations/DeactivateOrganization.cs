@@ -12,12 +12,10 @@ namespace Zhifa.Core.Organizations;
 /// </summary>
 public sealed class DeactivateOrganization(ZhifaDbContext db, TimeProvider clock)
 {
-    private readonly ActorContext _actor = db.Actor;
-
     public async Task<Result<Guid>> DeactivateAsync(Guid id, CancellationToken ct = default)
     {
-        var node = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (node is null || !_actor.CanIn(OrganizationPermissions.OrgManage, node))
+        var node = await db.ActOnAsync(db.Organizations, id, OrganizationPermissions.OrgManage, ct);
+        if (node is null)
             return OrganizationErrors.NotFound();
         if (!node.IsActive)
             return OrganizationErrors.AlreadyInactive();
@@ -34,8 +32,8 @@ public sealed class DeactivateOrganization(ZhifaDbContext db, TimeProvider clock
 
     public async Task<Result<Guid>> ReactivateAsync(Guid id, CancellationToken ct = default)
     {
-        var node = await db.Organizations.Include(o => o.Parent).FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (node is null || !_actor.CanIn(OrganizationPermissions.OrgManage, node))
+        var node = await db.ActOnAsync(db.Organizations.Include(o => o.Parent), id, OrganizationPermissions.OrgManage, ct);
+        if (node is null)
             return OrganizationErrors.NotFound();
         if (node.IsActive)
             return OrganizationErrors.AlreadyActive();

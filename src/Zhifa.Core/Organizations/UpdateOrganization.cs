@@ -16,13 +16,11 @@ public sealed record UpdateUnitRequest(string Name, string? Duties = null, int S
 /// <summary>Edits an organisation's own attributes; where it sits in the tree changes only by <see cref="MoveOrganization"/>.</summary>
 public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
 {
-    private readonly ActorContext _actor = db.Actor;
-
     public async Task<Result<Guid>> RegionAsync(Guid id, UpdateRegionRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var region = await db.Regions.Include(r => r.Parent).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (region is null || !_actor.CanIn(OrganizationPermissions.OrgManage, region))
+        var region = await db.ActOnAsync(db.Regions.Include(r => r.Parent), id, OrganizationPermissions.OrgManage, ct);
+        if (region is null)
             return OrganizationErrors.NotFound();
         if (OrganizationRules.CheckName(request.Name) is { } nameError)
             return nameError;
@@ -53,8 +51,8 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
     public async Task<Result<Guid>> BodyAsync(Guid id, UpdateBodyRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = await db.Bodies.Include(b => b.Parent).FirstOrDefaultAsync(b => b.Id == id, ct);
-        if (body is null || !_actor.CanIn(OrganizationPermissions.OrgManage, body))
+        var body = await db.ActOnAsync(db.Bodies.Include(b => b.Parent), id, OrganizationPermissions.OrgManage, ct);
+        if (body is null)
             return OrganizationErrors.NotFound();
         if (OrganizationRules.CheckName(request.Name) is { } nameError)
             return nameError;
@@ -95,8 +93,8 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
     public async Task<Result<Guid>> UnitAsync(Guid id, UpdateUnitRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
-        if (unit is null || !_actor.CanIn(OrganizationPermissions.OrgManage, unit))
+        var unit = await db.ActOnAsync(db.Units, id, OrganizationPermissions.OrgManage, ct);
+        if (unit is null)
             return OrganizationErrors.NotFound();
         if (OrganizationRules.CheckName(request.Name) is { } nameError)
             return nameError;

@@ -36,8 +36,8 @@ public sealed class CertificateDesk(PersonnelContext ctx)
     public async Task<Result<Guid>> ScheduleExamAsync(ScheduleExamRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var region = await _db.Regions.FirstOrDefaultAsync(r => r.Id == request.RegionId, ct);
-        if (region is null || !_db.Actor.CanIn(PersonnelPermissions.CertificateIssue, region))
+        var region = await _db.ActOnAsync(_db.Regions, request.RegionId, PersonnelPermissions.CertificateIssue, ct);
+        if (region is null)
             return OrganizationErrors.UnknownOrganization(field: "regionId");
         var session = ExamSession.Schedule(region.Id, request.Name, request.HeldOn, await ctx.SettingsForRegionAsync(region.Id, ct), ctx.Now);
         if (!session.IsSuccess)
@@ -133,12 +133,6 @@ public sealed class CertificateDesk(PersonnelContext ctx)
         return certificate is null ? [] : CertificateWorkflow.Available(certificate, ctx.Today, p => p == PersonnelPermissions.CertificateIssue);
     }
 
-    private async Task<ExamSession?> ExamSessionAsync(Guid id, CancellationToken ct)
-    {
-        var session = await _db.ExamSessions.FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (session is null)
-            return null;
-        var region = await _db.Regions.FirstOrDefaultAsync(r => r.Id == session.RegionId, ct);
-        return region is not null && _db.Actor.CanIn(PersonnelPermissions.CertificateIssue, region) ? session : null;
-    }
+    private Task<ExamSession?> ExamSessionAsync(Guid id, CancellationToken ct) =>
+        _db.ActOnAsync(_db.ExamSessions, id, s => s.RegionId, _db.Regions, PersonnelPermissions.CertificateIssue, ct);
 }

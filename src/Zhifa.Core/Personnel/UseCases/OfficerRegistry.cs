@@ -103,8 +103,8 @@ public sealed class OfficerRegistry(PersonnelContext ctx, IEnumerable<IOfficerDe
     /// <summary>The body must be one the caller manages officers in; a unit must belong to that body.</summary>
     private async Task<Result<Guid>> PlacementAsync(Guid bodyId, Guid? unitId, CancellationToken ct)
     {
-        var body = await _db.Bodies.FirstOrDefaultAsync(b => b.Id == bodyId && b.IsActive, ct);
-        if (body is null || !_db.Actor.CanIn(PersonnelPermissions.PersonnelManage, body))
+        var body = await _db.ActOnAsync(_db.Bodies.Where(b => b.IsActive), bodyId, PersonnelPermissions.PersonnelManage, ct);
+        if (body is null)
             return OrganizationErrors.UnknownOrganization(field: "bodyId");
         if (unitId is { } u && !await _db.Units.AnyAsync(x => x.Id == u && x.AgencyId == bodyId, ct))
             return PersonnelErrors.UnitNotInBody();

@@ -47,23 +47,12 @@ public sealed class PersonnelContext(ZhifaDbContext db, TimeProvider clock, IIdN
     }
 
     /// <summary>An officer the caller may act on with <paramref name="permission"/>; else null (answered as not found).</summary>
-    public async Task<Officer?> OfficerAsync(Guid id, string permission, CancellationToken ct)
-    {
-        var officer = await db.Officers.FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (officer is null)
-            return null;
-        var body = await db.Organizations.FirstOrDefaultAsync(o => o.Id == officer.BodyId, ct);
-        return body is not null && db.Actor.CanIn(permission, body) ? officer : null;
-    }
+    public Task<Officer?> OfficerAsync(Guid id, string permission, CancellationToken ct) =>
+        db.ActOnAsync(db.Officers, id, o => o.BodyId, db.Organizations, permission, ct);
 
-    public async Task<Certificate?> CertificateAsync(Guid id, string permission, CancellationToken ct)
-    {
-        var certificate = await db.Certificates.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (certificate is null)
-            return null;
-        var body = await db.Organizations.FirstOrDefaultAsync(o => o.Id == certificate.BodyId, ct);
-        return body is not null && db.Actor.CanIn(permission, body) ? certificate : null;
-    }
+    /// <summary>A certificate the caller may act on with <paramref name="permission"/> (in its issuing body); else null.</summary>
+    public Task<Certificate?> CertificateAsync(Guid id, string permission, CancellationToken ct) =>
+        db.ActOnAsync(db.Certificates, id, c => c.BodyId, db.Organizations, permission, ct);
 
     public async Task<List<AttendedHours>> AttendedHoursAsync(IReadOnlyCollection<Guid> officerIds, CancellationToken ct)
     {
