@@ -77,7 +77,7 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock, Zhif
         var today = clock.Today();
         var versions = item.Versions.OrderByDescending(v => v.VersionNumber).ToList();
         var names = await NamesAsync(versions.SelectMany(v => v.BodyIds).Append(item.OwnerId), ct);
-        var owner = await db.Bodies.IgnoreQueryFilters().AsNoTracking().FirstAsync(b => b.Id == item.OwnerId, ct);
+        var owner = await db.Bodies.Unscoped("the owner of a visible item decides the workflow steps").AsNoTracking().FirstAsync(b => b.Id == item.OwnerId, ct);
         var dtos = versions.Select(v => ToDto(v, names)).ToList();
         var inForce = item.VersionInForce(today);
         var due = item.EvaluationDueOn(today);
@@ -141,7 +141,7 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock, Zhif
 
     /// <summary>Every active body, whatever the caller's scope: an item may name implementing bodies anywhere (a township government, a city bureau).</summary>
     public async Task<IReadOnlyList<BodyOption>> AllBodyOptionsAsync(CancellationToken ct = default) =>
-        [.. (await db.Bodies.IgnoreQueryFilters().AsNoTracking().Where(b => b.IsActive).OrderBy(b => b.Path).ToListAsync(ct))
+        [.. (await db.Bodies.Unscoped("an item may name implementing bodies anywhere").AsNoTracking().Where(b => b.IsActive).OrderBy(b => b.Path).ToListAsync(ct))
             .Select(b => new BodyOption(b.Id, b.Name, b.Depth, b.RegionId))];
 
     /// <summary>Counts of what waits for the caller in the bodies where they hold <c>catalogue.edit</c> (the workbench's to-dos).</summary>
@@ -239,7 +239,7 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock, Zhif
     {
         var list = ids.Distinct().ToList();
         // Names of bodies are public (they are on every decision); an item may name bodies beyond the reader's scope.
-        return await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => list.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return await db.Organizations.Unscoped("an organisation's name is public").AsNoTracking().Where(o => list.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
     }
 
     internal static CatalogueVersionDto ToDto(CatalogueItemVersion v, IReadOnlyDictionary<Guid, string> names) =>

@@ -48,12 +48,12 @@ public sealed class CleanupQueries(ZhifaDbContext db, TimeProvider clock, Cleanu
         var owners = items.ToDictionary(i => i.Id, i => i.OwnerId);
         var visible = (await db.Bodies.AsNoTracking().Select(b => b.Id).ToListAsync(ct)).ToHashSet();
         var bodyIds = report.Findings.SelectMany(f => f.BodyIds.Append(owners[f.ItemId])).Distinct().ToList();
-        var bodies = await db.Bodies.IgnoreQueryFilters().AsNoTracking().Where(b => bodyIds.Contains(b.Id))
+        var bodies = await db.Bodies.Unscoped("a body's name and region are public").AsNoTracking().Where(b => bodyIds.Contains(b.Id))
             .Select(b => new { b.Id, b.Name, b.RegionId, b.RegionPath }).ToDictionaryAsync(b => b.Id, ct);
         var regionIds = bodies.Values.Select(b => b.RegionId).Distinct().ToList();
-        var regions = await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var regions = await db.Regions.Unscoped("a region's name is public").AsNoTracking().Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         string? regionPath = filter.RegionId is { } rid
-            ? await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => r.Id == rid).Select(r => r.Path).FirstOrDefaultAsync(ct) ?? "\u0000"
+            ? await db.Regions.Unscoped("the path of the region filtered by, wherever it lies").AsNoTracking().Where(r => r.Id == rid).Select(r => r.Path).FirstOrDefaultAsync(ct) ?? "\u0000"
             : null;
 
         bool Reaches(CleanupFinding f, Func<Guid, bool> test) => f.BodyIds.Append(owners[f.ItemId]).Any(test);

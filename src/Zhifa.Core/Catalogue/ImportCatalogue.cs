@@ -113,7 +113,7 @@ public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock)
             list.Add(message);
         }
 
-        var bodyNames = await db.Bodies.IgnoreQueryFilters().AsNoTracking().Where(b => b.IsActive).Select(b => new { b.Id, b.Name }).ToListAsync(ct);
+        var bodyNames = await db.Bodies.Unscoped("an imported item may name implementing bodies anywhere").AsNoTracking().Where(b => b.IsActive).Select(b => new { b.Id, b.Name }).ToListAsync(ct);
         var bodiesByName = bodyNames.GroupBy(b => b.Name).ToDictionary(g => g.Key, g => g.Select(b => b.Id).ToList(), StringComparer.Ordinal);
         var today = clock.Today();
         var drafts = new List<Draft>();
@@ -196,7 +196,7 @@ public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock)
         }
 
         var codes = drafts.Select(d => d.Code).ToList();
-        var taken = await db.CatalogueItems.IgnoreQueryFilters().AsNoTracking().Where(i => codes.Contains(i.Code)).Select(i => i.Code).ToListAsync(ct);
+        var taken = await db.CatalogueItems.Unscoped("item codes are unique across the whole database").AsNoTracking().Where(i => codes.Contains(i.Code)).Select(i => i.Code).ToListAsync(ct);
         foreach (var d in drafts.Where(d => taken.Contains(d.Code)))
             Fail(d.Row, CatalogueColumns.Code, CatalogueErrors.ImportCodeDuplicate(d.Code));
         foreach (var d in drafts.Where(d => d.Code.Length > CatalogueItem.MaxCodeLength))

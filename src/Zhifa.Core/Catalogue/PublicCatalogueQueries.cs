@@ -26,14 +26,14 @@ public sealed class PublicCatalogueQueries(ZhifaDbContext db, TimeProvider clock
     {
         ArgumentNullException.ThrowIfNull(filter);
         var today = clock.Today();
-        var versions = db.CatalogueItemVersions.IgnoreQueryFilters().AsNoTracking();
+        var versions = db.CatalogueItemVersions.Unscoped("the public catalogue shows published items to everyone").AsNoTracking();
         // One version per item: the one in force today, or, for an item not yet in force, the one published to take effect later.
         var query = from v in versions
                     where v.EffectiveFrom != null
                         && ((v.EffectiveFrom <= today && (v.EffectiveTo == null || v.EffectiveTo >= today))
                             || (v.State == VersionState.Published && v.EffectiveFrom > today
                                 && !versions.Any(o => o.ItemId == v.ItemId && o.EffectiveFrom != null && o.EffectiveFrom <= today && (o.EffectiveTo == null || o.EffectiveTo >= today))))
-                    join i in db.CatalogueItems.IgnoreQueryFilters().AsNoTracking() on v.ItemId equals i.Id
+                    join i in db.CatalogueItems.Unscoped("the public catalogue shows published items to everyone").AsNoTracking() on v.ItemId equals i.Id
                     select new { Item = i, Version = v };
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
@@ -55,8 +55,8 @@ public sealed class PublicCatalogueQueries(ZhifaDbContext db, TimeProvider clock
 
     public async Task<Result<PublicItemDetail>> GetAsync(Guid id, CancellationToken ct = default)
     {
-        var item = await db.CatalogueItems.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
-        var published = await db.CatalogueItemVersions.IgnoreQueryFilters().AsNoTracking()
+        var item = await db.CatalogueItems.Unscoped("the public catalogue shows published items to everyone").AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        var published = await db.CatalogueItemVersions.Unscoped("the public catalogue shows published items to everyone").AsNoTracking()
             .Where(v => v.ItemId == id && v.EffectiveFrom != null).OrderByDescending(v => v.VersionNumber).ToListAsync(ct);
         if (item is null || published.Count == 0)
             return CatalogueErrors.ItemNotFound();
@@ -70,16 +70,16 @@ public sealed class PublicCatalogueQueries(ZhifaDbContext db, TimeProvider clock
     /// <summary>Bodies that have published catalogue items, for the public catalogue's filter.</summary>
     public async Task<IReadOnlyList<NamedRef>> BodiesAsync(CancellationToken ct = default)
     {
-        var owners = await db.CatalogueItems.IgnoreQueryFilters().AsNoTracking()
-            .Where(i => db.Set<CatalogueItemVersion>().IgnoreQueryFilters().Any(v => v.ItemId == i.Id && v.EffectiveFrom != null)).Select(i => i.OwnerId).Distinct().ToListAsync(ct);
+        var owners = await db.CatalogueItems.Unscoped("the public catalogue shows published items to everyone").AsNoTracking()
+            .Where(i => db.Set<CatalogueItemVersion>().Unscoped("the public catalogue shows published items to everyone").Any(v => v.ItemId == i.Id && v.EffectiveFrom != null)).Select(i => i.OwnerId).Distinct().ToListAsync(ct);
         var ids = owners.ToList();
-        return [.. (await db.Bodies.IgnoreQueryFilters().AsNoTracking().Where(b => ids.Contains(b.Id)).OrderBy(b => b.Path).Select(b => new { b.Id, b.Name }).ToListAsync(ct))
+        return [.. (await db.Bodies.Unscoped("a body's name is public").AsNoTracking().Where(b => ids.Contains(b.Id)).OrderBy(b => b.Path).Select(b => new { b.Id, b.Name }).ToListAsync(ct))
             .Select(b => new NamedRef(b.Id, b.Name))];
     }
 
     private async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
         var list = ids.Distinct().ToList();
-        return await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => list.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return await db.Organizations.Unscoped("an organisation's name is public").AsNoTracking().Where(o => list.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
     }
 }

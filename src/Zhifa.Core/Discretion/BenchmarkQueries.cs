@@ -83,10 +83,10 @@ public sealed class BenchmarkQueries(ZhifaDbContext db, CatalogueQueries catalog
         var related = await SummariesAsync(
             db.Benchmarks.AsNoTracking().Where(x => x.Id == b.Id || x.Id == b.UpperBenchmarkId || x.UpperBenchmarkId == b.Id), ct);
         var orgIds = new[] { b.IssuingBodyId, b.IssuingRegionId, b.FiledWithBodyId ?? Guid.Empty };
-        var names = await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var issuer = await db.Bodies.IgnoreQueryFilters().AsNoTracking().FirstAsync(x => x.Id == b.IssuingBodyId, ct);
+        var names = await db.Organizations.Unscoped("an organisation's name is public").AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var issuer = await db.Bodies.Unscoped("the issuing body of a visible benchmark decides the workflow steps").AsNoTracking().FirstAsync(x => x.Id == b.IssuingBodyId, ct);
         var supervisor = b.FiledWithBodyId ?? await BenchmarkAccess.SupervisorOfAsync(db, b.IssuingRegionId, ct);
-        var bureau = supervisor is { } s ? await db.Bodies.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Id == s, ct) : null;
+        var bureau = supervisor is { } s ? await db.Bodies.Unscoped("the supervising bureau of a visible benchmark decides the workflow steps").AsNoTracking().FirstOrDefaultAsync(x => x.Id == s, ct) : null;
         var steps = BenchmarkWorkflow.Available(b.Status, p => db.Actor.CanIn(p, issuer), p => bureau is not null && db.Actor.CanIn(p, bureau));
         var actions = new BenchmarkActions(
             Revise: steps.Contains(BenchmarkAction.Revise),
@@ -108,7 +108,7 @@ public sealed class BenchmarkQueries(ZhifaDbContext db, CatalogueQueries catalog
         var list = await benchmarks.OrderBy(b => b.ItemCode).ThenBy(b => b.IssuingLevel).ThenByDescending(b => b.EffectiveFrom).ToListAsync(ct);
         var names = await catalogue.NamesAsync(list.Select(b => b.IssuingBodyId), ct);
         var versionIds = list.Select(b => b.ItemVersionId).Distinct().ToList();
-        var numbers = await db.CatalogueItemVersions.IgnoreQueryFilters().AsNoTracking().Where(v => versionIds.Contains(v.Id))
+        var numbers = await db.CatalogueItemVersions.Unscoped("the version number of a benchmark's catalogue item is shown with it").AsNoTracking().Where(v => versionIds.Contains(v.Id))
             .ToDictionaryAsync(v => v.Id, v => v.VersionNumber, ct);
         return list.Select(b => new BenchmarkSummary(b.Id, b.Title, b.ItemId, b.ItemCode, b.ItemName, numbers.TryGetValue(b.ItemVersionId, out var n) ? n : null,
             new NamedRef(b.IssuingBodyId, names.GetValueOrDefault(b.IssuingBodyId, "")), b.IssuingLevel, b.Status, b.UpperBenchmarkId is not null,

@@ -104,7 +104,7 @@ public sealed class DiscretionQueries(ZhifaDbContext db, TimeProvider clock, Cal
             .Where(b => b.ItemVersionId == version.Id && b.Status == BenchmarkStatus.Published && chain.Contains(b.IssuingRegionId)).ToListAsync(ct);
         if (BenchmarkRules.Applicable(candidates, version.Id, chain, day) is not { } benchmark)
             return DiscretionErrors.NoBenchmark();
-        var issuer = await db.Bodies.IgnoreQueryFilters().AsNoTracking().Where(b => b.Id == benchmark.IssuingBodyId).Select(b => b.Name).FirstAsync(ct);
+        var issuer = await db.Bodies.Unscoped("a body's name is public").AsNoTracking().Where(b => b.Id == benchmark.IssuingBodyId).Select(b => b.Name).FirstAsync(ct);
         return new Found(item, version, body, benchmark, issuer);
     }
 
@@ -113,7 +113,7 @@ public sealed class DiscretionQueries(ZhifaDbContext db, TimeProvider clock, Cal
     {
         if (db.Actor.Access is not { } access)
             return null;
-        return await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => o.Id == access.OrganizationId).Select(o => o.AgencyId).FirstOrDefaultAsync(ct);
+        return await db.Organizations.Unscoped("the caller's own organisation, whatever their scope").AsNoTracking().Where(o => o.Id == access.OrganizationId).Select(o => o.AgencyId).FirstOrDefaultAsync(ct);
     }
 
     private static CalculationDto ToDto(Found c, Calculation r) =>

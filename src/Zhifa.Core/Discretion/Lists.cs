@@ -67,7 +67,7 @@ public sealed class ListQueries(ZhifaDbContext db, TimeProvider clock)
         var latest = await query.Where(p => !db.Set<ListPublication>().Any(o => o.BodyId == p.BodyId && o.List == p.List && o.Edition > p.Edition))
             .OrderBy(p => p.BodyId).ThenBy(p => p.List).ToListAsync(ct);
         var ids = latest.Select(p => p.BodyId).Distinct().ToList();
-        var names = await db.Bodies.IgnoreQueryFilters().AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var names = await db.Bodies.Unscoped("a body's name is public").AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         return [.. latest.Select(p => new ListPublicationDto(p.Id, new NamedRef(p.BodyId, names.GetValueOrDefault(p.BodyId, "")), p.List, p.Edition, p.PublishedAt, p.Entries))
             .OrderBy(p => p.Body.Name, StringComparer.Ordinal).ThenBy(p => p.List)];
     }
@@ -137,13 +137,13 @@ internal static class ListSources
     public static async Task<IReadOnlyList<DiscretionBenchmark>> ApplicableAsync(ZhifaDbContext db, EnforcementBody body, DateOnly day, CancellationToken ct)
     {
         var chain = await CatalogueAccess.RegionChainAsync(db, body, ct);
-        var versions = await (from v in db.CatalogueItemVersions.IgnoreQueryFilters().AsNoTracking()
-                              join i in db.CatalogueItems.IgnoreQueryFilters().AsNoTracking() on v.ItemId equals i.Id
+        var versions = await (from v in db.CatalogueItemVersions.Unscoped("published catalogue versions apply to every body that implements them").AsNoTracking()
+                              join i in db.CatalogueItems.Unscoped("published catalogue items apply to every body that implements them").AsNoTracking() on v.ItemId equals i.Id
                               where v.EffectiveFrom != null && v.EffectiveFrom <= day && (v.EffectiveTo == null || v.EffectiveTo >= day)
                                   && v.State != VersionState.Draft && (v.Kind == ItemKind.Penalty || v.Kind == ItemKind.Coercion)
                                   && (i.OwnerId == body.Id || v.BodyIds.Contains(body.Id))
                               select v.Id).ToListAsync(ct);
-        var benchmarks = await db.Benchmarks.IgnoreQueryFilters().AsNoTracking()
+        var benchmarks = await db.Benchmarks.Unscoped("published benchmarks up the region chain apply to the body").AsNoTracking()
             .Where(b => versions.Contains(b.ItemVersionId) && b.Status == BenchmarkStatus.Published && chain.Contains(b.IssuingRegionId)).ToListAsync(ct);
         return [.. versions.Select(v => BenchmarkRules.Applicable(benchmarks, v, chain, day)).OfType<DiscretionBenchmark>()];
     }

@@ -25,7 +25,7 @@ public sealed class PublicDiscretionQueries(ZhifaDbContext db)
 
     public async Task<Page<PublicBenchmarkSummary>> BenchmarksAsync(string? q, Guid? itemId, Guid? bodyId, int? page, int? pageSize, CancellationToken ct = default)
     {
-        var query = db.Benchmarks.IgnoreQueryFilters().AsNoTracking().Where(b => b.Status == BenchmarkStatus.Published);
+        var query = db.Benchmarks.Unscoped("the public site shows published benchmarks to everyone").AsNoTracking().Where(b => b.Status == BenchmarkStatus.Published);
         if (!string.IsNullOrWhiteSpace(q))
         {
             var text = q.Trim();
@@ -43,12 +43,12 @@ public sealed class PublicDiscretionQueries(ZhifaDbContext db)
 
     public async Task<Result<PublicBenchmarkDto>> BenchmarkAsync(Guid id, CancellationToken ct = default)
     {
-        var b = await db.Benchmarks.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Status == BenchmarkStatus.Published, ct);
+        var b = await db.Benchmarks.Unscoped("the public site shows published benchmarks to everyone").AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Status == BenchmarkStatus.Published, ct);
         if (b is null)
             return DiscretionErrors.BenchmarkNotFound();
         var names = await NamesAsync([b.IssuingBodyId, b.IssuingRegionId], ct);
         var upper = b.UpperBenchmarkId is { } u
-            ? (await BenchmarksAsync(db.Benchmarks.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == u && x.Status == BenchmarkStatus.Published), ct)).FirstOrDefault()
+            ? (await BenchmarksAsync(db.Benchmarks.Unscoped("the public site shows published benchmarks to everyone").AsNoTracking().Where(x => x.Id == u && x.Status == BenchmarkStatus.Published), ct)).FirstOrDefault()
             : null;
         return new PublicBenchmarkDto(b.Id, b.Title, b.ItemId, b.ItemCode, b.ItemName, b.ItemKind, new NamedRef(b.IssuingBodyId, names.GetValueOrDefault(b.IssuingBodyId, "")),
             new NamedRef(b.IssuingRegionId, names.GetValueOrDefault(b.IssuingRegionId, "")), b.IssuingLevel, upper, b.StatutoryRange, b.StatutoryKinds, b.Tiers,

@@ -58,7 +58,7 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
             return IdentityErrors.UserNotFound();
-        var assignments = await db.RoleAssignments.IgnoreQueryFilters().AsNoTracking().Include(a => a.Role)
+        var assignments = await db.RoleAssignments.Unscoped("every assignment of a user the caller may see, wherever it grants access").AsNoTracking().Include(a => a.Role)
             .Where(a => a.UserId == id).OrderBy(a => a.CreatedAt).ToListAsync(ct);
         var names = await OrgNamesAsync(assignments.Select(a => a.OrganizationId).Append(user.OrganizationId), ct);
         return new UserDetailDto(ToDto(user, names), assignments.Select(a => new AssignmentDto(a.Id, a.RoleId, a.Role!.Code, a.Role.Name, a.Role.IsTemplate,
@@ -73,7 +73,7 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
     /// <summary>The caller's own officer-registry record: their own data, so read whatever their scope.</summary>
     public async Task<LinkedOfficerDto?> OwnOfficerAsync(CancellationToken ct = default)
     {
-        return db.Actor.Access?.OfficerId is { } officerId ? await LinkedOfficerAsync(db.Officers.IgnoreQueryFilters(), officerId, ct) : null;
+        return db.Actor.Access?.OfficerId is { } officerId ? await LinkedOfficerAsync(db.Officers.Unscoped("the caller's own officer record, whichever body the caller sees"), officerId, ct) : null;
     }
 
     /// <summary>An officer record as an account shows it, read from <paramref name="officers"/> (scoped or not, as the caller decides).</summary>
@@ -84,7 +84,7 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
         if (officer is null)
             return null;
         // The body of a record the caller may see: its name is no secret.
-        var body = await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => o.Id == officer.BodyId).Select(o => o.Name).FirstOrDefaultAsync(ct);
+        var body = await db.Organizations.Unscoped("an organisation's name is public").AsNoTracking().Where(o => o.Id == officer.BodyId).Select(o => o.Name).FirstOrDefaultAsync(ct);
         return new LinkedOfficerDto(officer.Id, officer.FullName, officer.IdNumberMasked, officer.BodyId, body, officer.EmploymentStatus);
     }
 
@@ -97,7 +97,7 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
         var agencyId = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.AgencyId).FirstOrDefaultAsync(ct);
         if (agencyId is null)
             return [];
-        var taken = db.Users.IgnoreQueryFilters().Where(u => u.OfficerId != null && u.Id != exceptUserId).Select(u => u.OfficerId);
+        var taken = db.Users.Unscoped("an officer links to one account across the whole database").Where(u => u.OfficerId != null && u.Id != exceptUserId).Select(u => u.OfficerId);
         var officers = await db.Officers.AsNoTracking()
             .Where(o => o.BodyId == agencyId && !taken.Contains(o.Id))
             .OrderBy(o => o.FullName).Select(o => new { o.Id, o.FullName, o.IdNumberMasked, o.BodyId }).Take(500).ToListAsync(ct);
@@ -139,7 +139,7 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
     private async Task<Dictionary<Guid, string>> OrgNamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
         var list = ids.Distinct().ToList();
-        return await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => list.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return await db.Organizations.Unscoped("an organisation's name is public").AsNoTracking().Where(o => list.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
     }
 
     private UserDto ToDto(User u, IReadOnlyDictionary<Guid, string> names) =>

@@ -46,7 +46,7 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
         }
         if (errors.Build() is { } invalidFields)
             return invalidFields;
-        if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.UserName == name, ct))
+        if (await db.Users.Unscoped("user names are unique across the whole database").AnyAsync(u => u.UserName == name, ct))
             return IdentityErrors.UserNameTaken(name);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -92,7 +92,7 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
             return IdentityErrors.LinkedOfficerNotFound();
         if (officer.BodyId != org.AgencyId)
             return IdentityErrors.LinkedOfficerInOtherBody();
-        if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.OfficerId == id && u.Id != userId, ct))
+        if (await db.Users.Unscoped("an officer links to one account across the whole database").AnyAsync(u => u.OfficerId == id && u.Id != userId, ct))
             return IdentityErrors.LinkedOfficerTaken();
         return null;
     }
@@ -160,7 +160,7 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
             return IdentityErrors.CannotAssignSelf();
         if (!await WithinOwnScopeAsync(DataScope.For(request.Scope, org, custom, userId), ct))
             return IdentityErrors.ScopeExceedsOwn();
-        if (await db.RoleAssignments.IgnoreQueryFilters().AnyAsync(a => a.UserId == userId && a.RoleId == role.Id && a.OrganizationId == org.Id, ct))
+        if (await db.RoleAssignments.Unscoped("a duplicate assignment is checked across the whole database").AnyAsync(a => a.UserId == userId && a.RoleId == role.Id && a.OrganizationId == org.Id, ct))
             return IdentityErrors.AssignmentDuplicate();
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -186,14 +186,11 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
         return assignment.Id;
     }
 
-    private async Task<User?> ManagedUserAsync(Guid id, CancellationToken ct)
-    {
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
-        return user is not null && await ManagedOrganizationAsync(user.OrganizationId, ct) is not null ? user : null;
-    }
+    private Task<User?> ManagedUserAsync(Guid id, CancellationToken ct) =>
+        db.ActOnAsync(db.Users, id, u => u.OrganizationId, db.Organizations.Where(o => o.IsActive), IdentityPermissions.AdminUsers, ct);
 
-    private async Task<Organization?> ManagedOrganizationAsync(Guid id, CancellationToken ct) =>
-        await db.Organizations.FirstOrDefaultAsync(o => o.Id == id && o.IsActive, ct) is { } org && _actor.CanIn(IdentityPermissions.AdminUsers, org) ? org : null;
+    private Task<Organization?> ManagedOrganizationAsync(Guid id, CancellationToken ct) =>
+        db.ActOnAsync(db.Organizations.Where(o => o.IsActive), id, IdentityPermissions.AdminUsers, ct);
 
     /// <summary>Every root of the granted scope must lie within the administrator's own user-management scope.</summary>
     private async Task<bool> WithinOwnScopeAsync(DataScope granted, CancellationToken ct)
@@ -206,7 +203,7 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
         if (granted.All)
             return false;
         var rootPaths = granted.Prefixes.Concat(granted.RegionPrefixes).Distinct().ToList();
-        var roots = await db.Organizations.IgnoreQueryFilters().AsNoTracking()
+        var roots = await db.Organizations.Unscoped("the roots of the granting caller's own scope, to compare a new scope with").AsNoTracking()
             .Where(o => rootPaths.Contains(o.Path) || granted.AgencyIds.Contains(o.Id) || granted.OrganizationIds.Contains(o.Id))
             .ToListAsync(ct);
         return roots.Count > 0 && roots.All(own.Covers);

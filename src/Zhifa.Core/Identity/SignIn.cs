@@ -27,10 +27,10 @@ public sealed class SignIn(ZhifaDbContext db, PasswordHasher hasher, SecurityOpt
             return IdentityErrors.UserNameRequired();
 
         var since = now.AddMinutes(-1);
-        if (await db.LoginLog.IgnoreQueryFilters().CountAsync(l => l.UserName == name && l.At > since, ct) >= options.AccountAttemptsPerMinute)
+        if (await db.LoginLog.Unscoped("sign-in throttling counts every attempt before anyone is signed in").CountAsync(l => l.UserName == name && l.At > since, ct) >= options.AccountAttemptsPerMinute)
             return await FailAsync(name, null, origin, "login.throttled", IdentityErrors.SignInThrottled(), ct);
 
-        var user = await db.Users.IgnoreQueryFilters().FirstOrDefaultAsync(u => u.UserName == name, ct);
+        var user = await db.Users.Unscoped("sign-in reads the account before anyone is signed in").FirstOrDefaultAsync(u => u.UserName == name, ct);
         if (user is null)
         {
             hasher.Verify(password ?? "", DecoyHash.Value);
@@ -73,7 +73,7 @@ public sealed class LogTokenFailure(ZhifaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(origin);
         var now = clock.GetUtcNow().UtcDateTime;
-        var user = userId is { } id ? await db.Users.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) : null;
+        var user = userId is { } id ? await db.Users.Unscoped("a failed sign-in is logged before anyone is signed in").AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) : null;
         db.LoginLog.Add(new LoginLogEntry(Guid.CreateVersion7(now), now, user?.UserName ?? "(token)", user?.Id, user?.OrganizationId, origin.Address, origin.UserAgent, false, outcome, origin.Channel));
         await db.SaveChangesAsync(ct);
     }
@@ -87,7 +87,7 @@ public sealed class ChangePassword(ZhifaDbContext db, PasswordHasher hasher, Sec
     public async Task<Result<string>> ExecuteAsync(Guid userId, ChangePasswordRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var user = await db.Users.IgnoreQueryFilters().FirstOrDefaultAsync(u => u.Id == userId && u.IsActive, ct);
+        var user = await db.Users.Unscoped("the signed-in user changes their own password, whatever their scope").FirstOrDefaultAsync(u => u.Id == userId && u.IsActive, ct);
         if (user is null)
             return IdentityErrors.UserNotFound();
         if (!hasher.Verify(request.CurrentPassword ?? "", user.PasswordHash))

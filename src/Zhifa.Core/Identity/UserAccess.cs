@@ -13,13 +13,13 @@ public sealed class AccessLoader(ZhifaDbContext db)
     /// </param>
     public async Task<UserAccess?> LoadAsync(Guid userId, Guid? actingFor = null, CancellationToken ct = default)
     {
-        var user = await db.Users.IgnoreQueryFilters().AsNoTracking()
+        var user = await db.Users.Unscoped("the caller's access is built from their own account, before any scope exists").AsNoTracking()
             .Include(u => u.Assignments).ThenInclude(a => a.Role)
             .FirstOrDefaultAsync(u => u.Id == userId && u.IsActive, ct);
         if (user is null)
             return null;
         var orgIds = user.Assignments.SelectMany(a => a.CustomOrganizationIds.Append(a.OrganizationId)).Append(user.OrganizationId).Distinct().ToList();
-        var orgs = await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        var orgs = await db.Organizations.Unscoped("the organisations of the user's own assignments make up their scope").AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
 
         var byPermission = new Dictionary<string, DataScope>(StringComparer.Ordinal);
         var read = DataScope.Nothing;

@@ -34,7 +34,7 @@ public sealed class CreateOrganization(ZhifaDbContext db, TimeProvider clock)
         var error = OrganizationRules.CheckParentActive(parent) ?? OrganizationRules.CheckRegionPlacement(code, level, parent);
         if (error is not null)
             return error;
-        if (await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.Code == code, ct))
+        if (await db.Regions.Unscoped("region codes are unique across the whole database").AnyAsync(r => r.Code == code, ct))
             return OrganizationErrors.RegionCodeDuplicate(code);
         if (await SiblingNameTakenAsync(parent?.Id, request.Name.Trim(), null, ct))
             return OrganizationErrors.NameDuplicateAmongSiblings();
@@ -60,7 +60,7 @@ public sealed class CreateOrganization(ZhifaDbContext db, TimeProvider clock)
         var region = await BodyRegion.ResolveAsync(db, parent!, request.RegionId, ct);
         if (!region.IsSuccess)
             return region.Error;
-        if (await db.Bodies.IgnoreQueryFilters().AnyAsync(b => b.CreditCode == creditCode, ct))
+        if (await db.Bodies.Unscoped("credit codes are unique across the whole database").AnyAsync(b => b.CreditCode == creditCode, ct))
             return OrganizationErrors.CreditCodeDuplicate(creditCode);
         if (await SiblingNameTakenAsync(parent!.Id, request.Name.Trim(), null, ct))
             return OrganizationErrors.NameDuplicateAmongSiblings();
@@ -90,9 +90,7 @@ public sealed class CreateOrganization(ZhifaDbContext db, TimeProvider clock)
 
     /// <summary>A parent the caller may not manage is reported as not found, like one they cannot see.</summary>
     private async Task<Organization?> LoadParentAsync(Guid? parentId, CancellationToken ct) =>
-        parentId is { } id && await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct) is { } parent && _actor.CanIn(OrganizationPermissions.OrgManage, parent)
-            ? parent
-            : null;
+        parentId is { } id ? await db.ActOnAsync(db.Organizations, id, OrganizationPermissions.OrgManage, ct) : null;
 
     private Task<bool> SiblingNameTakenAsync(Guid? parentId, string name, Guid? exceptId, CancellationToken ct) =>
         SiblingNames.TakenAsync(db, parentId, name, exceptId, ct);
@@ -115,7 +113,7 @@ internal static class SiblingNames
 {
     /// <summary>Two active siblings with one name would be indistinguishable in every picker.</summary>
     public static Task<bool> TakenAsync(ZhifaDbContext db, Guid? parentId, string name, Guid? exceptId, CancellationToken ct) =>
-        db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.ParentId == parentId && o.Name == name && o.IsActive && o.Id != exceptId, ct);
+        db.Organizations.Unscoped("sibling names are unique, whichever siblings the caller sees").AnyAsync(o => o.ParentId == parentId && o.Name == name && o.IsActive && o.Id != exceptId, ct);
 }
 
 internal static class BodyRegion
@@ -130,10 +128,10 @@ internal static class BodyRegion
             return requested is null || requested == r.Id ? r : OrganizationErrors.BodyRegionMustBeParent();
         var parentBody = (EnforcementBody)parent;
         // The system reads regions unscoped: a body's region may lie outside what the caller sees (a city body's county branch).
-        var parentRegion = await db.Regions.IgnoreQueryFilters().FirstAsync(x => x.Id == parentBody.RegionId, ct);
+        var parentRegion = await db.Regions.Unscoped("a body's region may lie outside what the caller sees").FirstAsync(x => x.Id == parentBody.RegionId, ct);
         if (requested is null || requested == parentBody.RegionId)
             return parentRegion;
-        var region = await db.Regions.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Id == requested, ct);
+        var region = await db.Regions.Unscoped("a body's region may lie outside what the caller sees").FirstOrDefaultAsync(x => x.Id == requested, ct);
         if (region is null || !parentRegion.IsAncestorOrSelfOf(region))
             return OrganizationErrors.BodyRegionOutsideParent();
         return region;

@@ -12,19 +12,17 @@ namespace Zhifa.Core.Organizations;
 /// </summary>
 public sealed class DeactivateOrganization(ZhifaDbContext db, TimeProvider clock)
 {
-    private readonly ActorContext _actor = db.Actor;
-
     public async Task<Result<Guid>> DeactivateAsync(Guid id, CancellationToken ct = default)
     {
-        var node = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (node is null || !_actor.CanIn(OrganizationPermissions.OrgManage, node))
+        var node = await db.ActOnAsync(db.Organizations, id, OrganizationPermissions.OrgManage, ct);
+        if (node is null)
             return OrganizationErrors.NotFound();
         if (!node.IsActive)
             return OrganizationErrors.AlreadyInactive();
-        var activeChildren = await db.Organizations.IgnoreQueryFilters().CountAsync(o => o.ParentId == id && o.IsActive, ct);
+        var activeChildren = await db.Organizations.Unscoped("active children block deactivation, whichever the caller sees").CountAsync(o => o.ParentId == id && o.IsActive, ct);
         if (activeChildren > 0)
             return OrganizationErrors.HasActiveChildren(activeChildren);
-        if (node is EnforcementBody && await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.SupervisingBodyId == id, ct))
+        if (node is EnforcementBody && await db.Regions.Unscoped("a supervising body stays active, whichever regions the caller sees").AnyAsync(r => r.SupervisingBodyId == id, ct))
             return OrganizationErrors.BodyIsSupervisor();
 
         node.Deactivate(clock.GetUtcNow().UtcDateTime);
@@ -34,8 +32,8 @@ public sealed class DeactivateOrganization(ZhifaDbContext db, TimeProvider clock
 
     public async Task<Result<Guid>> ReactivateAsync(Guid id, CancellationToken ct = default)
     {
-        var node = await db.Organizations.Include(o => o.Parent).FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (node is null || !_actor.CanIn(OrganizationPermissions.OrgManage, node))
+        var node = await db.ActOnAsync(db.Organizations.Include(o => o.Parent), id, OrganizationPermissions.OrgManage, ct);
+        if (node is null)
             return OrganizationErrors.NotFound();
         if (node.IsActive)
             return OrganizationErrors.AlreadyActive();

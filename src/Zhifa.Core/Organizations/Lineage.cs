@@ -28,6 +28,6 @@ internal static class Lineage
 
     /// <summary>After a body's region changed: its units follow (bodies under it keep their own regions).</summary>
     public static Task<int> FollowBodyRegionAsync(ZhifaDbContext db, Guid bodyId, string regionPath, CancellationToken ct) =>
-        db.Organizations.IgnoreQueryFilters().Where(o => o.AgencyId == bodyId && o.Id != bodyId)
+        db.Organizations.Unscoped("a body's units follow its region, whichever units the caller sees").Where(o => o.AgencyId == bodyId && o.Id != bodyId)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.RegionPath, regionPath), ct);
 }

@@ -15,14 +15,14 @@ public sealed class MoveOrganization(ZhifaDbContext db, TimeProvider clock)
     public async Task<Result<Guid>> ExecuteAsync(Guid id, MoveRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var node = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (node is null || !_actor.CanIn(OrganizationPermissions.OrgManage, node))
+        var node = await db.ActOnAsync(db.Organizations, id, OrganizationPermissions.OrgManage, ct);
+        if (node is null)
             return OrganizationErrors.NotFound();
         Organization? parent = null;
         if (request.NewParentId is { } parentId)
         {
-            parent = await db.Organizations.FirstOrDefaultAsync(o => o.Id == parentId, ct);
-            if (parent is null || !_actor.CanIn(OrganizationPermissions.OrgManage, parent))
+            parent = await db.ActOnAsync(db.Organizations, parentId, OrganizationPermissions.OrgManage, ct);
+            if (parent is null)
                 return OrganizationErrors.UnknownOrganization(field: "newParentId");
             if (node.IsAncestorOrSelfOf(parent))
                 return OrganizationErrors.MoveIntoOwnSubtree();
@@ -60,7 +60,7 @@ public sealed class MoveOrganization(ZhifaDbContext db, TimeProvider clock)
         {
             var oldLength = oldPath.Length;
             // Every node carries its whole ancestry, so the subtree is rewritten by prefix; the scope queries keep working mid-way.
-            var all = db.Organizations.IgnoreQueryFilters();
+            var all = db.Organizations.Unscoped("a moved subtree is rewritten whole, whichever nodes the caller sees");
             await all.Where(o => o.Path.StartsWith(oldPath) && o.Id != node.Id)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(o => o.Path, o => newPath + o.Path.Substring(oldLength))

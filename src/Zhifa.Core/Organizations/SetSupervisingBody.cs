@@ -10,13 +10,11 @@ public sealed record SetSupervisorRequest(Guid? BodyId);
 /// <summary>Names the justice bureau that supervises enforcement for a government (行政执法监督机构).</summary>
 public sealed class SetSupervisingBody(ZhifaDbContext db, TimeProvider clock)
 {
-    private readonly ActorContext _actor = db.Actor;
-
     public async Task<Result<Guid>> ExecuteAsync(Guid regionId, SetSupervisorRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var region = await db.Regions.FirstOrDefaultAsync(r => r.Id == regionId, ct);
-        if (region is null || !_actor.CanIn(OrganizationPermissions.OrgManage, region))
+        var region = await db.ActOnAsync(db.Regions, regionId, OrganizationPermissions.OrgManage, ct);
+        if (region is null)
             return OrganizationErrors.NotFound();
         if (request.BodyId is { } bodyId)
         {

@@ -16,13 +16,11 @@ public sealed record UpdateUnitRequest(string Name, string? Duties = null, int S
 /// <summary>Edits an organisation's own attributes; where it sits in the tree changes only by <see cref="MoveOrganization"/>.</summary>
 public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
 {
-    private readonly ActorContext _actor = db.Actor;
-
     public async Task<Result<Guid>> RegionAsync(Guid id, UpdateRegionRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var region = await db.Regions.Include(r => r.Parent).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (region is null || !_actor.CanIn(OrganizationPermissions.OrgManage, region))
+        var region = await db.ActOnAsync(db.Regions.Include(r => r.Parent), id, OrganizationPermissions.OrgManage, ct);
+        if (region is null)
             return OrganizationErrors.NotFound();
         if (OrganizationRules.CheckName(request.Name) is { } nameError)
             return nameError;
@@ -35,9 +33,9 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
                 return OrganizationErrors.RegionCodeChangesLevel();
             if (OrganizationRules.CheckRegionPlacement(code, level, region.Parent) is { } placement)
                 return placement;
-            if (await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.ParentId == id, ct))
+            if (await db.Regions.Unscoped("a region with children keeps its code, whichever children the caller sees").AnyAsync(r => r.ParentId == id, ct))
                 return OrganizationErrors.RegionCodeHasChildren();
-            if (await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.Code == code && r.Id != id, ct))
+            if (await db.Regions.Unscoped("region codes are unique across the whole database").AnyAsync(r => r.Code == code && r.Id != id, ct))
                 return OrganizationErrors.RegionCodeDuplicate(code);
         }
         if (await SiblingNames.TakenAsync(db, region.ParentId, request.Name.Trim(), id, ct))
@@ -53,8 +51,8 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
     public async Task<Result<Guid>> BodyAsync(Guid id, UpdateBodyRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = await db.Bodies.Include(b => b.Parent).FirstOrDefaultAsync(b => b.Id == id, ct);
-        if (body is null || !_actor.CanIn(OrganizationPermissions.OrgManage, body))
+        var body = await db.ActOnAsync(db.Bodies.Include(b => b.Parent), id, OrganizationPermissions.OrgManage, ct);
+        if (body is null)
             return OrganizationErrors.NotFound();
         if (OrganizationRules.CheckName(request.Name) is { } nameError)
             return nameError;
@@ -64,13 +62,13 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
         if (OrganizationRules.CheckBodyPlacement(request.BodyKind, body.Parent) is { } placement)
             return placement;
         if (request.BodyKind != BodyKind.AdministrativeOrgan
-            && await db.Bodies.IgnoreQueryFilters().AnyAsync(b => b.ParentId == id && b.BodyKind == BodyKind.EntrustedOrganization, ct))
+            && await db.Bodies.Unscoped("a body entrusting organisations keeps its kind, whichever the caller sees").AnyAsync(b => b.ParentId == id && b.BodyKind == BodyKind.EntrustedOrganization, ct))
             return OrganizationErrors.BodyEntrustsOrganizations();
         var region = await BodyRegion.ResolveAsync(db, body.Parent!, request.RegionId ?? body.RegionId, ct);
         if (!region.IsSuccess)
             return region.Error;
         var regionChanged = region.Value.Id != body.RegionId;
-        if (await db.Bodies.IgnoreQueryFilters().AnyAsync(b => b.CreditCode == creditCode && b.Id != id, ct))
+        if (await db.Bodies.Unscoped("credit codes are unique across the whole database").AnyAsync(b => b.CreditCode == creditCode && b.Id != id, ct))
             return OrganizationErrors.CreditCodeDuplicate(creditCode);
         if (await SiblingNames.TakenAsync(db, body.ParentId, request.Name.Trim(), id, ct))
             return OrganizationErrors.NameDuplicateAmongSiblings();
@@ -95,8 +93,8 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
     public async Task<Result<Guid>> UnitAsync(Guid id, UpdateUnitRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
-        if (unit is null || !_actor.CanIn(OrganizationPermissions.OrgManage, unit))
+        var unit = await db.ActOnAsync(db.Units, id, OrganizationPermissions.OrgManage, ct);
+        if (unit is null)
             return OrganizationErrors.NotFound();
         if (OrganizationRules.CheckName(request.Name) is { } nameError)
             return nameError;

@@ -77,7 +77,7 @@ public static class AuthSetup
             return;
         }
         var db = context.HttpContext.RequestServices.GetRequiredService<ZhifaDbContext>();
-        var current = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => u.Id == userId && u.IsActive).Select(u => u.SecurityStamp).FirstOrDefaultAsync();
+        var current = await db.Users.Unscoped("the cookie check reads the signed-in account's own security stamp").AsNoTracking().Where(u => u.Id == userId && u.IsActive).Select(u => u.SecurityStamp).FirstOrDefaultAsync();
         if (current is null || current != stamp)
         {
             context.RejectPrincipal();

@@ -26,10 +26,10 @@ internal sealed class BearerTokenHandler(
         var origin = new SignInOrigin(Context.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString(), "token");
         if (failure is not null)
             return await FailAsync(userId, failure, origin);
-        var user = await db.Users.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, Context.RequestAborted);
+        var user = await db.Users.Unscoped("token sign-in reads the account before anyone is signed in").AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, Context.RequestAborted);
         if (user is null || !user.IsActive)
             return await FailAsync(userId, IdentityErrors.AccountInactive(), origin);
-        var tokenId = await db.ApiTokens.IgnoreQueryFilters().AsNoTracking()
+        var tokenId = await db.ApiTokens.Unscoped("token sign-in reads the presented token before anyone is signed in").AsNoTracking()
             .Where(t => t.TokenHash == ApiTokens.HashOf(token)).Select(t => t.Id).FirstAsync(Context.RequestAborted);
         var outcome = new SignInOutcome(user.Id, user.UserName, user.SecurityStamp, user.MustChangePassword, false);
         return AuthenticateResult.Success(new AuthenticationTicket(AuthSetup.Principal(outcome, Scheme.Name, tokenId), Scheme.Name));

@@ -60,7 +60,7 @@ public sealed class OfficerRegistry(PersonnelContext ctx, IEnumerable<IOfficerDe
         var officer = await ctx.OfficerAsync(id, PersonnelPermissions.PersonnelManage, ct);
         if (officer is null)
             return PersonnelContext.NotFound;
-        var certificates = await _db.Certificates.IgnoreQueryFilters().Where(c => c.OfficerId == id).ToListAsync(ct);
+        var certificates = await _db.Certificates.Unscoped("the officer's own certificates, whichever body the caller sees").Where(c => c.OfficerId == id).ToListAsync(ct);
         var change = officer.ChangeEmployment(request.Status, request.On ?? ctx.Today, request.Reason, certificates, ctx.ActorId, ctx.Now);
         if (!change.IsSuccess)
             return change.Error;
@@ -81,7 +81,7 @@ public sealed class OfficerRegistry(PersonnelContext ctx, IEnumerable<IOfficerDe
         var officer = await ctx.OfficerAsync(id, PersonnelPermissions.PersonnelManage, ct);
         if (officer is null)
             return PersonnelContext.NotFound;
-        var exists = await _db.AnnualAssessments.IgnoreQueryFilters().AnyAsync(a => a.OfficerId == id && a.Year == request.Year, ct);
+        var exists = await _db.AnnualAssessments.Unscoped("one assessment per officer and year is checked across the whole database").AnyAsync(a => a.OfficerId == id && a.Year == request.Year, ct);
         var assessment = AnnualAssessment.Record(officer, request.Year, request.Grade, request.Remarks, exists, ctx.ActorId, ctx.Now);
         if (!assessment.IsSuccess)
             return assessment.Error;
@@ -103,8 +103,8 @@ public sealed class OfficerRegistry(PersonnelContext ctx, IEnumerable<IOfficerDe
     /// <summary>The body must be one the caller manages officers in; a unit must belong to that body.</summary>
     private async Task<Result<Guid>> PlacementAsync(Guid bodyId, Guid? unitId, CancellationToken ct)
     {
-        var body = await _db.Bodies.FirstOrDefaultAsync(b => b.Id == bodyId && b.IsActive, ct);
-        if (body is null || !_db.Actor.CanIn(PersonnelPermissions.PersonnelManage, body))
+        var body = await _db.ActOnAsync(_db.Bodies.Where(b => b.IsActive), bodyId, PersonnelPermissions.PersonnelManage, ct);
+        if (body is null)
             return OrganizationErrors.UnknownOrganization(field: "bodyId");
         if (unitId is { } u && !await _db.Units.AnyAsync(x => x.Id == u && x.AgencyId == bodyId, ct))
             return PersonnelErrors.UnitNotInBody();

@@ -26,7 +26,7 @@ public sealed class PersonnelContext(ZhifaDbContext db, TimeProvider clock, IIdN
     /// <summary>The settings of the nearest region up the tree that has its own; else the national defaults.</summary>
     public async Task<PersonnelSettings> SettingsForRegionAsync(Guid regionId, CancellationToken ct)
     {
-        var region = await db.Regions.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, ct);
+        var region = await db.Regions.Unscoped("the settings of a region's tree apply whoever reads them").AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, ct);
         if (region is null)
             return PersonnelSettings.Default;
         var chain = region.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
@@ -39,35 +39,24 @@ public sealed class PersonnelContext(ZhifaDbContext db, TimeProvider clock, IIdN
         var body = await db.Bodies.FirstOrDefaultAsync(b => b.Id == bodyId, ct);
         if (body is null)
             return null;
-        var region = await db.Regions.IgnoreQueryFilters().AsNoTracking().FirstAsync(r => r.Id == body.RegionId, ct);
+        var region = await db.Regions.Unscoped("a body's region issues and numbers its certificates").AsNoTracking().FirstAsync(r => r.Id == body.RegionId, ct);
         // Certificates are issued and numbered by the county (or higher): a township body's certificate is its county's.
         if (region.Level == RegionLevel.Township && region.ParentId is { } county)
-            region = await db.Regions.IgnoreQueryFilters().AsNoTracking().FirstAsync(r => r.Id == county, ct);
+            region = await db.Regions.Unscoped("a township body's county issues and numbers its certificates").AsNoTracking().FirstAsync(r => r.Id == county, ct);
         return (body, region, await SettingsForRegionAsync(region.Id, ct));
     }
 
     /// <summary>An officer the caller may act on with <paramref name="permission"/>; else null (answered as not found).</summary>
-    public async Task<Officer?> OfficerAsync(Guid id, string permission, CancellationToken ct)
-    {
-        var officer = await db.Officers.FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (officer is null)
-            return null;
-        var body = await db.Organizations.FirstOrDefaultAsync(o => o.Id == officer.BodyId, ct);
-        return body is not null && db.Actor.CanIn(permission, body) ? officer : null;
-    }
+    public Task<Officer?> OfficerAsync(Guid id, string permission, CancellationToken ct) =>
+        db.ActOnAsync(db.Officers, id, o => o.BodyId, db.Organizations, permission, ct);
 
-    public async Task<Certificate?> CertificateAsync(Guid id, string permission, CancellationToken ct)
-    {
-        var certificate = await db.Certificates.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (certificate is null)
-            return null;
-        var body = await db.Organizations.FirstOrDefaultAsync(o => o.Id == certificate.BodyId, ct);
-        return body is not null && db.Actor.CanIn(permission, body) ? certificate : null;
-    }
+    /// <summary>A certificate the caller may act on with <paramref name="permission"/> (in its issuing body); else null.</summary>
+    public Task<Certificate?> CertificateAsync(Guid id, string permission, CancellationToken ct) =>
+        db.ActOnAsync(db.Certificates, id, c => c.BodyId, db.Organizations, permission, ct);
 
     public async Task<List<AttendedHours>> AttendedHoursAsync(IReadOnlyCollection<Guid> officerIds, CancellationToken ct)
     {
-        var rows = await (from a in db.TrainingAttendances.IgnoreQueryFilters()
+        var rows = await (from a in db.TrainingAttendances.Unscoped("the officers' own training hours, whichever body the caller sees")
                           join s in db.TrainingSessions on a.SessionId equals s.Id
                           where officerIds.Contains(a.OfficerId)
                           select new { a.OfficerId, s.EndsOn, s.Category, a.Hours }).ToListAsync(ct);
@@ -75,7 +64,7 @@ public sealed class PersonnelContext(ZhifaDbContext db, TimeProvider clock, IIdN
     }
 
     public Task<bool> IdNumberTakenAsync(string hash, CancellationToken ct) =>
-        db.Officers.IgnoreQueryFilters().AnyAsync(o => o.IdNumberHash == hash, ct);
+        db.Officers.Unscoped("ID numbers are unique across the whole database").AnyAsync(o => o.IdNumberHash == hash, ct);
 
     internal static Error NotFound => PersonnelErrors.OfficerNotFound();
 }

@@ -109,7 +109,7 @@ public sealed class PersonnelImport(PersonnelContext ctx)
             return PersonnelErrors.ImportEmpty();
         var errors = new List<ImportRowError>();
         var records = new List<TrainingAttendance>();
-        var already = (await _db.TrainingAttendances.IgnoreQueryFilters().Where(a => a.SessionId == sessionId).Select(a => a.OfficerId).ToListAsync(ct)).ToHashSet();
+        var already = (await _db.TrainingAttendances.Unscoped("one attendance per officer and session is checked across the whole database").Where(a => a.SessionId == sessionId).Select(a => a.OfficerId).ToListAsync(ct)).ToHashSet();
         foreach (var row in rows)
         {
             var id = IdNumber.Normalize(row.Get(AttendanceColumns.IdNumber));

@@ -99,7 +99,7 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
         var row = (await RowsAsync([officer], ct))[0];
         var certificates = await CertificateViewsAsync(await _db.Certificates.AsNoTracking().Where(c => c.OfficerId == id).ToListAsync(ct), ct);
         var exams = await (from r in _db.ExamResults.AsNoTracking()
-                           join s in _db.ExamSessions.IgnoreQueryFilters() on r.SessionId equals s.Id
+                           join s in _db.ExamSessions.Unscoped("the exam session of the officer's own result, whoever held it") on r.SessionId equals s.Id
                            where r.OfficerId == id
                            select new ExamResultView(r.Id, s.Id, s.Name, r.SatOn, r.OfficerId, officer.FullName, r.Score, s.PassMark, r.Passed)).ToListAsync(ct);
         var training = await (from a in _db.TrainingAttendances.AsNoTracking()
@@ -233,7 +233,7 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
         var officer = await _db.Officers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == officerId, ct);
         if (officer is null)
             return PersonnelContext.NotFound;
-        var certificates = await _db.Certificates.IgnoreQueryFilters().AsNoTracking().Where(c => c.OfficerId == officerId).ToListAsync(ct);
+        var certificates = await _db.Certificates.Unscoped("the officer's own certificates, whichever body the caller sees").AsNoTracking().Where(c => c.OfficerId == officerId).ToListAsync(ct);
         return Eligibility.Check(officer, certificates, bodyId, field, on ?? ctx.Today, await SettingsForBodyAsync(bodyId, ct));
     }
 
@@ -241,18 +241,18 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
     public async Task<Result<PublicVerification>> VerifyAsync(string number, CancellationToken ct = default)
     {
         var n = CertificateNumberFormat.Normalize(number);
-        var certificate = await _db.Certificates.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.Number == n, ct);
+        var certificate = await _db.Certificates.Unscoped("public verification of a certificate by its number, without sign-in").AsNoTracking().FirstOrDefaultAsync(c => c.Number == n, ct);
         if (certificate is null)
             return PersonnelErrors.CertificateNotFound();
-        var officer = await _db.Officers.IgnoreQueryFilters().AsNoTracking().FirstAsync(o => o.Id == certificate.OfficerId, ct);
-        var body = await _db.Organizations.IgnoreQueryFilters().AsNoTracking().FirstAsync(o => o.Id == certificate.BodyId, ct);
+        var officer = await _db.Officers.Unscoped("public verification shows the holder of a certificate").AsNoTracking().FirstAsync(o => o.Id == certificate.OfficerId, ct);
+        var body = await _db.Organizations.Unscoped("an organisation's name is public").AsNoTracking().FirstAsync(o => o.Id == certificate.BodyId, ct);
         var view = PublicCertificate.Of(certificate, officer, ctx.Today);
         return new PublicVerification(view.Number, view.Status == CertificateStatus.Valid, view.Status, view.HolderName, body.Name, view.Fields, view.IssuedOn, view.ValidUntil);
     }
 
     public async Task<PersonnelSettings> SettingsForBodyAsync(Guid bodyId, CancellationToken ct)
     {
-        var regionId = await _db.Bodies.IgnoreQueryFilters().Where(b => b.Id == bodyId).Select(b => (Guid?)b.RegionId).FirstOrDefaultAsync(ct);
+        var regionId = await _db.Bodies.Unscoped("the settings of a body's region apply whoever reads them").Where(b => b.Id == bodyId).Select(b => (Guid?)b.RegionId).FirstOrDefaultAsync(ct);
         return regionId is { } r ? await ctx.SettingsForRegionAsync(r, ct) : PersonnelSettings.Default;
     }
 
@@ -260,8 +260,8 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
     {
         var ids = officers.Select(o => o.Id).ToList();
         var orgIds = officers.Select(o => o.BodyId).Concat(officers.Where(o => o.UnitId != null).Select(o => o.UnitId!.Value)).Distinct().ToList();
-        var names = await _db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var certificates = await _db.Certificates.IgnoreQueryFilters().AsNoTracking().Where(c => ids.Contains(c.OfficerId)).ToListAsync(ct);
+        var names = await _db.Organizations.Unscoped("an organisation's name is public").AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var certificates = await _db.Certificates.Unscoped("the officers' own certificates, whichever body the caller sees").AsNoTracking().Where(c => ids.Contains(c.OfficerId)).ToListAsync(ct);
         var attended = await ctx.AttendedHoursAsync(ids, ct);
         var settingsByBody = new Dictionary<Guid, PersonnelSettings>();
         foreach (var body in officers.Select(o => o.BodyId).Distinct())
@@ -279,9 +279,9 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
     private async Task<List<CertificateView>> CertificateViewsAsync(IReadOnlyList<Certificate> certificates, CancellationToken ct)
     {
         var officerIds = certificates.Select(c => c.OfficerId).Distinct().ToList();
-        var holders = await _db.Officers.IgnoreQueryFilters().AsNoTracking().Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.FullName, ct);
+        var holders = await _db.Officers.Unscoped("the holder's name of a certificate the caller may see").AsNoTracking().Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.FullName, ct);
         var bodyIds = certificates.Select(c => c.BodyId).Distinct().ToList();
-        var bodies = await _db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => bodyIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var bodies = await _db.Organizations.Unscoped("an organisation's name is public").AsNoTracking().Where(o => bodyIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var today = ctx.Today;
         var settingsByBody = new Dictionary<Guid, PersonnelSettings>();
         foreach (var body in bodyIds)

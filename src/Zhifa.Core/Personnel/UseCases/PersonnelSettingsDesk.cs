@@ -16,8 +16,8 @@ public sealed class PersonnelSettingsDesk(PersonnelContext ctx)
     public async Task<Result<PersonnelSettings>> SaveAsync(Guid regionId, PersonnelSettings settings, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var region = await _db.Regions.FirstOrDefaultAsync(r => r.Id == regionId, ct);
-        if (region is null || !_db.Actor.CanIn(PersonnelPermissions.PersonnelManage, region))
+        var region = await _db.ActOnAsync(_db.Regions, regionId, PersonnelPermissions.PersonnelManage, ct);
+        if (region is null)
             return Organizations.OrganizationErrors.NotFound();
         if (settings.Validate() is { } error)
             return error;

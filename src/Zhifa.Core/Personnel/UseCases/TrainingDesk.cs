@@ -19,8 +19,8 @@ public sealed class TrainingDesk(PersonnelContext ctx)
     public async Task<Result<Guid>> CreateCourseAsync(CreateCourseRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var organizer = await _db.Organizations.FirstOrDefaultAsync(o => o.Id == request.OrganizerId && o.IsActive, ct);
-        if (organizer is null || !_db.Actor.CanIn(PersonnelPermissions.TrainingManage, organizer))
+        var organizer = await _db.ActOnAsync(_db.Organizations.Where(o => o.IsActive), request.OrganizerId, PersonnelPermissions.TrainingManage, ct);
+        if (organizer is null)
             return Organizations.OrganizationErrors.UnknownOrganization(field: "organizerId");
         var course = TrainingCourse.Create(request.Name, request.Category, request.Hours, organizer.Id, ctx.Now);
         if (!course.IsSuccess)
@@ -53,7 +53,7 @@ public sealed class TrainingDesk(PersonnelContext ctx)
         var officer = await ctx.OfficerAsync(request.OfficerId, PersonnelPermissions.TrainingManage, ct);
         if (officer is null)
             return PersonnelErrors.UnknownOfficer();
-        var exists = await _db.TrainingAttendances.IgnoreQueryFilters().AnyAsync(a => a.SessionId == sessionId && a.OfficerId == officer.Id, ct);
+        var exists = await _db.TrainingAttendances.Unscoped("one attendance per officer and session is checked across the whole database").AnyAsync(a => a.SessionId == sessionId && a.OfficerId == officer.Id, ct);
         var attendance = TrainingAttendance.Record(session, officer, request.Hours, exists, ctx.Now);
         if (!attendance.IsSuccess)
             return attendance.Error;
@@ -62,14 +62,8 @@ public sealed class TrainingDesk(PersonnelContext ctx)
         return attendance.Value.Id;
     }
 
-    internal async Task<TrainingCourse?> CourseAsync(Guid id, CancellationToken ct)
-    {
-        var course = await _db.TrainingCourses.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (course is null)
-            return null;
-        var organizer = await _db.Organizations.FirstOrDefaultAsync(o => o.Id == course.OrganizerId, ct);
-        return organizer is not null && _db.Actor.CanIn(PersonnelPermissions.TrainingManage, organizer) ? course : null;
-    }
+    internal Task<TrainingCourse?> CourseAsync(Guid id, CancellationToken ct) =>
+        _db.ActOnAsync(_db.TrainingCourses, id, c => c.OrganizerId, _db.Organizations, PersonnelPermissions.TrainingManage, ct);
 
     internal async Task<TrainingSession?> SessionAsync(Guid id, CancellationToken ct)
     {
