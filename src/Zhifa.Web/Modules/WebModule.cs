@@ -23,6 +23,9 @@ public abstract class WebModule
     {
     }
 
+    /// <summary>Its commands of the app (<c>dotnet run -- name</c>): they run as the system against the configured database and exit.</summary>
+    public virtual IReadOnlyList<HostCommand> Commands => [];
+
     /// <summary>Its entries in the left navigation; a group is shown when one of its entries is.</summary>
     public virtual IReadOnlyList<NavEntry> Navigation => [];
 
@@ -51,6 +54,9 @@ public sealed record SlotEntry(string Slot, int Order, Type Component);
 /// <c>Model</c> parameter; a null model shows nothing.
 /// </summary>
 public sealed record WorkbenchSection(int Order, Type Component, Func<IServiceProvider, CancellationToken, Task<object?>> Load);
+
+/// <summary>A command of the app: its name, and what it does with the request services and a logger; returns the exit code.</summary>
+public sealed record HostCommand(string Name, Func<IServiceProvider, ILogger, Task<int>> RunAsync);
 
 /// <summary>A count of what waits for the user on the workbench, linking to the list filtered to exactly those.</summary>
 public sealed record TodoCard(string Key, int Count, string Href);

@@ -16,6 +16,20 @@ public sealed class PersonnelWebModule : WebModule
 
     public override void MapEndpoints(RouteGroupBuilder api, IEndpointRouteBuilder app) => PersonnelEndpoints.Map(api, app);
 
+    /// <summary>The daily expiry job by hand (or from cron with <c>Zhifa:Jobs:Enabled=false</c>).</summary>
+    public override IReadOnlyList<HostCommand> Commands =>
+    [
+        new("expire-certificates", async (sp, log) =>
+        {
+            var job = sp.GetServices<IZhifaJob>().Single(j => j.Name == "certificate-expiry");
+            var outcome = await sp.GetRequiredService<JobRunner>().RunAsync(job);
+            var count = outcome.Count;
+            log.LogInformation("{Count} certificate expiry(ies) recorded.", count);
+            Console.WriteLine($"{count} certificate expiry(ies) recorded");
+            return 0;
+        }),
+    ];
+
     public override IReadOnlyList<NavEntry> Navigation =>
     [
         new("personnel", 200, "/personnel/officers", "nav.officers", PersonnelPermissions.PersonnelRead),

@@ -101,8 +101,7 @@ public class BoundaryTests(ITestOutputHelper output)
 
     /// <summary>The host's own setup discovers the modules; it names a feature only to put authentication in the pipeline.</summary>
     private static bool IsHostWiring(string type) =>
-        type.StartsWith("Zhifa.Web.Common.HostSetup", StringComparison.Ordinal) || type.StartsWith("Zhifa.Web.Components.", StringComparison.Ordinal)
-        || type.StartsWith("Zhifa.Web.Common.HostCommands", StringComparison.Ordinal);
+        type.StartsWith("Zhifa.Web.Common.HostSetup", StringComparison.Ordinal) || type.StartsWith("Zhifa.Web.Components.", StringComparison.Ordinal);
 
     private static Dictionary<string, HashSet<string>> FeatureGraph()
     {
