@@ -66,10 +66,6 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
             user.OfficerId is { } officerId ? await LinkedOfficerAsync(db.Officers, officerId, ct) : null);
     }
 
-    /// <summary>A user's full phone number, for a form that shows it masked and keeps it when left empty; never rendered.</summary>
-    public async Task<string?> PhoneAsync(Guid userId, CancellationToken ct = default) =>
-        await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Phone).FirstOrDefaultAsync(ct);
-
     /// <summary>The caller's own officer-registry record: their own data, so read whatever their scope.</summary>
     public async Task<LinkedOfficerDto?> OwnOfficerAsync(CancellationToken ct = default)
     {

@@ -10,7 +10,9 @@ namespace Zhifa.Core.Identity;
 public sealed record CreateUserRequest(string UserName, string FullName, Guid OrganizationId, string InitialPassword, string? Phone = null, Guid? OfficerId = null);
 
 /// <param name="OfficerId">Replaces the link to the officer registry; null removes it.</param>
-public sealed record UpdateUserRequest(string FullName, Guid OrganizationId, string? Phone = null, Guid? OfficerId = null);
+/// <param name="Phone">A new number; absent or empty keeps the stored one (reads show it masked, so a read-and-write-back loses nothing).</param>
+/// <param name="ClearPhone">Removes the stored number.</param>
+public sealed record UpdateUserRequest(string FullName, Guid OrganizationId, string? Phone = null, Guid? OfficerId = null, bool ClearPhone = false);
 
 public sealed record ResetPasswordRequest(string InitialPassword);
 
@@ -73,7 +75,8 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
         if (await OfficerProblemAsync(request.OfficerId, org, user.Id, ct) is { } officerProblem)
             return officerProblem;
         var now = clock.GetUtcNow().UtcDateTime;
-        user.UpdateProfile(request.FullName.Trim(), NormalizePhone(request.Phone), org.Id, now);
+        var phone = !string.IsNullOrWhiteSpace(request.Phone) ? NormalizePhone(request.Phone) : request.ClearPhone ? null : user.Phone;
+        user.UpdateProfile(request.FullName.Trim(), phone, org.Id, now);
         user.LinkOfficer(request.OfficerId, now);
         await db.SaveChangesAsync(ct);
         return user.Id;

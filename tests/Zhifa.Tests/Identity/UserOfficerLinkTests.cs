@@ -27,6 +27,26 @@ public abstract class UserOfficerLinkTests(ZhifaApp app)
     }
 
     [Fact]
+    public async Task AUserReadAndWrittenBack_KeepsThePhone_WhichOnlyClearPhoneRemoves()
+    {
+        var created = await _admin.PostJsonAsync("/api/v1/users", new CreateUserRequest(NewName(), "往返测试员", MarketTeam, "Init#2026a", "13912345678"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var user = (await created.ReadAsync<UserDetailDto>()).User;
+        Assert.Equal("139****5678", user.PhoneMasked);
+
+        // A client changes the name and sends back what it read: the phone, shown masked, is not lost.
+        var renamed = await _admin.PutJsonAsync($"/api/v1/users/{user.Id}", new UpdateUserRequest("往返测试员二", user.OrganizationId, OfficerId: user.OfficerId));
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        var after = await _admin.GetFromJsonAsync<UserDetailDto>($"/api/v1/users/{user.Id}", ZhifaApp.Json);
+        Assert.Equal("往返测试员二", after!.User.FullName);
+        Assert.Equal("139****5678", after.User.PhoneMasked);
+
+        var cleared = await _admin.PutJsonAsync($"/api/v1/users/{user.Id}", new UpdateUserRequest("往返测试员二", user.OrganizationId, ClearPhone: true));
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        Assert.Null((await _admin.GetFromJsonAsync<UserDetailDto>($"/api/v1/users/{user.Id}", ZhifaApp.Json))!.User.PhoneMasked);
+    }
+
+    [Fact]
     public async Task AnAccount_IsTiedToAnOfficerOfItsOwnBody_AndTheLinkCanBeChangedOrRemoved()
     {
         var officer = await PersonnelFlow.RegisterAsync(app, DemoData.Ids.YuanpingMarket, name: "关联测试员");
