@@ -83,8 +83,7 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock, Zhif
         var due = item.EvaluationDueOn(today);
 
         var canEdit = db.Actor.CanIn(CataloguePermissions.CatalogueEdit, owner);
-        var published = item.Published;
-        // The workflow's steps come from its table; evaluation and a new benchmark are not steps of the item's versions.
+        // The workflow's steps come from its table; evaluation is not a step of the item's versions.
         var steps = CatalogueWorkflow.Available(item, p => db.Actor.CanIn(p, owner));
         var actions = new ItemActions(
             Edit: steps.Contains(CatalogueAction.Edit),

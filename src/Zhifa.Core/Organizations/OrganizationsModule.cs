@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -54,27 +55,22 @@ public static class OrganizationSets
     /// <summary>
     /// The scope filter of a record that belongs to one organisation: the caller sees it when they see that organisation.
     /// </summary>
-    public static void ByOrganization<T>(this ScopeFilters scope, System.Linq.Expressions.Expression<Func<T, Guid?>> organization) where T : class
+    public static void ByOrganization<T>(this ScopeFilters scope, Expression<Func<T, Guid?>> organization) where T : class
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(organization);
         // (db, e) => db.Scope.All || db.Set<Organization>().Any(o => o.Id == organization(e))
-        var db = System.Linq.Expressions.Expression.Parameter(typeof(ZhifaDbContext), "db");
+        var db = Expression.Parameter(typeof(ZhifaDbContext), "db");
         var e = organization.Parameters[0];
-        var o = System.Linq.Expressions.Expression.Parameter(typeof(Organization), "o");
-        var owner = new Rebind(organization.Parameters[0], e).Visit(organization.Body);
-        var match = System.Linq.Expressions.Expression.Lambda<Func<Organization, bool>>(
-            System.Linq.Expressions.Expression.Equal(
-                System.Linq.Expressions.Expression.Convert(System.Linq.Expressions.Expression.Property(o, nameof(Organization.Id)), typeof(Guid?)),
-                owner.Type == typeof(Guid?) ? owner : System.Linq.Expressions.Expression.Convert(owner, typeof(Guid?))), o);
-        var all = System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Property(db, nameof(ZhifaDbContext.Scope)), nameof(DataScope.All));
-        var set = System.Linq.Expressions.Expression.Call(db, typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(typeof(Organization)));
-        var any = System.Linq.Expressions.Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(Organization)], set, System.Linq.Expressions.Expression.Quote(match));
-        scope.Add(System.Linq.Expressions.Expression.Lambda<Func<ZhifaDbContext, T, bool>>(System.Linq.Expressions.Expression.OrElse(all, any), db, e));
-    }
-
-    private sealed class Rebind(System.Linq.Expressions.ParameterExpression from, System.Linq.Expressions.Expression to) : System.Linq.Expressions.ExpressionVisitor
-    {
-        protected override System.Linq.Expressions.Expression VisitParameter(System.Linq.Expressions.ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+        var o = Expression.Parameter(typeof(Organization), "o");
+        var owner = organization.Body;
+        var match = Expression.Lambda<Func<Organization, bool>>(
+            Expression.Equal(
+                Expression.Convert(Expression.Property(o, nameof(Organization.Id)), typeof(Guid?)),
+                owner.Type == typeof(Guid?) ? owner : Expression.Convert(owner, typeof(Guid?))), o);
+        var all = Expression.Property(Expression.Property(db, nameof(ZhifaDbContext.Scope)), nameof(DataScope.All));
+        var set = Expression.Call(db, typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(typeof(Organization)));
+        var any = Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(Organization)], set, Expression.Quote(match));
+        scope.Add(Expression.Lambda<Func<ZhifaDbContext, T, bool>>(Expression.OrElse(all, any), db, e));
     }
 }

@@ -77,16 +77,16 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeF
                 // Another request holds the key: the database decided.
             }
         }
-        var deadline = DateTime.UtcNow + WaitForFirst;
+        var deadline = clock.GetUtcNow() + WaitForFirst;
         while (true)
         {
             await using var scope = scopes.CreateAsyncScope();
             var existing = await Db(scope).Set<IdempotencyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, ct);
             if (existing is null)
                 return await ClaimAsync(userId, key, hash, ct); // the first one failed (5xx) and gave the key back
-            if (existing.Status != 0 || existing.RequestHash != hash || DateTime.UtcNow > deadline)
+            if (existing.Status != 0 || existing.RequestHash != hash || clock.GetUtcNow() > deadline)
                 return existing;
-            await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, ct);
         }
     }
 
