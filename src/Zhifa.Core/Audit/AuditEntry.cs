@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Zhifa.Core.Audit;
@@ -7,7 +6,9 @@ namespace Zhifa.Core.Audit;
 /// <summary>
 /// One change to business data (操作日志), written in the same transaction as the change, never
 /// updated or deleted. <see cref="Hash"/> covers the entry's content and the previous entry's hash,
-/// so editing or removing any entry breaks the chain from that entry on.
+/// so editing or removing any entry breaks the chain from that entry on; <see cref="Seal"/> and the signed
+/// <see cref="AuditCheckpoint"/>s, made with a key outside the database, catch a chain recomputed after an edit and
+/// the removal of the newest entries.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -19,10 +20,12 @@ public sealed class AuditEntry
         Action = "";
         PreviousHash = "";
         Hash = "";
+        Algorithm = AuditAlgorithms.Sha256;
     }
 
     internal AuditEntry(Guid id, long sequence, DateTime at, Guid? userId, string userName, string? address, Guid? organizationId,
-        string entityType, string entityId, string action, string? before, string? after, string previousHash)
+        string entityType, string entityId, string action, string? before, string? after, string previousHash,
+        string algorithm = AuditAlgorithms.Sha256, AuditKey? sealKey = null)
     {
         Id = id;
         Sequence = sequence;
@@ -38,7 +41,13 @@ public sealed class AuditEntry
         Before = before;
         After = after;
         PreviousHash = previousHash;
+        Algorithm = algorithm;
         Hash = ComputeHash();
+        if (sealKey is { CanSeal: true })
+        {
+            Seal = sealKey.Seal(algorithm, Hash);
+            SealKeyId = sealKey.Id;
+        }
     }
 
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -65,7 +74,20 @@ public sealed class AuditEntry
     public string PreviousHash { get; private set; }
     public string Hash { get; private set; }
 
-    /// <summary>SHA-256 over every field but the hash itself, joined unambiguously (lengths prefix each value).</summary>
+    /// <summary>The hash function of <see cref="Hash"/>: <c>sha256</c> or <c>sm3</c> (<see cref="AuditAlgorithms"/>).</summary>
+    public string Algorithm { get; private set; }
+
+    /// <summary>
+    /// A keyed hash of <see cref="Hash"/> with a key held outside the database (<see cref="AuditKeyRing"/>): whoever can
+    /// write to the database can recompute the chain after a rewritten entry, but not its seals. Null on entries written
+    /// before seals existed.
+    /// </summary>
+    public string? Seal { get; private set; }
+
+    /// <summary>The id of the key that made <see cref="Seal"/>.</summary>
+    public string? SealKeyId { get; private set; }
+
+    /// <summary>The hash over every field but the hash and the seal, joined unambiguously (lengths prefix each value).</summary>
     public string ComputeHash()
     {
         var fields = new[]
@@ -76,6 +98,6 @@ public sealed class AuditEntry
             EntityType, EntityId, Action, Before ?? "", After ?? "", PreviousHash,
         };
         var text = string.Concat(fields.Select(f => f.Length.ToString(CultureInfo.InvariantCulture) + ":" + f + ";"));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        return Convert.ToHexStringLower(AuditAlgorithms.Hash(Algorithm, Encoding.UTF8.GetBytes(text)));
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Zhifa.Core.Audit;
@@ -13,6 +15,15 @@ public sealed class AuditModule : FeatureModule
         PermissionDefinition.Of(AuditPermissions.AuditVerify, Stereotypes.Supervisor, Stereotypes.Administrator),
     ];
 
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        // The keys are read (or the default key file made) when first needed, from the app's final configuration.
+        services.AddSingleton(sp => AuditKeyRing.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        var options = new AuditCheckpointOptions();
+        configuration.GetSection(AuditCheckpointOptions.Section).Bind(options);
+        services.AddSingleton(options);
+    }
+
     public override void BuildModel(ModelBuilder model, ScopeFilters scope) =>
         scope.Add<AuditEntry>((db, e) => db.Scope.All || e.OrganizationId == null
             || db.Set<Organizations.Organization>().Any(o => o.Id == e.OrganizationId));
@@ -25,7 +36,7 @@ public sealed class AuditModule : FeatureModule
 
         public Func<CancellationToken, Task>? Prepare(ZhifaDbContext db, DateTime now)
         {
-            var pending = AuditTrail.Collect(db.ChangeTracker);
+            var pending = AuditTrail.Collect(db.ChangeTracker, AuditTrail.KeysOf(db)?.Current);
             if (pending.Count == 0)
                 return null;
             return async ct =>
@@ -46,11 +57,13 @@ public static class AuditPermissions
     public const string AuditVerify = "audit.verify";
 }
 
-/// <summary>The audit trail's set of the database.</summary>
+/// <summary>The audit trail's sets of the database.</summary>
 public static class AuditSets
 {
     extension(ZhifaDbContext db)
     {
         public DbSet<AuditEntry> AuditEntries => db.Set<AuditEntry>();
+
+        public DbSet<AuditCheckpoint> AuditCheckpoints => db.Set<AuditCheckpoint>();
     }
 }

@@ -61,6 +61,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Action).HasMaxLength(20).IsRequired();
         builder.Property(e => e.PreviousHash).HasMaxLength(64).IsRequired();
         builder.Property(e => e.Hash).HasMaxLength(64).IsRequired();
+        builder.Property(e => e.Algorithm).HasMaxLength(10).IsRequired().HasDefaultValue(AuditAlgorithms.Sha256);
+        builder.Property(e => e.Seal).HasMaxLength(64);
+        builder.Property(e => e.SealKeyId).HasMaxLength(16);
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
         builder.HasIndex(e => e.At);
     }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Zhifa.Core.Common;
 
 namespace Zhifa.Core.Audit;
 
@@ -9,8 +11,6 @@ internal static class AuditTrail
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Secrets never enter the trail, only the fact that they changed.</summary>
-    private static readonly HashSet<string> Secret = new(StringComparer.Ordinal) { "PasswordHash", "TokenHash", "SecurityStamp", "IdNumberProtected", "IdNumberHash" };
 
     /// <summary>Bookkeeping that changes on every sign-in; the login log records it instead.</summary>
     private static readonly HashSet<string> Volatile = new(StringComparer.Ordinal) { "FailedAttempts", "LockedUntil", "LastSignInAt", "LastUsedAt", "UpdatedAt", "Version" };
@@ -18,12 +18,12 @@ internal static class AuditTrail
     /// <summary>A change waiting for its entry, with the organisation that owns it (directly or through its parent).</summary>
     public sealed record Pending(string EntityType, string EntityId, string Action, string? Before, string? After, AuditOwner? Owner);
 
-    public static List<Pending> Collect(ChangeTracker tracker)
+    public static List<Pending> Collect(ChangeTracker tracker, AuditKey? auditKey)
     {
         var pending = new List<Pending>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry)
+            if (entry.Entity is AuditEntry or AuditCheckpoint)
             {
                 if (entry.State is EntityState.Modified or EntityState.Deleted)
                     throw new InvalidOperationException("The audit trail is append-only.");
@@ -40,7 +40,7 @@ internal static class AuditTrail
                     continue;
             }
             string? Snapshot(Func<PropertyEntry, object?> value) => JsonSerializer.Serialize(
-                props.Where(p => p.Metadata.Name != "UpdatedAt").ToDictionary(p => p.Metadata.Name, p => Secret.Contains(p.Metadata.Name) ? "***" : Plain(value(p))), Json);
+                props.Where(p => p.Metadata.Name != "UpdatedAt").ToDictionary(p => p.Metadata.Name, p => Recorded(p.Metadata, value(p), auditKey)), Json);
             var key = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
             pending.Add(new Pending(
                 entry.Metadata.ClrType.Name,
@@ -52,6 +52,27 @@ internal static class AuditTrail
         }
         return pending;
     }
+
+    /// <summary>
+    /// A value as the trail keeps it: secrets never (only that they changed), phone numbers masked, other personal data
+    /// only as a keyed hash (with a key outside the database, so the trail cannot be searched for a number by brute force
+    /// without it, yet two values can be told apart).
+    /// </summary>
+    private static object? Recorded(Microsoft.EntityFrameworkCore.Metadata.IProperty property, object? value, AuditKey? key)
+    {
+        var kind = (property.PropertyInfo?.GetCustomAttributes(typeof(SensitiveAttribute), false).FirstOrDefault() as SensitiveAttribute)?.Kind;
+        if (kind is null || value is null)
+            return Plain(value);
+        var text = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        return kind switch
+        {
+            Sensitivity.Secret => "***",
+            Sensitivity.Phone => Masking.Phone(text) + Fingerprint(key, text),
+            _ => "#" + Fingerprint(key, text).TrimStart(' '),
+        };
+    }
+
+    private static string Fingerprint(AuditKey? key, string value) => key is { CanSeal: true } ? " #" + key.Fingerprint(value) : "";
 
     private static object? Plain(object? value) => value switch
     {
@@ -78,6 +99,8 @@ internal static class AuditTrail
     {
         var last = await db.AuditEntries.Unscoped("the chain continues from the last entry of all, whoever may read it").AsNoTracking().OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+        var keys = KeysOf(db);
+        var algorithm = keys?.HashAlgorithm ?? AuditAlgorithms.Sha256;
         var sequence = last?.Sequence ?? 0;
         var previous = last?.Hash ?? AuditEntry.GenesisHash;
         var parents = new Dictionary<string, Guid?>(StringComparer.Ordinal);
@@ -90,10 +113,16 @@ internal static class AuditTrail
                     parents[key] = organizationId = await resolve(db, ct);
             }
             var entry = new AuditEntry(Guid.CreateVersion7(now), ++sequence, now, actor.UserId, actor.ActorName, actor.Address, organizationId,
-                p.EntityType, p.EntityId, p.Action, p.Before, p.After, previous);
+                p.EntityType, p.EntityId, p.Action, p.Before, p.After, previous, algorithm, keys?.Current);
             db.AuditEntries.Add(entry);
             previous = entry.Hash;
         }
     }
-}
 
+    /// <summary>
+    /// The key ring of the application the context belongs to (a singleton of its services). A context made by hand, with
+    /// no application around it (a design-time tool), chains with SHA-256 and seals nothing.
+    /// </summary>
+    internal static AuditKeyRing? KeysOf(ZhifaDbContext db) =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(AuditKeyRing)) as AuditKeyRing;
+}

@@ -39,11 +39,13 @@ public sealed class User : IEntityWithId, Zhifa.Core.Common.IVersioned
     public string UserName { get; private set; }
     public string FullName { get; private set; }
     public Guid OrganizationId { get; private set; }
+    [Sensitive(Sensitivity.Phone)]
     public string? Phone { get; private set; }
 
     /// <summary>The officer-registry record of the person behind this account, if they are enforcement staff.</summary>
     public Guid? OfficerId { get; private set; }
 
+    [Sensitive(Sensitivity.Secret)]
     public string PasswordHash { get; private set; }
     public bool MustChangePassword { get; private set; }
     public DateTime PasswordChangedAt { get; private set; }
@@ -53,6 +55,7 @@ public sealed class User : IEntityWithId, Zhifa.Core.Common.IVersioned
     public bool IsActive { get; private set; } = true;
 
     /// <summary>Changes whenever credentials or access change, so outstanding cookies stop working.</summary>
+    [Sensitive(Sensitivity.Secret)]
     public string SecurityStamp { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
@@ -228,6 +231,7 @@ public sealed class ApiToken
     public Guid Id { get; private set; }
     public Guid UserId { get; private set; }
     public string Name { get; private set; }
+    [Sensitive(Sensitivity.Secret)]
     public string TokenHash { get; private set; }
     public string Prefix { get; private set; }
     public DateTime CreatedAt { get; private set; }

@@ -35,9 +35,11 @@ public sealed class Officer : IHasOrganization, IEntityWithId, Zhifa.Core.Common
     public string FullName { get; private set; }
 
     /// <summary>Keyed hash of the normalised ID number (<see cref="IdNumber.Hash"/>), unique: duplicate lookups.</summary>
+    [Sensitive(Sensitivity.Secret)]
     public string IdNumberHash { get; private set; }
 
     /// <summary>Ciphertext from <see cref="IIdNumberProtector"/>, for the few who may see the full number.</summary>
+    [Sensitive(Sensitivity.Secret)]
     public string IdNumberProtected { get; private set; }
 
     /// <summary>The masked form shown in lists (1409**********123X).</summary>

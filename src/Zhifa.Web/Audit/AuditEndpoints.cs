@@ -35,7 +35,21 @@ public static class AuditEndpoints
             .RequirePermission(AuditPermissions.AuditVerify).WithName("VerifyAuditChain").WithSummary("Walk the hash chain and report the first entry that does not verify.")
             .Produces<AuditVerification>();
 
+        g.MapPost("/verify", async (VerifyAudit verify, AuditCheckpointExport copy, CancellationToken ct) => Results.Ok(await verify.ExecuteAsync(copy.Checkpoints, ct)))
+            .RequirePermission(AuditPermissions.AuditVerify).WithName("VerifyAuditChainAgainstCopy")
+            .WithSummary("Walk the chain and compare the checkpoints with a copy exported earlier (a supervising body's): a checkpoint missing or changed is reported.")
+            .Produces<AuditVerification>();
+
+        g.MapGet("/checkpoints", async (AuditCheckpoints checkpoints, CancellationToken ct) =>
+                Results.Json(await checkpoints.ExportAsync(ct), ExportJson, statusCode: 200))
+            .RequirePermission(AuditPermissions.AuditVerify).WithName("ExportAuditCheckpoints")
+            .WithSummary("Every signed checkpoint of the chain with the public keys that check them, to keep outside Zhifa and compare later.")
+            .Produces<AuditCheckpointExport>();
+
     }
+
+    /// <summary>The checkpoint export's JSON, also read back by <c>verify-audit --checkpoints</c>.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions ExportJson = new(System.Text.Json.JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>Dates from query strings without a zone are China time (what people type); stored times are UTC.</summary>
     public static DateTime? Utc(DateTime? value) => value switch

@@ -53,6 +53,49 @@ public abstract class AuditTrailTests(string provider)
     }
 
     [Fact]
+    public async Task APhoneNumber_IsNeverStoredInFullInTheTrail_NorTheSecurityStamp()
+    {
+        using var app = NewApp();
+        var admin = app.ApiAs("yp.admin");
+        var created = await admin.PostJsonAsync("/api/v1/users", new CreateUserRequest("audit.phone", "审计电话", DemoData.Ids.YuanpingTransport, "Secret#2026s", "13812345678"));
+        var user = await created.ReadAsync<UserDetailDto>();
+        var updated = await admin.PutJsonAsync($"/api/v1/users/{user.User.Id}", new UpdateUserRequest("审计电话", DemoData.Ids.YuanpingTransport, "13987654321"));
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+
+        await using var scope = app.Scope(out var db);
+        var stamp = await db.Users.Where(u => u.Id == user.User.Id).Select(u => u.SecurityStamp).SingleAsync();
+        var entries = await db.AuditEntries.Where(e => e.EntityType == "User" && e.EntityId == user.User.Id.ToString()).OrderBy(e => e.Sequence).ToListAsync();
+        var text = string.Join("\n", entries.Select(e => e.Before + " " + e.After));
+        Assert.DoesNotContain("13812345678", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("13987654321", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(stamp, text, StringComparison.Ordinal);
+        var added = JsonDocument.Parse(entries[0].After!).RootElement;
+        Assert.StartsWith("138****5678 #", added.GetProperty("Phone").GetString(), StringComparison.Ordinal);
+        Assert.Equal("***", added.GetProperty("SecurityStamp").GetString());
+        var changed = entries.Single(e => e.Before?.Contains("Phone", StringComparison.Ordinal) == true);
+        var before = JsonDocument.Parse(changed.Before!).RootElement.GetProperty("Phone").GetString()!;
+        var after = JsonDocument.Parse(changed.After!).RootElement.GetProperty("Phone").GetString()!;
+        Assert.StartsWith("138****5678 #", before, StringComparison.Ordinal);
+        Assert.StartsWith("139****4321 #", after, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every stored property that looks secret or personal says how the trail records it; a new one cannot slip in as plain text.</summary>
+    [Fact]
+    public async Task EverySecretOrPersonalLookingProperty_IsMarkedSensitive()
+    {
+        using var app = NewApp();
+        await using var scope = app.Scope(out var db);
+        string[] words = ["Password", "Token", "Stamp", "Secret", "IdNumber", "Phone", "Mobile", "Email"];
+        // Named like secrets but holding none: a flag, a date, and the already-masked form shown in lists.
+        string[] harmless = ["User.MustChangePassword", "User.PasswordChangedAt", "Officer.IdNumberMasked"];
+        var unmarked = db.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+            .Where(p => p.PropertyInfo is not null && words.Any(w => p.Name.Contains(w, StringComparison.Ordinal)))
+            .Where(p => p.DeclaringType.ClrType != typeof(LoginLogEntry) && p.PropertyInfo!.GetCustomAttributes(typeof(SensitiveAttribute), false).Length == 0)
+            .Select(p => p.DeclaringType.ClrType.Name + "." + p.Name).Except(harmless).ToList();
+        Assert.Empty(unmarked);
+    }
+
+    [Fact]
     public async Task TheChain_VerifiesIntact()
     {
         using var app = NewApp();

@@ -5,9 +5,9 @@ namespace Zhifa.Tests.Infrastructure;
 /// <summary>Runs one of the app's commands as a real process, the way an operator does: <c>dotnet Zhifa.Web.dll migrate</c>.</summary>
 public static class AppProcess
 {
-    public static async Task<(int Exit, string Output)> RunAsync(string command, string provider, string connectionString)
+    public static async Task<(int Exit, string Output)> RunAsync(string command, string provider, string connectionString, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Zhifa.Web.dll"), command])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Zhifa.Web.dll"), command, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -16,6 +16,7 @@ public static class AppProcess
         start.Environment["Zhifa__Database__Provider"] = provider;
         start.Environment["ConnectionStrings__Zhifa"] = connectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Zhifa__Audit__SigningKey"] = ZhifaApp.AuditKeyPem;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -15,6 +15,9 @@ namespace Zhifa.Tests.Infrastructure;
 /// <summary>The real application, over HTTP, on a fresh real database of the given provider, with the demo data.</summary>
 public sealed class ZhifaApp : WebApplicationFactory<Program>
 {
+    /// <summary>The test run's audit signing key (P-256), as an operator would put it in the environment.</summary>
+    public static readonly string AuditKeyPem = Zhifa.Core.Audit.AuditKey.Generate(sm2: false).PrivateKeyPem;
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private readonly TestDatabase _database;
@@ -49,14 +52,23 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>
             ["Zhifa:Demo:SeedOnEmptyDatabase"] = "true",
             // Fewer PBKDF2 rounds keep sign-ins fast in tests; the hashing code path is the production one.
             ["Zhifa:Security:PasswordIterations"] = "1000",
+            // The audit key lives outside the database: one per test run, shared by the template and every copy of it.
+            ["Zhifa:Audit:SigningKey"] = AuditKeyPem,
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
             _settings[k] = v;
     }
 
     private static bool StartsFromTemplate(IDictionary<string, string?>? settings) =>
-        settings is null || settings.Keys.All(k => k.StartsWith("Zhifa:Security:", StringComparison.Ordinal)
-            && !k.StartsWith("Zhifa:Security:Key", StringComparison.Ordinal) && k != "Zhifa:Security:IdNumberPepper");
+        settings is null || settings.Keys.All(k => (k.StartsWith("Zhifa:Security:", StringComparison.Ordinal)
+            && !k.StartsWith("Zhifa:Security:Key", StringComparison.Ordinal) && k != "Zhifa:Security:IdNumberPepper")
+            || k.StartsWith("Zhifa:Audit:Checkpoint", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Another app on this app's database (which this app keeps owning), with other settings: an operator restarting the
+    /// same deployment with a changed configuration.
+    /// </summary>
+    public ZhifaApp Restart(IDictionary<string, string?> settings) => new(_database, ownsDatabase: false, settings);
 
     /// <summary>Migrates the template and loads the demo data by starting the app on it once, as every test app used to do.</summary>
     private static void PrepareTemplate(TestDatabase template)
