@@ -305,3 +305,49 @@ public sealed class AuditAnchorTests_Postgres() : AuditAnchorTests(TestDatabases
 public sealed class AuditAnchorTests_Sqlite_National() : AuditAnchorTests(TestDatabases.Sqlite, national: true);
 
 public sealed class AuditAnchorTests_Postgres_National() : AuditAnchorTests(TestDatabases.Postgres, national: true);
+
+/// <summary>Switching to the national algorithms (or rotating the key) leaves every earlier row verifiable: each row names its algorithm and key.</summary>
+public abstract class AuditSuiteSwitchTests(string provider)
+{
+    [Fact]
+    public async Task SwitchingToTheNationalSuite_KeepsTheOldRowsVerifiable()
+    {
+        using var standard = new ZhifaApp(provider);
+        await TestData.CreateUnitAsync(standard.ApiAs("yp.admin"), DemoData.Ids.YuanpingTransport);
+        await using (var scope = standard.Scope(out _))
+            Assert.True(await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().WriteDueAsync() > 0);
+
+        using var national = standard.Restart(new Dictionary<string, string?>
+        {
+            ["Zhifa:Crypto:Suite"] = "National",
+            ["Zhifa:Audit:SigningKey"] = AuditKey.Generate(sm2: true).PrivateKeyPem,
+            ["Zhifa:Audit:RetiredKeys:0"] = ZhifaApp.AuditKeyPem,
+        });
+        await TestData.CreateUnitAsync(national.ApiAs("yp.admin"), DemoData.Ids.YuanpingTransport);
+        await using (var scope = national.Scope(out var db))
+        {
+            // Fewer than N entries since the last checkpoint: none is due until it is an hour old.
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().WriteDueAsync());
+            national.Clock.Advance(TimeSpan.FromMinutes(61));
+            Assert.True(await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().WriteDueAsync() > 0);
+            Assert.Equal(["sha256", "sm3"], await db.AuditEntries.Select(e => e.Algorithm).Distinct().OrderBy(a => a).ToListAsync());
+            Assert.Equal(["ecdsa-p256-sha256", "sm2-sm3"], await db.AuditCheckpoints.Select(c => c.Algorithm).Distinct().OrderBy(a => a).ToListAsync());
+        }
+        var result = await national.ApiAs("yp.supervisor").GetFromJsonAsync<AuditVerification>("/api/v1/audit/verify", ZhifaApp.Json);
+        Assert.True(result!.Intact, result.Problem);
+
+        // Without the retired key the old seals cannot be checked: said, not passed over.
+        using var forgetful = standard.Restart(new Dictionary<string, string?>
+        {
+            ["Zhifa:Crypto:Suite"] = "National",
+            ["Zhifa:Audit:SigningKey"] = AuditKey.Generate(sm2: true).PrivateKeyPem,
+        });
+        var withoutOldKey = await forgetful.ApiAs("yp.supervisor").GetFromJsonAsync<AuditVerification>("/api/v1/audit/verify", ZhifaApp.Json);
+        Assert.False(withoutOldKey!.Intact);
+        Assert.Equal("audit.seal_key_unknown", withoutOldKey.Problem);
+    }
+}
+
+public sealed class AuditSuiteSwitchTests_Sqlite() : AuditSuiteSwitchTests(TestDatabases.Sqlite);
+
+public sealed class AuditSuiteSwitchTests_Postgres() : AuditSuiteSwitchTests(TestDatabases.Postgres);
