@@ -134,6 +134,8 @@ public abstract partial class RoleMatrixTests(ZhifaApp app)
         GET    /api/v1/audit                                            403/403  403/403         200/200      200/200     200/200
         GET    /api/v1/audit/export                                     403/403  403/403         200/200      200/200     200/200
         GET    /api/v1/audit/verify                                     403/-    403/-           403/-        200/-       200/-
+        POST   /api/v1/audit/verify                                     403/-    403/-           403/-        200/-       200/-
+        GET    /api/v1/audit/checkpoints                                403/-    403/-           403/-        200/-       200/-
         GET    /api/v1/login-log                                        403/403  403/403         200/200      200/200     200/200
         GET    /api/v1/login-log/export                                 403/403  403/403         200/200      200/200     200/200
         """;
@@ -298,6 +300,8 @@ public abstract partial class RoleMatrixTests(ZhifaApp app)
             c => c.Client.GetAsync($"/api/v1/audit/export?entityId={c.Role.OutOrg}"),
             ListContains(c => c.Role.InOrg), ListLacks(c => c.Role.OutOrg)),
         new("GET /api/v1/audit/verify", c => c.Client.GetAsync("/api/v1/audit/verify"), null),
+        new("POST /api/v1/audit/verify", c => c.Client.PostJsonAsync("/api/v1/audit/verify", new { checkpoints = Array.Empty<object>() }), null),
+        new("GET /api/v1/audit/checkpoints", c => c.Client.GetAsync("/api/v1/audit/checkpoints"), null),
         new("GET /api/v1/login-log/",
             c => c.Client.GetAsync($"/api/v1/login-log?userName={c.Role.InUser}"),
             c => c.Client.GetAsync($"/api/v1/login-log?userName={c.Role.OutUser}"),
