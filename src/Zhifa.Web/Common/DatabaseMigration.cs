@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Zhifa.Core.Data;
 
 namespace Zhifa.Web.Common;
@@ -21,7 +23,7 @@ internal static class DatabaseMigration
             await DatabaseRoles.CheckSeparationAsync(options, ct);
             await using (var owner = options.CreateOwnerContext())
             {
-                pending = [.. await owner.Database.GetPendingMigrationsAsync(ct)];
+                pending = await PendingAsync(owner, ct);
                 if (pending.Count > 0)
                     await owner.Database.MigrateAsync(ct);
             }
@@ -34,7 +36,7 @@ internal static class DatabaseMigration
             var db = services.GetRequiredService<ZhifaDbContext>();
             // Only when there is something to apply: migrating creates the history table if missing (CREATE TABLE IF NOT
             // EXISTS), which a PostgreSQL app role without an owner connection may not do even when nothing is pending.
-            pending = [.. await db.Database.GetPendingMigrationsAsync(ct)];
+            pending = await PendingAsync(db, ct);
             if (pending.Count > 0)
                 await db.Database.MigrateAsync(ct);
         }
@@ -42,6 +44,12 @@ internal static class DatabaseMigration
             await module.AfterMigrationAsync(services, ct);
         return pending;
     }
+
+    /// <summary>The migrations not yet applied: all of them in a database without a history (asked first, so no failed query is logged).</summary>
+    private static async Task<List<string>> PendingAsync(ZhifaDbContext db, CancellationToken ct) =>
+        await db.GetService<IHistoryRepository>().ExistsAsync(ct)
+            ? [.. await db.Database.GetPendingMigrationsAsync(ct)]
+            : [.. db.Database.GetMigrations()];
 }
 
 /// <summary>Says once at start (in production, on PostgreSQL without an owner connection) that the app's role could rewrite the audit trail.</summary>
