@@ -50,12 +50,7 @@ public sealed class AuditKeyRing
     public static bool IsNational(IConfiguration config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return (config["Zhifa:Crypto:Suite"] ?? "Standard") switch
-        {
-            var s when s.Equals("Standard", StringComparison.OrdinalIgnoreCase) => false,
-            var s when s.Equals("National", StringComparison.OrdinalIgnoreCase) => true,
-            var s => throw new InvalidOperationException($"Zhifa:Crypto:Suite is '{s}': it must be Standard or National."),
-        };
+        return Common.CryptoSettings.ParseSuite(config[Common.CryptoSettings.Suite]) == Common.CryptoSuite.National;
     }
 
     public static AuditKeyRing FromConfiguration(IConfiguration config)

@@ -11,7 +11,10 @@ public static class DatabaseProviders
     public const string PostgresMigrationsAssembly = "Zhifa.Migrations.Postgres";
 }
 
-/// <summary>Configuration section <c>Zhifa:Database</c>; the connection string is <c>ConnectionStrings:Zhifa</c>.</summary>
+/// <summary>
+/// Configuration section <c>Zhifa:Database</c>; the connection string is <c>ConnectionStrings:Zhifa</c> (the app's role) and,
+/// on PostgreSQL, optionally <c>ConnectionStrings:ZhifaOwner</c> (the role that owns the tables and runs the migrations).
+/// </summary>
 public sealed class DatabaseOptions
 {
     public const string Section = "Zhifa:Database";
@@ -22,6 +25,16 @@ public sealed class DatabaseOptions
 
     public string ConnectionString { get; set; } = DefaultSqlite;
 
+    /// <summary>
+    /// PostgreSQL only: the owner's connection (<c>ConnectionStrings:ZhifaOwner</c>). With it the migrations run as the owner,
+    /// which then grants the app's role (<see cref="ConnectionString"/>) what it needs and no more (<see cref="DatabaseRoles"/>).
+    /// Without it one role does everything, as on SQLite, which has no roles.
+    /// </summary>
+    public string? OwnerConnectionString { get; set; }
+
+    /// <summary>The migrations run as a separate owner role (PostgreSQL with <see cref="OwnerConnectionString"/>).</summary>
+    public bool HasOwner => IsPostgres && !string.IsNullOrWhiteSpace(OwnerConnectionString);
+
     /// <summary>Apply pending migrations when the app starts.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
@@ -31,18 +44,30 @@ public sealed class DatabaseOptions
 
     public bool IsSqlite => string.Equals(Provider, DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Points <paramref name="builder"/> at the configured database and its migrations assembly.</summary>
-    public void Apply(DbContextOptionsBuilder builder)
+    /// <summary>Points <paramref name="builder"/> at the configured database (as the app's role) and its migrations assembly.</summary>
+    public void Apply(DbContextOptionsBuilder builder) => Apply(builder, ConnectionString);
+
+    /// <summary>A context on the database as its owner (<see cref="HasOwner"/>), for the migrations.</summary>
+    public ZhifaDbContext CreateOwnerContext()
+    {
+        if (!HasOwner)
+            throw new InvalidOperationException("No owner connection is configured (ConnectionStrings:ZhifaOwner, PostgreSQL only).");
+        var builder = new DbContextOptionsBuilder<ZhifaDbContext>();
+        Apply(builder, OwnerConnectionString!);
+        return new ZhifaDbContext(builder.Options);
+    }
+
+    private void Apply(DbContextOptionsBuilder builder, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
         if (IsPostgres)
         {
-            builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(DatabaseProviders.PostgresMigrationsAssembly));
+            builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(DatabaseProviders.PostgresMigrationsAssembly));
         }
         else if (IsSqlite)
         {
-            EnsureSqliteDirectory(ConnectionString);
-            builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly(DatabaseProviders.SqliteMigrationsAssembly));
+            EnsureSqliteDirectory(connectionString);
+            builder.UseSqlite(connectionString, o => o.MigrationsAssembly(DatabaseProviders.SqliteMigrationsAssembly));
         }
         else
         {

@@ -87,7 +87,10 @@ public static class IdNumber
     }
 }
 
-/// <summary>Reversible encryption of ID numbers at rest; implemented in Web (ASP.NET Core Data Protection).</summary>
+/// <summary>
+/// Reversible encryption of ID numbers at rest: <see cref="SuiteIdNumberProtector"/> writes with the configured suite
+/// (ASP.NET Core data protection, in Web, or SM4 with <see cref="Sm4IdNumberProtector"/>) and reads either.
+/// </summary>
 public interface IIdNumberProtector
 {
     string Protect(string idNumber);

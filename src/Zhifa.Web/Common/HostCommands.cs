@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Data;
 using Zhifa.Core.Demo;
 
@@ -11,26 +10,15 @@ internal sealed class HostCommands(string name, Func<IServiceProvider, ILogger, 
     [
         new("migrate", async (sp, log) =>
         {
-            var db = sp.GetRequiredService<ZhifaDbContext>();
-            var pending = await DatabaseLock.PreparingAsync(sp.GetRequiredService<DatabaseOptions>(), async () =>
-            {
-                var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-                await db.Database.MigrateAsync();
-                foreach (var module in ModuleCatalog.All)
-                    await module.AfterMigrationAsync(sp, CancellationToken.None);
-                return pending;
-            });
+            var pending = await DatabaseLock.PreparingAsync(sp.GetRequiredService<DatabaseOptions>(), () => DatabaseMigration.MigrateAsync(sp, log));
             log.LogInformation("Applied {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
             return 0;
         }),
         new("seed-demo", async (sp, log) =>
         {
-            var db = sp.GetRequiredService<ZhifaDbContext>();
             var loaded = await DatabaseLock.PreparingAsync(sp.GetRequiredService<DatabaseOptions>(), async () =>
             {
-                await db.Database.MigrateAsync();
-                foreach (var module in ModuleCatalog.All)
-                    await module.AfterMigrationAsync(sp, CancellationToken.None);
+                await DatabaseMigration.MigrateAsync(sp, log);
                 return await sp.GetRequiredService<DemoData>().SeedAsync();
             });
             log.LogInformation(loaded ? "Demo data loaded." : "The database already holds data; demo data not loaded.");

@@ -31,7 +31,10 @@ public static class HostSetup
         var database = new DatabaseOptions();
         config.GetSection(DatabaseOptions.Section).Bind(database);
         database.ConnectionString = config.GetConnectionString("Zhifa") ?? database.ConnectionString;
+        database.OwnerConnectionString = config.GetConnectionString("ZhifaOwner") ?? database.OwnerConnectionString;
         services.AddSingleton(database);
+        if (builder.Environment.IsProduction() && database.IsPostgres && !database.HasOwner)
+            services.AddHostedService<SingleDatabaseRoleWarning>();
         services.AddDbContext<ZhifaDbContext>(database.Apply);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ActorContext>();
@@ -126,13 +129,10 @@ public static class HostSetup
             return;
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorContext>().AsSystem();
-        var db = scope.ServiceProvider.GetRequiredService<ZhifaDbContext>();
         // Several nodes may start at once on an empty database: one prepares it, the others then find it ready.
         var seeded = await DatabaseLock.PreparingAsync(options, async () =>
         {
-            await db.Database.MigrateAsync();
-            foreach (var module in ModuleCatalog.All)
-                await module.AfterMigrationAsync(scope.ServiceProvider, CancellationToken.None);
+            await DatabaseMigration.MigrateAsync(scope.ServiceProvider, app.Logger);
             return app.Configuration.GetValue("Zhifa:Demo:SeedOnEmptyDatabase", true)
                 && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
         });

@@ -188,7 +188,7 @@ public abstract class AuditAnchorTests(string provider, bool national)
         try
         {
             string[] arguments = national ? [.. NationalArguments(), "--checkpoints", file] : ["--checkpoints", file];
-            var (exit, output) = await AppProcess.RunAsync("verify-audit", app.Provider, app.ConnectionString, arguments);
+            var (exit, output) = await AppProcess.RunAsync("verify-audit", app.Provider, app.ConnectionString, arguments: arguments);
             Assert.True(exit == 3, output);
             Assert.Contains($"audit trail broken at entry {head} ", output, StringComparison.Ordinal);
             Assert.Contains("audit.checkpoint_missing", output, StringComparison.Ordinal);
