@@ -249,9 +249,19 @@ public sealed class ApiToken
     internal void Used(DateTime now) => LastUsedAt = now;
 }
 
-/// <summary>One sign-in attempt, successful or not (登录日志).</summary>
+/// <summary>
+/// One sign-in attempt, successful or not (登录日志): the user name as typed (trimmed, lower case, at most
+/// <see cref="MaxUserNameLength"/> characters), never the password. An attempt with a name no account has belongs to no
+/// organisation (<see cref="OrganizationId"/> null): administrators see those (IdentityModule's scope filter).
+/// </summary>
 public sealed class LoginLogEntry : INotAudited
 {
+    /// <summary>How much of a typed user name is kept: more than any account's, so an unknown one is still recognisable.</summary>
+    public const int MaxUserNameLength = 64;
+
+    /// <summary>The typed name as the log keeps it.</summary>
+    public static string Bounded(string userName) => userName is { Length: > MaxUserNameLength } ? userName[..MaxUserNameLength] : userName ?? "";
+
     private LoginLogEntry()
     {
         UserName = "";
@@ -262,7 +272,7 @@ public sealed class LoginLogEntry : INotAudited
     {
         Id = id;
         At = at;
-        UserName = userName;
+        UserName = Bounded(userName);
         UserId = userId;
         OrganizationId = organizationId;
         Address = address;
