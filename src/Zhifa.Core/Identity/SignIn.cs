@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
@@ -108,7 +109,7 @@ public sealed class LogTokenFailure(ZhifaDbContext db, TimeProvider clock)
     }
 }
 
-public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
+public sealed record ChangePasswordRequest([MaxLength(SecurityOptions.PasswordMaxLength)] string CurrentPassword, [MaxLength(SecurityOptions.PasswordMaxLength)] string NewPassword);
 
 /// <summary>A user changes their own password (also the forced change after the initial one).</summary>
 public sealed class ChangePassword(ZhifaDbContext db, PasswordHasher hasher, SecurityOptions options, TimeProvider clock)

@@ -12,6 +12,8 @@ public sealed class User : IEntityWithId, Zhifa.Core.Common.IVersioned
     public int Version { get; private set; }
 
     public const int MaxUserNameLength = 50;
+    public const int MaxFullNameLength = 50;
+    public const int MaxPhoneLength = 20;
 
     private User()
     {
@@ -134,6 +136,10 @@ public sealed class User : IEntityWithId, Zhifa.Core.Common.IVersioned
 /// <summary>A named set of permissions. Templates ship with Zhifa; administrators may add their own.</summary>
 public sealed class Role : Zhifa.Core.Common.IVersioned
 {
+    public const int MaxCodeLength = 50;
+    public const int MaxNameLength = 50;
+    public const int MaxDescriptionLength = 300;
+
     /// <summary>The concurrency token: raised by every saved change (<see cref="Zhifa.Core.Common.IVersioned"/>).</summary>
     public int Version { get; private set; }
 

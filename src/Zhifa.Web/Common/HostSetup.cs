@@ -157,6 +157,7 @@ public static class HostSetup
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseMiddleware<RequestValidationMiddleware>();
 
         // The API's description and its docs page share one rule: a signed-in user (cookie or bearer token). The page is
         // middleware behind UseAuthorization, so the signed-in fallback policy covers it; the document names the same policy.

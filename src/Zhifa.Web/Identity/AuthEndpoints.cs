@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
@@ -10,9 +11,15 @@ namespace Zhifa.Web.Identity;
 /// Replaces the password in the same request, after the current one is verified: required when the password is an
 /// initial one or has expired (the request without it answers 403 <c>auth.password_change_required</c>).
 /// </param>
-public sealed record TokenRequest(string UserName, string Password, string? Name = null, string? NewPassword = null);
+public sealed record TokenRequest(
+    [MaxLength(TokenRequest.MaxUserNameLength)] string UserName, [MaxLength(SecurityOptions.PasswordMaxLength)] string Password,
+    [MaxLength(ApiTokens.MaxNameLength)] string? Name = null, [MaxLength(SecurityOptions.PasswordMaxLength)] string? NewPassword = null)
+{
+    /// <summary>Longer than any account's (an unknown name is logged, bounded), short enough to refuse garbage.</summary>
+    public const int MaxUserNameLength = 256;
+}
 
-public sealed record NewTokenRequest(string? Name = null);
+public sealed record NewTokenRequest([MaxLength(ApiTokens.MaxNameLength)] string? Name = null);
 
 /// <param name="OfficerId">The caller's own record in the officer registry, if they are enforcement staff.</param>
 public sealed record MeDto(Guid Id, string UserName, string FullName, Guid OrganizationId, string OrganizationName,
