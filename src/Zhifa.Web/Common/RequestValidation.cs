@@ -226,7 +226,7 @@ public static class RequestShape
         else if (value.ValueKind == JsonValueKind.String && Enum.TryParse(type, value.GetString(), ignoreCase: true, out var parsed))
             number = Convert.ToInt64(parsed, CultureInfo.InvariantCulture);
         else
-            return true; // what the reader could not read has been refused already
+            return false;
         if (type.GetCustomAttribute<FlagsAttribute>() is null)
             return Enum.IsDefined(type, Enum.ToObject(type, number));
         var all = Enum.GetValues(type).Cast<object>().Aggregate(0L, (bits, v) => bits | Convert.ToInt64(v, CultureInfo.InvariantCulture));
