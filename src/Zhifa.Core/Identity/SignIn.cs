@@ -120,9 +120,12 @@ public sealed class ChangePassword(ZhifaDbContext db, PasswordHasher hasher, Sec
         var user = await db.Users.Unscoped("the signed-in user changes their own password, whatever their scope").FirstOrDefaultAsync(u => u.Id == userId && u.IsActive, ct);
         if (user is null)
             return IdentityErrors.UserNotFound();
+        // Every wrong field at once: the current password and each rule the new one breaks.
+        var errors = new ValidationBuilder();
         if (!hasher.Verify(request.CurrentPassword ?? "", user.PasswordHash))
-            return IdentityErrors.CurrentPasswordWrong();
-        if (options.CheckPassword(request.NewPassword, user.UserName, "newPassword") is { } problems)
+            errors.Add(IdentityErrors.CurrentPasswordWrong());
+        errors.Add(options.CheckPassword(request.NewPassword, user.UserName, "newPassword"));
+        if (errors.Build() is { } problems)
             return problems;
         if (hasher.Verify(request.NewPassword, user.PasswordHash))
             return IdentityErrors.PasswordUnchanged();

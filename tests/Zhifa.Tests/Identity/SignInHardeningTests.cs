@@ -144,6 +144,16 @@ public abstract class SignInHardeningTests(ZhifaApp app)
     }
 
     [Fact]
+    public async Task ChangingOnesPassword_NamesAWrongCurrentOne_AndTheNewOnesBrokenRules_Together()
+    {
+        var problem = await Problem.ReadAsync(await app.ApiAs("yp.market.head").PostJsonAsync("/api/v1/auth/password",
+            new ChangePasswordRequest("not-the-password", "abc")), HttpStatusCode.BadRequest);
+        Assert.Equal(["currentPassword", "newPassword"], problem.Errors!.Keys.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(2, problem.For("newPassword").Length);
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(new { userName = "yp.market.head", password = DemoData.DemoPassword })).StatusCode);
+    }
+
+    [Fact]
     public async Task ABearerClient_ChangesTheInitialPassword_AndOnlyThenGetsAToken()
     {
         var (id, name) = await NewUserAsync();
