@@ -73,7 +73,9 @@ public class IdentityTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.FillAsync("#Password", "nope");
         await page.ClickAsync("#sign-in");
         await page.Locator("#login-error").WaitForAsync();
-        Assert.Equal("用户名或密码错误。", (await page.Locator("#login-error").InnerTextAsync()).Trim());
+        // The one answer to every refused sign-in: it does not say whether the name exists, and tells of the lockout.
+        Assert.Equal("用户名或密码错误，或账号已锁定、已停用。连续 5 次失败后账号锁定 10 分钟；如需帮助请联系管理员。",
+            (await page.Locator("#login-error").InnerTextAsync()).Trim());
         Assert.Equal("yp.market.head", await page.InputValueAsync("#UserName"));
     }
 }

@@ -1,16 +1,20 @@
+using System.ComponentModel.DataAnnotations;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
 using Zhifa.Core.Identity;
 
 namespace Zhifa.Core.Catalogue;
 
-public sealed record ReviewCommentsRequest(string? Comments);
+public sealed record ReviewCommentsRequest([MaxLength(ReviewCommentsRequest.MaxCommentsLength)] string? Comments)
+{
+    public const int MaxCommentsLength = 1000;
+}
 
 public sealed record EffectiveDateRequest(DateOnly? EffectiveFrom = null);
 
 public sealed record AbolishItemRequest(DateOnly? AbolishedFrom = null);
 
-public sealed record EvaluationRequest(DateOnly? EvaluatedOn, EvaluationResult Result, DateOnly NextDueOn, string? Notes = null);
+public sealed record EvaluationRequest(DateOnly? EvaluatedOn, EvaluationResult Result, DateOnly NextDueOn, [MaxLength(1000)] string? Notes = null);
 
 /// <summary>The owner sends the working version to the supervisor; it must now have a legal basis and a body.</summary>
 public sealed class SubmitCatalogueItem(ZhifaDbContext db, TimeProvider clock)

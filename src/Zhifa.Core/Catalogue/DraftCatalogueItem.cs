@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
@@ -8,13 +9,13 @@ namespace Zhifa.Core.Catalogue;
 
 /// <summary>What a version of an item says, as a client sends it.</summary>
 public sealed record ItemContentRequest(
-    string Name, ItemKind Kind, IReadOnlyList<LegalBasis>? Bases, IReadOnlyList<Guid>? BodyIds, RegionLevel SettingLevel,
-    TownshipDelegation? Delegation = null)
+    [MaxLength(ItemContent.MaxNameLength)] string Name, ItemKind Kind, [MaxLength(100)] IReadOnlyList<LegalBasis>? Bases, [MaxLength(500)] IReadOnlyList<Guid>? BodyIds,
+    RegionLevel SettingLevel, TownshipDelegation? Delegation = null)
 {
     internal ItemContent ToContent() => new(Name ?? "", Kind, Bases ?? [], BodyIds ?? [], SettingLevel, Delegation);
 }
 
-public sealed record CreateItemRequest(Guid OwnerId, string Code, ItemContentRequest Content);
+public sealed record CreateItemRequest(Guid OwnerId, [MaxLength(CatalogueItem.MaxCodeLength)] string Code, ItemContentRequest Content);
 
 /// <summary>Starts a new item in a body's catalogue as a draft (version 1).</summary>
 public sealed class CreateCatalogueItem(ZhifaDbContext db, TimeProvider clock)

@@ -1,11 +1,18 @@
+using System.ComponentModel.DataAnnotations;
 using Zhifa.Core.Common;
 using Zhifa.Core.Organizations;
 
 namespace Zhifa.Core.Catalogue;
 
 /// <summary>One provision an item rests on: 《law or regulation》, article, optional clause, and its text.</summary>
-public sealed record LegalBasis(string LawName, string Article, string? Clause, string Text)
+public sealed record LegalBasis(
+    [MaxLength(LegalBasis.MaxLawNameLength)] string LawName, [MaxLength(LegalBasis.MaxArticleLength)] string Article,
+    [MaxLength(LegalBasis.MaxArticleLength)] string? Clause, [MaxLength(LegalBasis.MaxTextLength)] string Text)
 {
+    public const int MaxLawNameLength = 200;
+    public const int MaxArticleLength = 50;
+    public const int MaxTextLength = 5000;
+
     /// <summary>Law, article and clause without spaces or title marks, so that two citations of one provision compare equal.</summary>
     public string ProvisionKey() => $"{Normalize(LawName)}|{Normalize(Article)}|{Normalize(Clause)}";
 
@@ -19,7 +26,10 @@ public sealed record LegalBasis(string LawName, string Article, string? Clause, 
 /// A power delegated to townships (乡镇赋权): the document that delegates it, since when, and when the
 /// township's capacity to carry it must first be evaluated. Later evaluations are recorded on the item.
 /// </summary>
-public sealed record TownshipDelegation(string Document, DateOnly DelegatedOn, DateOnly EvaluationDueOn);
+public sealed record TownshipDelegation([MaxLength(TownshipDelegation.MaxDocumentLength)] string Document, DateOnly DelegatedOn, DateOnly EvaluationDueOn)
+{
+    public const int MaxDocumentLength = 200;
+}
 
 /// <summary>An evaluation of whether the township carries a delegated item, and when the next one is due.</summary>
 public sealed record DelegationEvaluation(DateOnly EvaluatedOn, EvaluationResult Result, DateOnly NextDueOn, string? Notes);

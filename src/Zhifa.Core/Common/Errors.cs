@@ -63,6 +63,31 @@ public static class CommonErrors
     public static ValidationError RequestUnreadable(string field, bool body) =>
         ValidationError.For(field, body ? "problem.body_unreadable" : "problem.parameter_unreadable");
 
+    // The shape of a request (RequestFields): what every field of every request must be, whatever the feature.
+
+    /// <summary>The field is missing, null where it may not be, or blank where it needs text.</summary>
+    public static ValidationError FieldRequired(string field) => ValidationError.For(field, "field.required");
+
+    public static ValidationError FieldTooLong(string field, int maxLength) => ValidationError.For(field, "field.too_long", maxLength);
+
+    public static ValidationError FieldTooMany(string field, int maxCount) => ValidationError.For(field, "field.too_many", maxCount);
+
+    /// <summary>A number outside its range; <paramref name="aboveMinimum"/> when the minimum itself is not allowed (hours above 0).</summary>
+    public static ValidationError FieldOutOfRange(string field, object minimum, object maximum, bool aboveMinimum) =>
+        ValidationError.For(field, aboveMinimum ? "field.out_of_range_above" : "field.out_of_range", minimum, maximum);
+
+    /// <summary>A value of the wrong kind for its field (text where a number goes, a malformed id or date).</summary>
+    public static ValidationError FieldUnreadable(string field) => ValidationError.For(field, "field.unreadable");
+
+    /// <summary>An id of nothing (all zeros).</summary>
+    public static ValidationError FieldEmptyId(string field) => ValidationError.For(field, "field.empty_id");
+
+    /// <summary>A date outside the years any record of Zhifa can have (0001-01-01 is what a missing date reads as).</summary>
+    public static ValidationError FieldDateOutOfRange(string field, int firstYear, int lastYear) => ValidationError.For(field, "field.date_out_of_range", firstYear, lastYear);
+
+    /// <summary>A value that is not one of the choices (an enumeration read from a number).</summary>
+    public static ValidationError FieldNotAChoice(string field, string choices) => ValidationError.For(field, "field.not_a_choice", choices);
+
     /// <summary>Someone else changed the same thing at the same instant; nothing was saved.</summary>
     public static ConflictError ConcurrentChange() => new("error.concurrent_change");
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Zhifa.Core.Common;
 using Zhifa.Core.Organizations;
 
@@ -10,11 +11,16 @@ namespace Zhifa.Core.Discretion;
 /// </summary>
 public sealed record BenchmarkTier(
     DiscretionTier Tier,
-    string ConditionText,
-    IReadOnlyList<Circumstances> Conditions,
-    IReadOnlyList<PenaltyKind> PenaltyKinds,
+    [MaxLength(BenchmarkTier.MaxConditionTextLength)] string ConditionText,
+    [MaxLength(BenchmarkTier.MaxConditions)] IReadOnlyList<Circumstances> Conditions,
+    [MaxLength(BenchmarkTier.MaxKinds)] IReadOnlyList<PenaltyKind> PenaltyKinds,
     FineRange? Range = null)
 {
+    public const int MaxConditionTextLength = 2000;
+    public const int MaxConditions = 50;
+    public const int MaxKinds = 20;
+    public const int MaxTiers = 20;
+
     /// <summary>False for 不予处罚 and 可以不予处罚, which impose nothing.</summary>
     public bool ImposesPenalty => Tier is not (DiscretionTier.NoPenalty or DiscretionTier.MayNotPenalize);
 
@@ -29,7 +35,8 @@ public sealed record BenchmarkTier(
 /// When a coercive measure is not taken (行政强制法第十六条第二款: 违法行为情节显著轻微或者没有明显社会危害的，可以不采取
 /// 行政强制措施): the condition of a coercion item's benchmark, published in the 免予行政强制清单.
 /// </summary>
-public sealed record CoercionExemption(string ConditionText, IReadOnlyList<Circumstances> Conditions);
+public sealed record CoercionExemption(
+    [MaxLength(BenchmarkTier.MaxConditionTextLength)] string ConditionText, [MaxLength(BenchmarkTier.MaxConditions)] IReadOnlyList<Circumstances> Conditions);
 
 /// <summary>The body that issues a benchmark, its region and the region's level.</summary>
 public sealed record Issuer(Guid BodyId, Guid RegionId, RegionLevel Level);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Catalogue;
 using Zhifa.Core.Common;
@@ -11,13 +12,14 @@ namespace Zhifa.Core.Discretion;
 /// optionally the body deciding (default: the caller's own) and the day of the act (default: today).
 /// </summary>
 public sealed record CalculateRequest(
-    Guid ItemId, Circumstances Circumstances = Circumstances.None, decimal? IllegalGain = null, decimal? GoodsValue = null,
-    Guid? BodyId = null, DateOnly? On = null);
+    Guid ItemId, Circumstances Circumstances = Circumstances.None, [Range(0, Money.MaxAmount)] decimal? IllegalGain = null,
+    [Range(0, Money.MaxAmount)] decimal? GoodsValue = null, Guid? BodyId = null, DateOnly? On = null);
 
 /// <summary>A proposed decision to check against the benchmark: the case's facts and the penalties with the fine in yuan.</summary>
 public sealed record CheckRequest(
-    Guid ItemId, IReadOnlyList<PenaltyKind>? Kinds, decimal? FineAmount = null, Circumstances Circumstances = Circumstances.None,
-    decimal? IllegalGain = null, decimal? GoodsValue = null, Guid? BodyId = null, DateOnly? On = null);
+    Guid ItemId, [MaxLength(BenchmarkTier.MaxKinds)] IReadOnlyList<PenaltyKind>? Kinds, [Range(0, Money.MaxAmount)] decimal? FineAmount = null,
+    Circumstances Circumstances = Circumstances.None, [Range(0, Money.MaxAmount)] decimal? IllegalGain = null, [Range(0, Money.MaxAmount)] decimal? GoodsValue = null,
+    Guid? BodyId = null, DateOnly? On = null);
 
 /// <summary>The benchmark's answer for one case (CLJZ-EXPLAIN): tier, ranges, suggestion and the sentence for the decision.</summary>
 public sealed record CalculationDto(

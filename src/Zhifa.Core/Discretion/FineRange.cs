@@ -113,6 +113,9 @@ public sealed record ResolvedRange(decimal Min, decimal Max, FineBasis Basis, de
 /// <summary>Money in yuan as decimal; where Zhifa rounds, it rounds half away from zero (四舍五入).</summary>
 public static class Money
 {
+    /// <summary>The largest amount in yuan a request may give (一万亿: beyond any fine, gain or goods value of a case).</summary>
+    public const double MaxAmount = 1_000_000_000_000;
+
     public static decimal Yuan(decimal amount) => Math.Round(amount, 0, MidpointRounding.AwayFromZero);
 
     public static decimal Fen(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);

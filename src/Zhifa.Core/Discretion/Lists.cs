@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Catalogue;
 using Zhifa.Core.Common;
@@ -17,7 +18,8 @@ public sealed record ListDto(ListKind List, IReadOnlyList<ListEntryDto> Entries,
 /// <summary>A body's four lists today, generated from the benchmarks that apply to the items it implements, with its curations.</summary>
 public sealed record ListSetDto(NamedRef Body, IReadOnlyList<ListDto> Lists, int UnmatchedCurations, bool CanCurate);
 
-public sealed record CurateListRequest(Guid BodyId, ListKind List, Guid BenchmarkId, DiscretionTier? Tier, bool Excluded, string? Annotation);
+public sealed record CurateListRequest(
+    Guid BodyId, ListKind List, Guid BenchmarkId, DiscretionTier? Tier, bool Excluded, [MaxLength(ListCuration.MaxAnnotationLength)] string? Annotation);
 
 public sealed record PublishListRequest(Guid BodyId, ListKind List);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Catalogue;
 using Zhifa.Core.Common;
@@ -13,13 +14,15 @@ namespace Zhifa.Core.Discretion;
 /// body's benchmark for the item's previous version, if there is one.
 /// </summary>
 public sealed record CreateBenchmarkRequest(
-    Guid ItemId, Guid IssuingBodyId, string Title, FineRange? StatutoryRange = null, IReadOnlyList<PenaltyKind>? StatutoryKinds = null,
-    IReadOnlyList<BenchmarkTier>? Tiers = null, CoercionExemption? Exemption = null);
+    Guid ItemId, Guid IssuingBodyId, [MaxLength(DiscretionBenchmark.MaxTitleLength)] string Title, FineRange? StatutoryRange = null,
+    [MaxLength(BenchmarkTier.MaxKinds)] IReadOnlyList<PenaltyKind>? StatutoryKinds = null, [MaxLength(BenchmarkTier.MaxTiers)] IReadOnlyList<BenchmarkTier>? Tiers = null,
+    CoercionExemption? Exemption = null);
 
 /// <summary>A lower level's refinement of a published benchmark; without tiers, it starts as a copy of the upper tiers.</summary>
-public sealed record RefineBenchmarkRequest(Guid IssuingBodyId, string Title, IReadOnlyList<BenchmarkTier>? Tiers = null);
+public sealed record RefineBenchmarkRequest(
+    Guid IssuingBodyId, [MaxLength(DiscretionBenchmark.MaxTitleLength)] string Title, [MaxLength(BenchmarkTier.MaxTiers)] IReadOnlyList<BenchmarkTier>? Tiers = null);
 
-public sealed record ReviseBenchmarkRequest(IReadOnlyList<BenchmarkTier>? Tiers = null, CoercionExemption? Exemption = null);
+public sealed record ReviseBenchmarkRequest([MaxLength(BenchmarkTier.MaxTiers)] IReadOnlyList<BenchmarkTier>? Tiers = null, CoercionExemption? Exemption = null);
 
 public sealed class CreateBenchmark(ZhifaDbContext db, TimeProvider clock, TierSettings settings)
 {

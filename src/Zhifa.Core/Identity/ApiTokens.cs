@@ -17,11 +17,16 @@ public sealed class ApiTokens(ZhifaDbContext db, SecurityOptions options, TimePr
 
     public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
+    public const int MaxNameLength = 100;
+
+    /// <summary>The wrong field of a token's name, if it is wrong.</summary>
+    public static ValidationError? CheckName(string? name) => name is not null && name.Trim().Length > MaxNameLength ? IdentityErrors.TokenNameTooLong() : null;
+
     public async Task<Result<IssuedToken>> IssueAsync(Guid userId, string? name, CancellationToken ct = default)
     {
+        if (CheckName(name) is { } wrong)
+            return wrong;
         var label = string.IsNullOrWhiteSpace(name) ? "api" : name.Trim();
-        if (label.Length > 100)
-            return IdentityErrors.TokenNameTooLong();
         var now = clock.GetUtcNow().UtcDateTime;
         var token = TokenPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var entity = new ApiToken(Guid.CreateVersion7(now), userId, label, HashOf(token), token[..10], now, now.AddDays(options.TokenLifetimeDays));

@@ -11,8 +11,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasKey(u => u.Id);
         builder.Property(u => u.UserName).HasMaxLength(User.MaxUserNameLength).IsRequired();
         builder.HasIndex(u => u.UserName).IsUnique();
-        builder.Property(u => u.FullName).HasMaxLength(50).IsRequired();
-        builder.Property(u => u.Phone).HasMaxLength(20);
+        builder.Property(u => u.FullName).HasMaxLength(User.MaxFullNameLength).IsRequired();
+        builder.Property(u => u.Phone).HasMaxLength(User.MaxPhoneLength);
         builder.Property(u => u.PasswordHash).HasMaxLength(200).IsRequired();
         builder.Property(u => u.SecurityStamp).HasMaxLength(40).IsRequired();
         builder.HasOne<Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
@@ -29,10 +29,10 @@ internal sealed class RoleConfiguration : IEntityTypeConfiguration<Role>
     public void Configure(EntityTypeBuilder<Role> builder)
     {
         builder.HasKey(r => r.Id);
-        builder.Property(r => r.Code).HasMaxLength(50).IsRequired();
+        builder.Property(r => r.Code).HasMaxLength(Role.MaxCodeLength).IsRequired();
         builder.HasIndex(r => r.Code).IsUnique();
-        builder.Property(r => r.Name).HasMaxLength(50).IsRequired();
-        builder.Property(r => r.Description).HasMaxLength(300);
+        builder.Property(r => r.Name).HasMaxLength(Role.MaxNameLength).IsRequired();
+        builder.Property(r => r.Description).HasMaxLength(Role.MaxDescriptionLength);
         builder.PrimitiveCollection(r => r.Permissions);
     }
 }
@@ -54,7 +54,7 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
     public void Configure(EntityTypeBuilder<ApiToken> builder)
     {
         builder.HasKey(t => t.Id);
-        builder.Property(t => t.Name).HasMaxLength(100).IsRequired();
+        builder.Property(t => t.Name).HasMaxLength(ApiTokens.MaxNameLength).IsRequired();
         builder.Property(t => t.TokenHash).HasMaxLength(64).IsRequired();
         builder.Property(t => t.Prefix).HasMaxLength(12).IsRequired();
         builder.HasIndex(t => t.TokenHash).IsUnique();

@@ -13,6 +13,8 @@ public static class IdentityErrors
     public static ValidationError CustomScopeNeedsOrganizations(string field = "customOrganizationIds") => ValidationError.For(field, "assignment.custom_needs_organizations");
     public static ValidationError TokenNameTooLong(string field = "name") => ValidationError.For(field, "token.name_too_long");
     public static ValidationError UserNameRequired(string field = "userName") => ValidationError.For(field, "login.user_name_required");
+    public static ValidationError PasswordRequired(string field = "password") => ValidationError.For(field, "login.password_required");
+    public static ValidationError PasswordTooLong(int maxLength, string field) => ValidationError.For(field, "password.too_long", maxLength);
     public static ValidationError CurrentPasswordWrong(string field = "currentPassword") => ValidationError.For(field, "password.current_wrong");
     public static ValidationError PasswordUnchanged(string field = "newPassword") => ValidationError.For(field, "password.unchanged");
     public static ValidationError PasswordTooShort(int minLength, string field) => ValidationError.For(field, "password.too_short", minLength);
@@ -42,14 +44,19 @@ public static class IdentityErrors
     public static NotFoundError TokenNotFound() => new("token");
 
     // Not allowed.
-    public static ForbiddenError MustChangePasswordFirst() => new("", "password.must_change_first");
+    /// <summary>403 to a token request with the right password that must be changed first: send it again with <c>newPassword</c>.</summary>
+    public static ForbiddenError PasswordChangeRequired() => new("", "auth.password_change_required");
     public static ForbiddenError PermissionMissing(string permission) => new(permission);
     public static ForbiddenError MustChangePassword(string permission) => new(permission, "password.must_change");
 
     // Not authenticated.
-    public static UnauthorizedError BadCredentials() => new("login.bad_credentials");
+    /// <summary>
+    /// The one refusal of a sign-in, whatever the true reason (unknown name, wrong password, locked or deactivated
+    /// account: the login log keeps it), so that the answer does not tell which names exist.
+    /// </summary>
+    public static UnauthorizedError BadCredentials(int maxAttempts, int lockoutMinutes) => new("login.bad_credentials", maxAttempts, lockoutMinutes);
+    /// <summary>A valid token of a deactivated account (its holder knows the account exists).</summary>
     public static UnauthorizedError AccountInactive() => new("login.inactive");
-    public static UnauthorizedError AccountLocked(int minutesLeft) => new("login.locked", minutesLeft);
     public static UnauthorizedError AuthenticationRequired() => new("auth.required");
     public static UnauthorizedError TokenUnknown() => new("token.unknown");
     public static UnauthorizedError TokenRevoked() => new("token.revoked");

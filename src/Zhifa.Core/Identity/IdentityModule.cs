@@ -29,7 +29,12 @@ public sealed class IdentityModule : FeatureModule
     {
         scope.ByOrganization<User>(u => u.OrganizationId);
         scope.ByOrganization<RoleAssignment>(a => a.OrganizationId);
-        scope.ByOrganization<LoginLogEntry>(l => l.OrganizationId);
+        // An attempt with a name no account has belongs to no organisation: the administrators (admin.users, in any
+        // organisation) see those, as they watch for guessing across the deployment; the rest go by the account's organisation.
+        scope.Add<LoginLogEntry>((db, l) => db.Scope.All
+            || (l.OrganizationId == null
+                ? db.Actor.Can(IdentityPermissions.AdminUsers)
+                : db.Set<Organization>().Any(o => o.Id == l.OrganizationId)));
     }
 
     public override AuditOwner? AuditOwnerOf(EntityEntry entry) => entry?.Entity switch

@@ -1,10 +1,13 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
 
 namespace Zhifa.Core.Identity;
 
-public sealed record SaveRoleRequest(string Code, string Name, string? Description, DataScopeKind DefaultScope, IReadOnlyList<string> Permissions);
+public sealed record SaveRoleRequest(
+    [MaxLength(Role.MaxCodeLength)] string Code, [MaxLength(Role.MaxNameLength)] string Name, [MaxLength(Role.MaxDescriptionLength)] string? Description,
+    DataScopeKind DefaultScope, [MaxLength(200)] IReadOnlyList<string> Permissions);
 
 /// <summary>Administrators add roles of their own; the shipped templates stay as shipped.</summary>
 public sealed class ManageRoles(ZhifaDbContext db, TimeProvider clock)

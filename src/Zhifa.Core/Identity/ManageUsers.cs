@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Zhifa.Core.Personnel;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
@@ -7,16 +8,20 @@ using Zhifa.Core.Organizations;
 namespace Zhifa.Core.Identity;
 
 /// <param name="OfficerId">The person's record in the officer registry, for enforcement staff: an officer of the user's own body.</param>
-public sealed record CreateUserRequest(string UserName, string FullName, Guid OrganizationId, string InitialPassword, string? Phone = null, Guid? OfficerId = null);
+public sealed record CreateUserRequest(
+    [MaxLength(User.MaxUserNameLength)] string UserName, [MaxLength(User.MaxFullNameLength)] string FullName, Guid OrganizationId,
+    [MaxLength(SecurityOptions.PasswordMaxLength)] string InitialPassword, [MaxLength(User.MaxPhoneLength)] string? Phone = null, Guid? OfficerId = null);
 
 /// <param name="OfficerId">Replaces the link to the officer registry; null removes it.</param>
 /// <param name="Phone">A new number; absent or empty keeps the stored one (reads show it masked, so a read-and-write-back loses nothing).</param>
 /// <param name="ClearPhone">Removes the stored number.</param>
-public sealed record UpdateUserRequest(string FullName, Guid OrganizationId, string? Phone = null, Guid? OfficerId = null, bool ClearPhone = false);
+public sealed record UpdateUserRequest(
+    [MaxLength(User.MaxFullNameLength)] string FullName, Guid OrganizationId, [MaxLength(User.MaxPhoneLength)] string? Phone = null, Guid? OfficerId = null,
+    bool ClearPhone = false);
 
-public sealed record ResetPasswordRequest(string InitialPassword);
+public sealed record ResetPasswordRequest([MaxLength(SecurityOptions.PasswordMaxLength)] string InitialPassword);
 
-public sealed record AssignRoleRequest(Guid RoleId, Guid OrganizationId, DataScopeKind Scope, IReadOnlyList<Guid>? CustomOrganizationIds = null);
+public sealed record AssignRoleRequest(Guid RoleId, Guid OrganizationId, DataScopeKind Scope, [MaxLength(500)] IReadOnlyList<Guid>? CustomOrganizationIds = null);
 
 /// <summary>
 /// Administrators manage the users of the organisations their <c>admin.users</c> scope reaches. A user

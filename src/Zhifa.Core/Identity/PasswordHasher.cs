@@ -13,6 +13,9 @@ public sealed class PasswordHasher(SecurityOptions options)
 {
     private const string Scheme = "pbkdf2-sha512";
 
+    /// <summary>A hash of no one's password at the configured cost: what a sign-in with an unknown name is checked against.</summary>
+    private readonly Lazy<string> _decoy = new(() => new PasswordHasher(options).Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))));
+
     public string Hash(string password)
     {
         ArgumentNullException.ThrowIfNull(password);
@@ -20,6 +23,13 @@ public sealed class PasswordHasher(SecurityOptions options)
         var iterations = options.PasswordIterations;
         var hash = Rfc2898DeriveBytes.Pbkdf2(password, salt, iterations, HashAlgorithmName.SHA512, 32);
         return string.Join('$', Scheme, iterations.ToString(CultureInfo.InvariantCulture), Convert.ToBase64String(salt), Convert.ToBase64String(hash));
+    }
+
+    /// <summary>Takes as long as verifying a real password and is always false.</summary>
+    public bool VerifyDecoy(string password)
+    {
+        _ = Verify(password, _decoy.Value);
+        return false;
     }
 
     public bool Verify(string password, string stored)
@@ -41,6 +51,9 @@ public sealed class SecurityOptions
     public const string Section = "Zhifa:Security";
 
     public int PasswordMinLength { get; set; } = 8;
+
+    /// <summary>The longest password accepted, new or to check: a bound on the work of one hash.</summary>
+    public const int PasswordMaxLength = 128;
 
     /// <summary>How many of the four classes (upper case, lower case, digits, symbols) a password needs.</summary>
     public int PasswordRequiredClasses { get; set; } = 3;
@@ -70,6 +83,8 @@ public sealed class SecurityOptions
         password ??= "";
         if (password.Length < PasswordMinLength)
             errors.Add(IdentityErrors.PasswordTooShort(PasswordMinLength, field));
+        if (password.Length > PasswordMaxLength)
+            errors.Add(IdentityErrors.PasswordTooLong(PasswordMaxLength, field));
         var classes = new[] { password.Any(char.IsAsciiLetterUpper), password.Any(char.IsAsciiLetterLower), password.Any(char.IsAsciiDigit),
             password.Any(c => !char.IsAsciiLetterOrDigit(c)) }.Count(x => x);
         if (classes < PasswordRequiredClasses)

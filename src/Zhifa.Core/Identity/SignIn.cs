@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
@@ -9,53 +10,82 @@ public sealed record SignInOrigin(string? Address, string? UserAgent, string Cha
 
 public sealed record SignInOutcome(Guid UserId, string UserName, string SecurityStamp, bool MustChangePassword, bool PasswordExpired);
 
+/// <param name="NewPassword">
+/// Set, it replaces the password in the same step once the current one is verified: how a client without a session
+/// (a bearer-token client) completes the forced change of an initial or expired password.
+/// </param>
+public sealed record SignInRequest(string? UserName, string? Password, string? NewPassword = null);
+
 /// <summary>
-/// Checks a user name and password: the account must exist, be active and not locked; the attempt
-/// that reaches the failure limit locks the account. Every attempt goes to the login log.
+/// Checks a user name and password: the account must exist, be active and not locked; the attempt that reaches the
+/// failure limit locks the account. Every attempt goes to the login log with its true outcome, but the caller learns
+/// only "signed in" or one generic refusal: an unknown name, a wrong password, a locked and a deactivated account
+/// answer alike, and each costs one password-hash verification, so neither the answer nor its time tells which names
+/// exist or whether a guess during a lockout was right.
 /// </summary>
 public sealed class SignIn(ZhifaDbContext db, PasswordHasher hasher, SecurityOptions options, TimeProvider clock)
 {
-    /// <summary>Compared against when the user does not exist, so timing does not tell which names exist.</summary>
-    private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher(new SecurityOptions { PasswordIterations = 210_000 }).Hash("decoy"));
+    public Task<Result<SignInOutcome>> ExecuteAsync(string userName, string password, SignInOrigin origin, CancellationToken ct = default) =>
+        ExecuteAsync(new SignInRequest(userName, password), origin, ct);
 
-    public async Task<Result<SignInOutcome>> ExecuteAsync(string userName, string password, SignInOrigin origin, CancellationToken ct = default)
+    public async Task<Result<SignInOutcome>> ExecuteAsync(SignInRequest request, SignInOrigin origin, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(origin);
         var now = clock.GetUtcNow().UtcDateTime;
-        var name = User.Normalize(userName);
-        if (name.Length == 0 || name.Length > User.MaxUserNameLength)
-            return IdentityErrors.UserNameRequired();
+        var name = User.Normalize(request.UserName ?? "");
+        var password = request.Password ?? "";
 
+        // Wrong fields, all at once and before anything is looked up: they say nothing about any account.
+        var errors = new ValidationBuilder();
+        if (name.Length == 0)
+            errors.Add(IdentityErrors.UserNameRequired());
+        if (password.Length == 0)
+            errors.Add(IdentityErrors.PasswordRequired());
+        else if (password.Length > SecurityOptions.PasswordMaxLength)
+            errors.Add(IdentityErrors.PasswordTooLong(SecurityOptions.PasswordMaxLength, "password"));
+        if (request.NewPassword is not null)
+            errors.Add(options.CheckPassword(request.NewPassword, name, "newPassword"));
+        if (errors.Build() is { } wrong)
+            return wrong;
+
+        // A name longer than any account's cannot exist: it is an unknown name like any other.
+        var user = name.Length > User.MaxUserNameLength ? null
+            : await db.Users.Unscoped("sign-in reads the account before anyone is signed in").FirstOrDefaultAsync(u => u.UserName == name, ct);
         var since = now.AddMinutes(-1);
-        if (await db.LoginLog.Unscoped("sign-in throttling counts every attempt before anyone is signed in").CountAsync(l => l.UserName == name && l.At > since, ct) >= options.AccountAttemptsPerMinute)
-            return await FailAsync(name, null, origin, "login.throttled", IdentityErrors.SignInThrottled(), ct);
-
-        var user = await db.Users.Unscoped("sign-in reads the account before anyone is signed in").FirstOrDefaultAsync(u => u.UserName == name, ct);
+        var logged = LoginLogEntry.Bounded(name);
+        if (await db.LoginLog.Unscoped("sign-in throttling counts every attempt before anyone is signed in").CountAsync(l => l.UserName == logged && l.At > since, ct) >= options.AccountAttemptsPerMinute)
+            return await FailAsync(name, user, origin, "login.throttled", IdentityErrors.SignInThrottled(), ct);
+        // One verification whatever the case, against the account's hash or a decoy of the configured cost.
+        var verified = user is null ? hasher.VerifyDecoy(password) : hasher.Verify(password, user.PasswordHash);
+        var refused = IdentityErrors.BadCredentials(options.MaxFailedAttempts, options.LockoutMinutes);
         if (user is null)
-        {
-            hasher.Verify(password ?? "", DecoyHash.Value);
-            return await FailAsync(name, null, origin, "login.bad_credentials", IdentityErrors.BadCredentials(), ct);
-        }
+            return await FailAsync(name, null, origin, "login.unknown_user", refused, ct);
         if (!user.IsActive)
-            return await FailAsync(name, user, origin, "login.inactive", IdentityErrors.AccountInactive(), ct);
+            return await FailAsync(name, user, origin, "login.inactive", refused, ct);
         if (user.IsLockedAt(now))
-            return await FailAsync(name, user, origin, "login.locked", IdentityErrors.AccountLocked(MinutesLeft(user, now)), ct);
-        if (!hasher.Verify(password ?? "", user.PasswordHash))
+            return await FailAsync(name, user, origin, "login.locked", refused, ct);
+        if (!verified)
         {
             var lockedNow = user.RecordFailure(now, options.MaxFailedAttempts, TimeSpan.FromMinutes(options.LockoutMinutes));
-            return lockedNow
-                ? await FailAsync(name, user, origin, "login.locked_now", IdentityErrors.AccountLocked(MinutesLeft(user, now)), ct)
-                : await FailAsync(name, user, origin, "login.bad_credentials", IdentityErrors.BadCredentials(), ct);
+            return await FailAsync(name, user, origin, lockedNow ? "login.locked_now" : "login.bad_credentials", refused, ct);
         }
 
+        var outcome = "login.ok";
+        if (request.NewPassword is { } newPassword)
+        {
+            // The credentials are right: not a failure, but nothing is signed in with a password that does not change.
+            if (hasher.Verify(newPassword, user.PasswordHash))
+                return await FailAsync(name, user, origin, "login.password_unchanged", IdentityErrors.PasswordUnchanged(), ct);
+            user.SetPassword(hasher.Hash(newPassword), mustChange: false, now);
+            outcome = "login.password_changed";
+        }
         user.RecordSignIn(now);
-        db.LoginLog.Add(new LoginLogEntry(Guid.CreateVersion7(now), now, name, user.Id, user.OrganizationId, origin.Address, origin.UserAgent, true, "login.ok", origin.Channel));
+        db.LoginLog.Add(new LoginLogEntry(Guid.CreateVersion7(now), now, name, user.Id, user.OrganizationId, origin.Address, origin.UserAgent, true, outcome, origin.Channel));
         await db.SaveChangesAsync(ct);
         var expired = options.PasswordExpiryDays > 0 && user.PasswordChangedAt.AddDays(options.PasswordExpiryDays) <= now;
         return new SignInOutcome(user.Id, user.UserName, user.SecurityStamp, user.MustChangePassword, expired);
     }
-
-    private static int MinutesLeft(User user, DateTime now) => (int)Math.Ceiling((user.LockedUntil!.Value - now).TotalMinutes);
 
     private async Task<Result<SignInOutcome>> FailAsync(string name, User? user, SignInOrigin origin, string outcome, Error error, CancellationToken ct)
     {
@@ -79,7 +109,7 @@ public sealed class LogTokenFailure(ZhifaDbContext db, TimeProvider clock)
     }
 }
 
-public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
+public sealed record ChangePasswordRequest([MaxLength(SecurityOptions.PasswordMaxLength)] string CurrentPassword, [MaxLength(SecurityOptions.PasswordMaxLength)] string NewPassword);
 
 /// <summary>A user changes their own password (also the forced change after the initial one).</summary>
 public sealed class ChangePassword(ZhifaDbContext db, PasswordHasher hasher, SecurityOptions options, TimeProvider clock)
@@ -90,9 +120,12 @@ public sealed class ChangePassword(ZhifaDbContext db, PasswordHasher hasher, Sec
         var user = await db.Users.Unscoped("the signed-in user changes their own password, whatever their scope").FirstOrDefaultAsync(u => u.Id == userId && u.IsActive, ct);
         if (user is null)
             return IdentityErrors.UserNotFound();
+        // Every wrong field at once: the current password and each rule the new one breaks.
+        var errors = new ValidationBuilder();
         if (!hasher.Verify(request.CurrentPassword ?? "", user.PasswordHash))
-            return IdentityErrors.CurrentPasswordWrong();
-        if (options.CheckPassword(request.NewPassword, user.UserName, "newPassword") is { } problems)
+            errors.Add(IdentityErrors.CurrentPasswordWrong());
+        errors.Add(options.CheckPassword(request.NewPassword, user.UserName, "newPassword"));
+        if (errors.Build() is { } problems)
             return problems;
         if (hasher.Verify(request.NewPassword, user.PasswordHash))
             return IdentityErrors.PasswordUnchanged();

@@ -12,6 +12,8 @@ public sealed class User : IEntityWithId, Zhifa.Core.Common.IVersioned
     public int Version { get; private set; }
 
     public const int MaxUserNameLength = 50;
+    public const int MaxFullNameLength = 50;
+    public const int MaxPhoneLength = 20;
 
     private User()
     {
@@ -137,6 +139,10 @@ public sealed class User : IEntityWithId, Zhifa.Core.Common.IVersioned
 /// <summary>A named set of permissions. Templates ship with Zhifa; administrators may add their own.</summary>
 public sealed class Role : Zhifa.Core.Common.IVersioned
 {
+    public const int MaxCodeLength = 50;
+    public const int MaxNameLength = 50;
+    public const int MaxDescriptionLength = 300;
+
     /// <summary>The concurrency token: raised by every saved change (<see cref="Zhifa.Core.Common.IVersioned"/>).</summary>
     public int Version { get; private set; }
 
@@ -253,9 +259,19 @@ public sealed class ApiToken
     internal void Used(DateTime now) => LastUsedAt = now;
 }
 
-/// <summary>One sign-in attempt, successful or not (登录日志).</summary>
+/// <summary>
+/// One sign-in attempt, successful or not (登录日志): the user name as typed (trimmed, lower case, at most
+/// <see cref="MaxUserNameLength"/> characters), never the password. An attempt with a name no account has belongs to no
+/// organisation (<see cref="OrganizationId"/> null): administrators see those (IdentityModule's scope filter).
+/// </summary>
 public sealed class LoginLogEntry : INotAudited
 {
+    /// <summary>How much of a typed user name is kept: more than any account's, so an unknown one is still recognisable.</summary>
+    public const int MaxUserNameLength = 64;
+
+    /// <summary>The typed name as the log keeps it.</summary>
+    public static string Bounded(string userName) => userName is { Length: > MaxUserNameLength } ? userName[..MaxUserNameLength] : userName ?? "";
+
     private LoginLogEntry()
     {
         UserName = "";
@@ -266,7 +282,7 @@ public sealed class LoginLogEntry : INotAudited
     {
         Id = id;
         At = at;
-        UserName = userName;
+        UserName = Bounded(userName);
         UserId = userId;
         OrganizationId = organizationId;
         Address = address;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
@@ -5,13 +6,19 @@ using Zhifa.Core.Identity;
 
 namespace Zhifa.Core.Organizations;
 
-public sealed record CreateRegionRequest(string Name, string Code, Guid? ParentId, int SortOrder = 0);
+public sealed record CreateRegionRequest(
+    [MaxLength(Organization.MaxNameLength)] string Name, [MaxLength(20)] string Code, Guid? ParentId,
+    [Range(0, Organization.MaxSortOrder)] int SortOrder = 0);
 
 public sealed record CreateBodyRequest(
-    string Name, Guid? ParentId, string CreditCode, BodyKind BodyKind, Sector Sector, LegalStatus LegalStatus,
-    string? EstablishmentBasis = null, Guid? RegionId = null, int SortOrder = 0);
+    [MaxLength(Organization.MaxNameLength)] string Name, Guid? ParentId, [MaxLength(40)] string CreditCode,
+    BodyKind BodyKind, Sector Sector, LegalStatus LegalStatus,
+    [MaxLength(EnforcementBody.MaxEstablishmentBasisLength)] string? EstablishmentBasis = null, Guid? RegionId = null,
+    [Range(0, Organization.MaxSortOrder)] int SortOrder = 0);
 
-public sealed record CreateUnitRequest(string Name, Guid? ParentId, string? Duties = null, int SortOrder = 0);
+public sealed record CreateUnitRequest(
+    [MaxLength(Organization.MaxNameLength)] string Name, Guid? ParentId, [MaxLength(OrgUnit.MaxDutiesLength)] string? Duties = null,
+    [Range(0, Organization.MaxSortOrder)] int SortOrder = 0);
 
 /// <summary>Creates a region, body or unit under an existing, active parent of the right kind.</summary>
 public sealed class CreateOrganization(ZhifaDbContext db, TimeProvider clock)

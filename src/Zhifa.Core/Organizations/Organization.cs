@@ -12,6 +12,9 @@ public abstract class Organization : Zhifa.Core.Data.IScopeNode, Zhifa.Core.Modu
 
     public const int MaxNameLength = 100;
 
+    /// <summary>The largest sort order a client may give (they order siblings; nobody needs more).</summary>
+    public const int MaxSortOrder = 100_000;
+
     /// <summary>For EF Core materialisation.</summary>
     protected Organization()
     {
@@ -142,6 +145,8 @@ public sealed class Region : Organization
 /// <summary>An enforcement body (执法主体).</summary>
 public sealed class EnforcementBody : Organization
 {
+    public const int MaxEstablishmentBasisLength = 500;
+
     private EnforcementBody()
     {
     }
@@ -185,6 +190,8 @@ public sealed record BodyDetails(string CreditCode, BodyKind BodyKind, Sector Se
 /// <summary>An internal unit (内设机构) of a body: an office, a team, a branch squad.</summary>
 public sealed class OrgUnit : Organization
 {
+    public const int MaxDutiesLength = 1000;
+
     private OrgUnit()
     {
     }

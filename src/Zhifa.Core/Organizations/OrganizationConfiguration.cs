@@ -63,7 +63,7 @@ internal sealed class EnforcementBodyConfiguration : IEntityTypeConfiguration<En
     {
         builder.Property(b => b.CreditCode).HasMaxLength(18).IsRequired();
         builder.HasIndex(b => b.CreditCode).IsUnique();
-        builder.Property(b => b.EstablishmentBasis).HasMaxLength(500);
+        builder.Property(b => b.EstablishmentBasis).HasMaxLength(EnforcementBody.MaxEstablishmentBasisLength);
         builder.HasOne<Region>().WithMany().HasForeignKey(b => b.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(b => b.RegionId);
     }
@@ -71,5 +71,5 @@ internal sealed class EnforcementBodyConfiguration : IEntityTypeConfiguration<En
 
 internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
 {
-    public void Configure(EntityTypeBuilder<OrgUnit> builder) => builder.Property(u => u.Duties).HasMaxLength(1000);
+    public void Configure(EntityTypeBuilder<OrgUnit> builder) => builder.Property(u => u.Duties).HasMaxLength(OrgUnit.MaxDutiesLength);
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
@@ -5,13 +6,18 @@ using Zhifa.Core.Identity;
 
 namespace Zhifa.Core.Organizations;
 
-public sealed record UpdateRegionRequest(string Name, string Code, int SortOrder = 0);
+public sealed record UpdateRegionRequest(
+    [MaxLength(Organization.MaxNameLength)] string Name, [MaxLength(20)] string Code, [Range(0, Organization.MaxSortOrder)] int SortOrder = 0);
 
 public sealed record UpdateBodyRequest(
-    string Name, string CreditCode, BodyKind BodyKind, Sector Sector, LegalStatus LegalStatus,
-    string? EstablishmentBasis = null, Guid? RegionId = null, int SortOrder = 0);
+    [MaxLength(Organization.MaxNameLength)] string Name, [MaxLength(40)] string CreditCode,
+    BodyKind BodyKind, Sector Sector, LegalStatus LegalStatus,
+    [MaxLength(EnforcementBody.MaxEstablishmentBasisLength)] string? EstablishmentBasis = null, Guid? RegionId = null,
+    [Range(0, Organization.MaxSortOrder)] int SortOrder = 0);
 
-public sealed record UpdateUnitRequest(string Name, string? Duties = null, int SortOrder = 0);
+public sealed record UpdateUnitRequest(
+    [MaxLength(Organization.MaxNameLength)] string Name, [MaxLength(OrgUnit.MaxDutiesLength)] string? Duties = null,
+    [Range(0, Organization.MaxSortOrder)] int SortOrder = 0);
 
 /// <summary>Edits an organisation's own attributes; where it sits in the tree changes only by <see cref="MoveOrganization"/>.</summary>
 public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)

@@ -22,6 +22,8 @@ public sealed record IssuanceEvidence(
 /// </summary>
 public sealed class Certificate : IHasOrganization, IEntityWithId, Zhifa.Core.Common.IVersioned
 {
+    public const int MaxNumberLength = 40;
+
     /// <summary>The concurrency token: raised by every saved change (<see cref="Zhifa.Core.Common.IVersioned"/>).</summary>
     public int Version { get; private set; }
 

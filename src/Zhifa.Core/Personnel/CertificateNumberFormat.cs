@@ -17,7 +17,7 @@ public sealed record CertificateNumberParts(string? Region, int? Year, int Seque
 public sealed partial class CertificateNumberFormat
 {
     public const string DefaultPattern = "{region6}{year4}{seq5}";
-    private const int MaxPatternLength = 60;
+    public const int MaxPatternLength = 60;
 
     private readonly int _regionDigits;
     private readonly int _yearDigits;

@@ -12,6 +12,9 @@ namespace Zhifa.Core.Personnel;
 public static class IdNumber
 {
     public const int Length = 18;
+
+    /// <summary>The most a client may send as an ID number (spaces and all); more is refused before it is read.</summary>
+    public const int MaxInputLength = 32;
     private const string CheckCharacters = "10X98765432";
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private static readonly DateOnly EarliestBirth = new(1800, 1, 1);

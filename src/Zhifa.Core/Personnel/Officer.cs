@@ -20,6 +20,9 @@ public sealed class Officer : IHasOrganization, IEntityWithId, Zhifa.Core.Common
     public const int MaxNameLength = 50;
     public const int MaxPostLength = 50;
 
+    /// <summary>The most fields (sectors) a request may list: more than there are.</summary>
+    public const int MaxFields = 50;
+
     private readonly List<Sector> _fields = [];
     private readonly List<EmploymentChange> _employmentHistory = [];
 

@@ -46,7 +46,7 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
     public void Configure(EntityTypeBuilder<Certificate> builder)
     {
         builder.HasKey(c => c.Id);
-        builder.Property(c => c.Number).HasMaxLength(40).IsRequired();
+        builder.Property(c => c.Number).HasMaxLength(Certificate.MaxNumberLength).IsRequired();
         builder.HasIndex(c => new { c.RegionId, c.Number }).IsUnique();
         builder.HasIndex(c => c.Number);
         builder.HasIndex(c => c.OfficerId);

@@ -6,7 +6,10 @@ namespace Zhifa.Core.Personnel;
 public sealed class TrainingCourse : IEntityWithId
 {
     public const int MaxNameLength = 100;
-    public const decimal MaxHours = 200;
+    public const decimal MaxHours = MaxHoursWhole;
+
+    /// <summary><see cref="MaxHours"/> where a decimal constant cannot go (an attribute's argument).</summary>
+    public const int MaxHoursWhole = 200;
 
     private TrainingCourse() => Name = "";
 

@@ -157,8 +157,11 @@ public static class HostSetup
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseMiddleware<RequestValidationMiddleware>();
 
-        app.MapOpenApi().Public("the API's description");
+        // The API's description and its docs page share one rule: a signed-in user (cookie or bearer token). The page is
+        // middleware behind UseAuthorization, so the signed-in fallback policy covers it; the document names the same policy.
+        app.MapOpenApi().RequireSignedIn();
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/openapi/v1.json", "Zhifa API v1");

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
@@ -6,9 +7,19 @@ using Zhifa.Web.Common;
 
 namespace Zhifa.Web.Identity;
 
-public sealed record TokenRequest(string UserName, string Password, string? Name = null);
+/// <param name="NewPassword">
+/// Replaces the password in the same request, after the current one is verified: required when the password is an
+/// initial one or has expired (the request without it answers 403 <c>auth.password_change_required</c>).
+/// </param>
+public sealed record TokenRequest(
+    [MaxLength(TokenRequest.MaxUserNameLength)] string UserName, [MaxLength(SecurityOptions.PasswordMaxLength)] string Password,
+    [MaxLength(ApiTokens.MaxNameLength)] string? Name = null, [MaxLength(SecurityOptions.PasswordMaxLength)] string? NewPassword = null)
+{
+    /// <summary>Longer than any account's (an unknown name is logged, bounded), short enough to refuse garbage.</summary>
+    public const int MaxUserNameLength = 256;
+}
 
-public sealed record NewTokenRequest(string? Name = null);
+public sealed record NewTokenRequest([MaxLength(ApiTokens.MaxNameLength)] string? Name = null);
 
 /// <param name="OfficerId">The caller's own record in the officer registry, if they are enforcement staff.</param>
 public sealed record MeDto(Guid Id, string UserName, string FullName, Guid OrganizationId, string OrganizationName,
@@ -24,17 +35,23 @@ public static class AuthEndpoints
 
         g.MapPost("/token", async (TokenRequest body, SignIn signIn, ApiTokens tokens, HttpContext http, CancellationToken ct) =>
             {
-                var outcome = await signIn.ExecuteAsync(body.UserName, body.Password, Origin(http, "api"), ct);
+                // The token's name is checked before the password is verified (and perhaps changed), so a bad name changes nothing.
+                if (ApiTokens.CheckName(body.Name) is { } badName)
+                    return badName.ToProblem(http);
+                var outcome = await signIn.ExecuteAsync(new SignInRequest(body.UserName, body.Password, body.NewPassword), Origin(http, "api"), ct);
                 if (!outcome.IsSuccess)
                     return outcome.Error.ToProblem(http);
+                // No token, not even a limited one, before an initial or expired password is changed.
                 if (outcome.Value.MustChangePassword || outcome.Value.PasswordExpired)
-                    return IdentityErrors.MustChangePasswordFirst().ToProblem(http);
+                    return IdentityErrors.PasswordChangeRequired().ToProblem(http);
                 var issued = await tokens.IssueAsync(outcome.Value.UserId, body.Name ?? "api", ct);
                 return issued.IsSuccess ? Results.Ok(issued.Value) : issued.Error.ToProblem(http);
             })
             .Public("an API client signs in for a token").RequireRateLimiting(AuthSetup.SignInRateLimit)
-            .WithName("IssueTokenBySignIn").WithSummary("Sign in with user name and password and receive a bearer token (public, rate-limited).")
-            .Produces<IssuedToken>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
+            .WithName("IssueTokenBySignIn")
+            .WithSummary("Sign in with user name and password and receive a bearer token (public, rate-limited). A password that must be changed "
+                + "(initial or expired) answers 403 auth.password_change_required: send the request again with newPassword.")
+            .Produces<IssuedToken>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
 
         g.MapGet("/me", (ActorContext actor) =>
             {

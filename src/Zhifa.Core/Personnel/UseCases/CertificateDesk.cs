@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Identity;
@@ -5,12 +6,14 @@ using Zhifa.Core.Organizations;
 
 namespace Zhifa.Core.Personnel.UseCases;
 
-public sealed record ScheduleExamRequest(Guid RegionId, string Name, DateOnly HeldOn);
+public sealed record ScheduleExamRequest(Guid RegionId, [MaxLength(ExamSession.MaxNameLength)] string Name, DateOnly HeldOn);
 
-public sealed record RecordExamResultRequest(Guid OfficerId, decimal Score);
+/// <param name="Score">Checked against the session's full score by the use case; never negative, never absurd.</param>
+public sealed record RecordExamResultRequest(Guid OfficerId, [Range(0, PersonnelSettings.MaxFullScore)] decimal Score);
 
 /// <summary>An empty number asks for the next one in the region's format.</summary>
-public sealed record IssueCertificateRequest(Guid OfficerId, IReadOnlyList<Sector> Fields, DateOnly? IssuedOn = null, string? Number = null);
+public sealed record IssueCertificateRequest(
+    Guid OfficerId, [MaxLength(Officer.MaxFields)] IReadOnlyList<Sector> Fields, DateOnly? IssuedOn = null, [MaxLength(Certificate.MaxNumberLength)] string? Number = null);
 
 public enum CertificateAction
 {
@@ -26,7 +29,9 @@ public enum CertificateAction
     LeavePost,
 }
 
-public sealed record CertificateActionRequest(CertificateAction Action, string? Reason = null, int? Year = null, DateOnly? On = null, DateOnly? Until = null);
+public sealed record CertificateActionRequest(
+    CertificateAction Action, [MaxLength(Text.MaxReasonLength)] string? Reason = null, [Range(RequestFields.FirstYear, RequestFields.LastYear)] int? Year = null,
+    DateOnly? On = null, DateOnly? Until = null);
 
 /// <summary>Qualification exams and certificates: issued by the justice bureau's issuers (personnel.certificate.issue) in their scope.</summary>
 public sealed class CertificateDesk(PersonnelContext ctx)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Identity;
@@ -6,14 +7,17 @@ using Zhifa.Core.Organizations;
 namespace Zhifa.Core.Personnel.UseCases;
 
 public sealed record RegisterOfficerRequest(
-    string FullName, string IdNumber, Guid BodyId, Guid? UnitId, string? Post, bool HasLegalQualification,
-    IReadOnlyList<Sector> Fields, DateOnly? JoinedOn = null);
+    [MaxLength(Officer.MaxNameLength)] string FullName, [MaxLength(IdNumber.MaxInputLength)] string IdNumber, Guid BodyId, Guid? UnitId,
+    [MaxLength(Officer.MaxPostLength)] string? Post, bool HasLegalQualification, [MaxLength(Officer.MaxFields)] IReadOnlyList<Sector> Fields, DateOnly? JoinedOn = null);
 
-public sealed record UpdateOfficerRequest(string FullName, Guid BodyId, Guid? UnitId, string? Post, bool HasLegalQualification, IReadOnlyList<Sector> Fields);
+public sealed record UpdateOfficerRequest(
+    [MaxLength(Officer.MaxNameLength)] string FullName, Guid BodyId, Guid? UnitId, [MaxLength(Officer.MaxPostLength)] string? Post, bool HasLegalQualification,
+    [MaxLength(Officer.MaxFields)] IReadOnlyList<Sector> Fields);
 
-public sealed record ChangeEmploymentRequest(EmploymentStatus Status, DateOnly? On, string? Reason);
+public sealed record ChangeEmploymentRequest(EmploymentStatus Status, DateOnly? On, [MaxLength(Text.MaxReasonLength)] string? Reason);
 
-public sealed record RecordAssessmentRequest(int Year, AssessmentGrade Grade, string? Remarks);
+public sealed record RecordAssessmentRequest(
+    [Range(RequestFields.FirstYear, RequestFields.LastYear)] int Year, AssessmentGrade Grade, [MaxLength(Text.MaxReasonLength)] string? Remarks);
 
 /// <summary>The officer registry: register, edit, employment changes (which cancel certificates, ZFRY-LEAVE), assessments.</summary>
 public sealed class OfficerRegistry(PersonnelContext ctx, IEnumerable<IOfficerDeparture> departures)

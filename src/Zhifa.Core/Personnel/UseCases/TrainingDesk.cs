@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Zhifa.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
@@ -5,11 +6,14 @@ using Zhifa.Core.Identity;
 
 namespace Zhifa.Core.Personnel.UseCases;
 
-public sealed record CreateCourseRequest(string Name, TrainingCategory Category, decimal Hours, Guid OrganizerId);
+public sealed record CreateCourseRequest(
+    [MaxLength(TrainingCourse.MaxNameLength)] string Name, TrainingCategory Category,
+    [Range(0, TrainingCourse.MaxHoursWhole, MinimumIsExclusive = true)] decimal Hours, Guid OrganizerId);
 
-public sealed record ScheduleSessionRequest(DateOnly StartsOn, DateOnly EndsOn, decimal? Hours = null);
+public sealed record ScheduleSessionRequest(
+    DateOnly StartsOn, DateOnly EndsOn, [Range(0, TrainingCourse.MaxHoursWhole, MinimumIsExclusive = true)] decimal? Hours = null);
 
-public sealed record RecordAttendanceRequest(Guid OfficerId, decimal? Hours = null);
+public sealed record RecordAttendanceRequest(Guid OfficerId, [Range(0, TrainingCourse.MaxHoursWhole, MinimumIsExclusive = true)] decimal? Hours = null);
 
 /// <summary>Training courses, their sessions and who attended, organised by a body or a justice bureau in the caller's scope.</summary>
 public sealed class TrainingDesk(PersonnelContext ctx)
