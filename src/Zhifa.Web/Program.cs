@@ -1,6 +1,11 @@
 using Zhifa.Web.Common;
 
-var builder = WebApplication.CreateBuilder(args);
+// A published app finds its own wwwroot and settings even when started from another folder (see HostPaths).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = HostPaths.ChooseContentRoot(args, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+});
 builder.AddZhifa();
 var app = builder.Build();
 

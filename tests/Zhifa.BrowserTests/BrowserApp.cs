@@ -15,6 +15,7 @@ namespace Zhifa.BrowserTests;
 public sealed class BrowserApp : IAsyncLifetime
 {
     private readonly TestDatabase _database = TestDatabases.CreateSeeded(TestDatabases.Sqlite, PrepareTemplate);
+    private WebApplicationFactory<Program>? _root;
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
 
@@ -52,7 +53,12 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => Configure(b, _database));
+        // The derived factory builds its host through the root's CreateHost, which reads the root's port: both are told
+        // to use Kestrel on a free port (told only the derived one, Kestrel took its default 5000, which other runs on
+        // this machine may hold).
+        _root = new WebApplicationFactory<Program>();
+        _root.UseKestrel(0);
+        _factory = _root.WithWebHostBuilder(b => Configure(b, _database));
         _factory.UseKestrel(0);
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -104,6 +110,7 @@ public sealed class BrowserApp : IAsyncLifetime
             await Browser.CloseAsync();
         _playwright?.Dispose();
         _factory?.Dispose();
+        _root?.Dispose();
         _database.Dispose();
     }
 }

@@ -98,7 +98,22 @@ public static class HostSetup
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddRazorComponents();
-        services.AddAntiforgery();
+        // Every response says X-Frame-Options: DENY (SecurityHeaders), not only the pages with a token.
+        services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
+
+        // Behind a TLS-terminating proxy (Zhifa:Proxy): the request's scheme, host and client address are the proxy's forwarded ones.
+        var proxy = ProxyOptions.From(config);
+        services.AddSingleton(proxy);
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o => proxy.Apply(o, config["AllowedHosts"]));
+        services.AddSingleton(new PublicSite(config));
+
+        // The SQL of every command (and, with sensitive data logging, its parameters) never reaches production logs,
+        // whatever the logging settings say; failed commands (warnings and errors) still do.
+        if (builder.Environment.IsProduction())
+        {
+            foreach (var category in CommandLogCategories)
+                builder.Logging.AddFilter(category, LogLevel.Warning);
+        }
         services.AddHttpContextAccessor();
     }
 
@@ -143,14 +158,27 @@ public static class HostSetup
         }
     }
 
+    /// <summary>
+    /// The log categories that carry SQL below warnings: EF Core's commands, its query compilation (whose debug lines
+    /// show the generated SQL) and the PostgreSQL driver's commands.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CommandLogCategories =
+        ["Microsoft.EntityFrameworkCore.Database.Command", "Microsoft.EntityFrameworkCore.Query", "Npgsql.Command"];
+
     public static void UseZhifa(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<ProxyOptions>().Enabled)
+            app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (app.Environment.IsProduction())
+            app.UseHsts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseRequestLocalization();
         app.UseStaticFiles();
+        app.UseMissingStaticFileIsNotFound();
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();

@@ -146,9 +146,10 @@ public static class PersonnelEndpoints
             .Public("public verification of a certificate by number").RequireRateLimiting(PublicEndpoints.RateLimit).WithTags("Public")
             .WithName("VerifyCertificate").WithSummary("Public verification of an enforcement certificate by its number (masked holder name).")
             .Produces<PublicVerification>().ProducesProblem(404).ProducesProblem(429);
-        app.MapGet("/public/certificates/{number}/qr.png", (string number, HttpContext http) =>
+        app.MapGet("/public/certificates/{number}/qr.png", (string number, HttpContext http, PublicSite site) =>
             {
-                var url = $"{http.Request.Scheme}://{http.Request.Host}/public/verify?number={Uri.EscapeDataString(CertificateNumberFormat.Normalize(number))}";
+                // The public's address of the verification page: Zhifa:Public:BaseUrl, else the host the request came to (through the proxy).
+                var url = site.Link(http.Request, $"/public/verify?number={Uri.EscapeDataString(CertificateNumberFormat.Normalize(number))}");
                 using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
                 return Results.File(new PngByteQRCode(data).GetGraphic(6), "image/png");
             })

@@ -10,7 +10,8 @@
         xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
         yAxis: { type: 'category', data: names, axisLabel: { width: 160, overflow: 'truncate' } },
         series: [{ type: 'bar', data: rates, itemStyle: { color: '#1f5fbf' }, label: { show: true, position: 'right', formatter: '{c}%' } }],
-        tooltip: { trigger: 'axis' }
+        // Drawn on the canvas: the HTML tooltip would write style attributes, which the Content-Security-Policy refuses.
+        tooltip: { trigger: 'axis', renderMode: 'richText' }
     });
     window.addEventListener('resize', function () { chart.resize(); });
 })();
