@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Zhifa.Core.Audit;
@@ -15,7 +16,11 @@ public sealed class AuditCheckpointOptions
 }
 
 /// <summary>One checkpoint as exported: what a supervising body keeps to compare with later.</summary>
-public sealed record AuditCheckpointDto(long Sequence, string EntryHash, DateTime At, string Algorithm, string KeyId, string Signature);
+public sealed record AuditCheckpointDto([Range(1, long.MaxValue)] long Sequence, [MaxLength(64)] string EntryHash, DateTime At, [MaxLength(20)] string Algorithm,
+    [MaxLength(16)] string KeyId, [MaxLength(200)] string Signature);
+
+/// <summary>A kept copy of the checkpoints to compare with the database's: an export as it was downloaded (other fields are ignored).</summary>
+public sealed record AuditCopyRequest([MaxLength(1_000_000)] IReadOnlyList<AuditCheckpointDto> Checkpoints);
 
 /// <summary>A key as exported: its id, algorithm and public half (PEM), enough to check the checkpoints signed with it.</summary>
 public sealed record AuditPublicKeyDto(string KeyId, string Algorithm, string PublicKeyPem);

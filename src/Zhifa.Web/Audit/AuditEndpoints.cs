@@ -35,7 +35,7 @@ public static class AuditEndpoints
             .RequirePermission(AuditPermissions.AuditVerify).WithName("VerifyAuditChain").WithSummary("Walk the hash chain and report the first entry that does not verify.")
             .Produces<AuditVerification>();
 
-        g.MapPost("/verify", async (VerifyAudit verify, AuditCheckpointExport copy, CancellationToken ct) => Results.Ok(await verify.ExecuteAsync(copy.Checkpoints, ct)))
+        g.MapPost("/verify", async (VerifyAudit verify, AuditCopyRequest copy, CancellationToken ct) => Results.Ok(await verify.ExecuteAsync(copy.Checkpoints, ct)))
             .RequirePermission(AuditPermissions.AuditVerify).WithName("VerifyAuditChainAgainstCopy")
             .WithSummary("Walk the chain and compare the checkpoints with a copy exported earlier (a supervising body's): a checkpoint missing or changed is reported.")
             .Produces<AuditVerification>();
