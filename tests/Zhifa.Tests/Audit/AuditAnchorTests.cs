@@ -23,7 +23,7 @@ namespace Zhifa.Tests.Audit;
 public abstract class AuditAnchorTests(string provider, bool national)
 {
     /// <summary>The national-suite run's SM2 key, as an operator would configure it.</summary>
-    private static readonly string Sm2KeyPem = AuditKey.Generate(sm2: true).PrivateKeyPem;
+    private static readonly string Sm2KeyPem = ZhifaApp.AuditSm2KeyPem;
 
     private const int Every = 40;
 
@@ -187,8 +187,8 @@ public abstract class AuditAnchorTests(string provider, bool national)
         await File.WriteAllTextAsync(file, copy);
         try
         {
-            string[] arguments = national ? [.. NationalArguments(), "--checkpoints", file] : ["--checkpoints", file];
-            var (exit, output) = await AppProcess.RunAsync("verify-audit", app.Provider, app.ConnectionString, arguments: arguments);
+            var settings = national ? new Dictionary<string, string> { ["Zhifa:Crypto:Suite"] = "National", ["Zhifa:Crypto:Sm4Key"] = "0123456789abcdeffedcba9876543210" } : null;
+            var (exit, output) = await AppProcess.RunAsync("verify-audit", app.Provider, app.ConnectionString, settings, "--checkpoints", file);
             Assert.True(exit == 3, output);
             Assert.Contains($"audit trail broken at entry {head} ", output, StringComparison.Ordinal);
             Assert.Contains("audit.checkpoint_missing", output, StringComparison.Ordinal);
@@ -207,8 +207,6 @@ public abstract class AuditAnchorTests(string provider, bool national)
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api().GetAsync("/api/v1/audit/checkpoints")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await app.ApiAs("yp.market.officer").PostJsonAsync("/api/v1/audit/verify", new { checkpoints = Array.Empty<object>() })).StatusCode);
     }
-
-    private static string[] NationalArguments() => ["--Zhifa:Crypto:Suite=National", "--Zhifa:Audit:SigningKey=" + Sm2KeyPem];
 
     /// <summary>Writes the due checkpoints now (as the timer does); returns the head's sequence, which is anchored.</summary>
     private static async Task<long> CheckpointAsync(ZhifaApp app)

@@ -18,7 +18,7 @@ public static class AppProcess
         start.Environment["Zhifa__Database__Provider"] = provider;
         start.Environment["ConnectionStrings__Zhifa"] = connectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Zhifa__Audit__SigningKey"] = ZhifaApp.AuditKeyPem;
+        start.Environment["Zhifa__Audit__SigningKey"] = ZhifaApp.AuditKeyFor(settings?.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         using var process = Process.Start(start)!;

@@ -18,6 +18,14 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>
     /// <summary>The test run's audit signing key (P-256), as an operator would put it in the environment.</summary>
     public static readonly string AuditKeyPem = Zhifa.Core.Audit.AuditKey.Generate(sm2: false).PrivateKeyPem;
 
+    /// <summary>The test run's SM2 audit key, for apps on the national suite (<c>Zhifa:Crypto:Suite=National</c>).</summary>
+    public static readonly string AuditSm2KeyPem = Zhifa.Core.Audit.AuditKey.Generate(sm2: true).PrivateKeyPem;
+
+    /// <summary>The audit key for the given settings: SM2 when they choose the national suite.</summary>
+    public static string AuditKeyFor(IEnumerable<KeyValuePair<string, string?>>? settings) =>
+        settings?.Any(s => s.Key == "Zhifa:Crypto:Suite" && string.Equals(s.Value, "National", StringComparison.OrdinalIgnoreCase)) == true
+            ? AuditSm2KeyPem : AuditKeyPem;
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private readonly TestDatabase _database;
@@ -53,7 +61,7 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>
             // Fewer PBKDF2 rounds keep sign-ins fast in tests; the hashing code path is the production one.
             ["Zhifa:Security:PasswordIterations"] = "1000",
             // The audit key lives outside the database: one per test run, shared by the template and every copy of it.
-            ["Zhifa:Audit:SigningKey"] = AuditKeyPem,
+            ["Zhifa:Audit:SigningKey"] = AuditKeyFor(settings),
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
             _settings[k] = v;
