@@ -33,6 +33,10 @@ public static class HostSetup
         database.ConnectionString = config.GetConnectionString("Zhifa") ?? database.ConnectionString;
         services.AddSingleton(database);
         services.AddDbContext<ZhifaDbContext>(database.Apply);
+        var imports = new Zhifa.Core.Common.ImportLimits();
+        config.GetSection(Zhifa.Core.Common.ImportLimits.Section).Bind(imports);
+        services.AddSingleton(imports);
+        services.AddSingleton<WorkbookReader>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ActorContext>();
         services.AddScoped<Zhifa.Core.Common.ConcurrencyExpectation>();
