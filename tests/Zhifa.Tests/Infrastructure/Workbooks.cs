@@ -107,14 +107,18 @@ public static class Workbooks
 
     /// <summary>A sheet part of about 1 GiB of empty rows that compresses to a few MB: past the part limit long before its end.</summary>
     public static byte[] Bomb() => Workbook(Streamed(SheetStart + OfficerHeader,
-        i => $"<row r=\"{i + 2}\" spans=\"1:8\"/>" + string.Concat(Enumerable.Repeat("<row/>", 40)), 1L << 30, SheetEnd));
+        i => $"<row r=\"{i + 2}\" spans=\"1:8\"/>" + EmptyRows, 1L << 30, SheetEnd));
+
+    private static readonly string EmptyRows = string.Concat(Enumerable.Repeat("<row/>", 400));
 
     /// <summary>A sheet of 64 MiB of the same empty row: it inflates a thousandfold, past the compression-ratio limit.</summary>
     public static byte[] Inflating() => Workbook(Streamed(SheetStart + OfficerHeader, _ => "<row/>", 64L << 20, SheetEnd));
 
     /// <summary>One inline cell of about 1 GiB.</summary>
     public static byte[] HugeCell() => Workbook(Streamed(SheetStart + OfficerHeader + """<row r="2"><c r="A2" t="inlineStr"><is><t>""",
-        _ => "张", 1L << 30, "</t></is></c></row>" + SheetEnd));
+        _ => Zhang, 1L << 30, "</t></is></c></row>" + SheetEnd));
+
+    private static readonly string Zhang = new('张', 64);
 
     /// <summary>One shared string of about 1 GiB (the table is read before the sheet).</summary>
     public static byte[] HugeSharedString() => Workbook(Sheet(OfficerHeader + """<row r="2"><c r="A2" t="s"><v>0</v></c></row>"""),
