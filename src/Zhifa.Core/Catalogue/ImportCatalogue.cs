@@ -149,8 +149,8 @@ public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock, Impor
                     continue;
                 if (parts.Any(p => p.Length == 0))
                 {
-                    var missing = r[CatalogueColumns.LawName].Length == 0 ? CatalogueColumns.LawName : r[CatalogueColumns.Article].Length == 0 ? CatalogueColumns.Article : CatalogueColumns.Text;
-                    Fail(r.Row, missing, CatalogueErrors.ImportBasisIncomplete());
+                    foreach (var missing in new[] { CatalogueColumns.LawName, CatalogueColumns.Article, CatalogueColumns.Text }.Where(c => r[c].Length == 0))
+                        Fail(r.Row, missing, CatalogueErrors.ImportBasisIncomplete());
                     continue;
                 }
                 bases.Add(new LegalBasis(parts[0].Trim('《', '》'), parts[1], r[CatalogueColumns.Clause].Length == 0 ? null : r[CatalogueColumns.Clause], parts[2]));
@@ -174,8 +174,11 @@ public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock, Impor
             if (document.Length > 0 || delegatedOn is not null || dueOn is not null)
             {
                 if (document.Length == 0 || delegatedOn is null || dueOn is null)
-                    Fail(first.Row, document.Length == 0 ? CatalogueColumns.DelegationDocument : delegatedOn is null ? CatalogueColumns.DelegatedOn : CatalogueColumns.EvaluationDueOn,
-                        CatalogueErrors.ImportDelegationIncomplete());
+                {
+                    // Each empty cell of the three (an unreadable date has already been reported as such).
+                    foreach (var missing in new[] { CatalogueColumns.DelegationDocument, CatalogueColumns.DelegatedOn, CatalogueColumns.EvaluationDueOn }.Where(c => first[c].Length == 0))
+                        Fail(first.Row, missing, CatalogueErrors.ImportDelegationIncomplete());
+                }
                 else
                     delegation = new TownshipDelegation(document, delegatedOn.Value, dueOn.Value);
             }
