@@ -175,7 +175,7 @@ public sealed class WorkbookReader(ImportLimits limits)
     {
         var rows = new List<ImportRow>();
         SheetHeader? header = null;
-        var cells = new List<(int Column, string Value)>();
+        var cells = new Dictionary<int, string>();
         var text = new StringBuilder();
         var lastRow = 0;
         while (xml.Read())
@@ -188,7 +188,7 @@ public sealed class WorkbookReader(ImportLimits limits)
                 continue;
             cells.Clear();
             RowCells(xml, number, shared, cells, text);
-            if (cells.TrueForAll(c => c.Value.Length == 0))
+            if (cells.Count == 0)
                 continue;
             if (header is null)
             {
@@ -202,8 +202,11 @@ public sealed class WorkbookReader(ImportLimits limits)
         return rows;
     });
 
-    /// <summary>The cells of the row the reader is on (column index, trimmed text), read up to the row's end.</summary>
-    private void RowCells(XmlReader xml, int row, List<string> shared, List<(int, string)> cells, StringBuilder text)
+    /// <summary>
+    /// The non-empty cells of the row the reader is on (column index → trimmed text, the first of a repeated column
+    /// winning, so a row holds at most one entry per column), read up to the row's end.
+    /// </summary>
+    private void RowCells(XmlReader xml, int row, List<string> shared, Dictionary<int, string> cells, StringBuilder text)
     {
         var depth = xml.Depth;
         var position = 0;
@@ -256,7 +259,8 @@ public sealed class WorkbookReader(ImportLimits limits)
                 "inlineStr" => (inline ?? value ?? "").Trim(),
                 _ => (value ?? inline ?? "").Trim(),
             };
-            cells.Add((column, cell));
+            if (cell.Length > 0)
+                cells.TryAdd(column, cell);
         }
     }
 
@@ -411,13 +415,13 @@ public sealed class WorkbookReader(ImportLimits limits)
     {
         private readonly Dictionary<int, int> _slotOfColumn = [];
 
-        public SheetHeader(List<(int Column, string Value)> cells, int max)
+        public SheetHeader(Dictionary<int, string> cells, int max)
         {
             var titles = new List<string>();
             var slots = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var (column, title) in cells)
+            foreach (var (column, title) in cells.OrderBy(c => c.Key))
             {
-                if (title.Length == 0 || slots.ContainsKey(title) || _slotOfColumn.ContainsKey(column))
+                if (slots.ContainsKey(title))
                     continue;
                 if (titles.Count >= max)
                     throw new Refusal(WorkbookErrors.TooManyColumns(max));
@@ -432,13 +436,13 @@ public sealed class WorkbookReader(ImportLimits limits)
         public IReadOnlyList<string> Titles { get; }
         public IReadOnlyDictionary<string, int> Slots { get; }
 
-        public RowValues Row(List<(int Column, string Value)> cells)
+        public RowValues Row(Dictionary<int, string> cells)
         {
             var values = new string[Titles.Count];
             Array.Fill(values, "");
             foreach (var (column, value) in cells)
             {
-                if (_slotOfColumn.TryGetValue(column, out var slot) && values[slot].Length == 0)
+                if (_slotOfColumn.TryGetValue(column, out var slot))
                     values[slot] = value;
             }
             return new RowValues(this, values);
