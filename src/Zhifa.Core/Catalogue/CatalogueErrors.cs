@@ -23,7 +23,6 @@ public static class CatalogueErrors
     public static ValidationError ImportEmpty(string field = "file") => ValidationError.For(field, "catalogue.import_empty");
     public static ValidationError ImportTooManyRows(int maxRows, string field = "file") => ValidationError.For(field, "catalogue.import_too_many", maxRows);
     public static ValidationError ImportNoFile(string field = "file") => ValidationError.For(field, "catalogue.import_no_file");
-    public static ValidationError ImportNotXlsx(string field = "file") => ValidationError.For(field, "catalogue.import_not_xlsx");
     public static ValidationError NextDueRequired(string field = "nextDueOn") => ValidationError.For(field, "cat.next_due_required");
 
     // Cells of an import (keyed rows[n].column): every wrong cell is reported.
@@ -39,6 +38,8 @@ public static class CatalogueErrors
     public static FieldMessage ImportDateInvalid(string text) => new("catalogue.import_date_invalid", [text]);
     public static FieldMessage ImportCodeDuplicate(string code) => new("catalogue.code_duplicate", [code]);
     public static FieldMessage ImportCodeTooLong(int maxLength) => new("catalogue.code_too_long", [maxLength]);
+    /// <summary>Only the first <paramref name="listed"/> of <paramref name="total"/> wrong cells are listed (field <c>file</c>).</summary>
+    public static FieldMessage ImportErrorsTruncated(int listed, int total) => new("catalogue.import_errors_truncated", [listed, total]);
 
     // Clashes with the current state.
     public static ConflictError AmendmentOpen(int versionNumber) => new("catalogue.amendment_open", null, versionNumber);

@@ -88,9 +88,12 @@ public sealed record ImportOutcome(int Drafts, int Published, IReadOnlyList<stri
 /// Imports a body's catalogue from a sheet: one row per legal basis, rows of one code forming one item. With an
 /// effective date the item is taken over as published before Zhifa (it stands as it was; the clean-up will find what is
 /// missing); without, it becomes a draft to submit for review. All or nothing: any wrong row and nothing is imported, and
-/// every problem is reported with its row and column (field key <c>rows[N].column</c>).
+/// every problem is reported with its row and column (field key <c>rows[N].column</c>), the first
+/// <see cref="ImportLimits.MaxErrors"/> of them with a note of how many there are in all (field <c>file</c>). A fixed
+/// number of queries, whatever the number of rows: the bodies once, the codes by chunks, the items written in batches
+/// of <see cref="ImportLimits.BatchSize"/> in one transaction.
 /// </summary>
-public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock)
+public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock, ImportLimits limits)
 {
     public const int MaxRows = 5000;
 
@@ -146,8 +149,8 @@ public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock)
                     continue;
                 if (parts.Any(p => p.Length == 0))
                 {
-                    var missing = r[CatalogueColumns.LawName].Length == 0 ? CatalogueColumns.LawName : r[CatalogueColumns.Article].Length == 0 ? CatalogueColumns.Article : CatalogueColumns.Text;
-                    Fail(r.Row, missing, CatalogueErrors.ImportBasisIncomplete());
+                    foreach (var missing in new[] { CatalogueColumns.LawName, CatalogueColumns.Article, CatalogueColumns.Text }.Where(c => r[c].Length == 0))
+                        Fail(r.Row, missing, CatalogueErrors.ImportBasisIncomplete());
                     continue;
                 }
                 bases.Add(new LegalBasis(parts[0].Trim('《', '》'), parts[1], r[CatalogueColumns.Clause].Length == 0 ? null : r[CatalogueColumns.Clause], parts[2]));
@@ -171,19 +174,20 @@ public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock)
             if (document.Length > 0 || delegatedOn is not null || dueOn is not null)
             {
                 if (document.Length == 0 || delegatedOn is null || dueOn is null)
-                    Fail(first.Row, document.Length == 0 ? CatalogueColumns.DelegationDocument : delegatedOn is null ? CatalogueColumns.DelegatedOn : CatalogueColumns.EvaluationDueOn,
-                        CatalogueErrors.ImportDelegationIncomplete());
+                {
+                    // Each empty cell of the three (an unreadable date has already been reported as such).
+                    foreach (var missing in new[] { CatalogueColumns.DelegationDocument, CatalogueColumns.DelegatedOn, CatalogueColumns.EvaluationDueOn }.Where(c => first[c].Length == 0))
+                        Fail(first.Row, missing, CatalogueErrors.ImportDelegationIncomplete());
+                }
                 else
                     delegation = new TownshipDelegation(document, delegatedOn.Value, dueOn.Value);
             }
             var effectiveFrom = DateCell(first, CatalogueColumns.EffectiveFrom, Fail);
             if (effectiveFrom > today)
                 Fail(first.Row, CatalogueColumns.EffectiveFrom, CatalogueErrors.ImportEffectiveInFuture());
-            if (kind is null || level is null)
-                continue;
-
-            var content = new ItemContent(first[CatalogueColumns.Name], kind.Value, bases, bodies, level.Value, delegation);
-            if (content.Check() is ValidationError invalid)
+            // The content's own checks run even when the kind or level is unknown, so that the row reports all its wrong cells.
+            var content = new ItemContent(first[CatalogueColumns.Name], kind ?? ItemKind.Other, bases, bodies, level ?? RegionLevel.County, delegation);
+            if (content.Check() is { } invalid)
             {
                 foreach (var (field, messages) in invalid.Fields)
                 {
@@ -192,28 +196,53 @@ public sealed class ImportCatalogue(ZhifaDbContext db, TimeProvider clock)
                 }
                 continue;
             }
+            if (kind is null || level is null)
+                continue;
             drafts.Add(new Draft(first.Row, group.Key, content, effectiveFrom));
         }
 
         var codes = drafts.Select(d => d.Code).ToList();
-        var taken = await db.CatalogueItems.Unscoped("item codes are unique across the whole database").AsNoTracking().Where(i => codes.Contains(i.Code)).Select(i => i.Code).ToListAsync(ct);
+        var taken = (await Batches.ByChunksAsync(codes, chunk =>
+                db.CatalogueItems.Unscoped("item codes are unique across the whole database").AsNoTracking().Where(i => chunk.Contains(i.Code)).Select(i => i.Code).ToListAsync(ct)))
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var d in drafts.Where(d => taken.Contains(d.Code)))
             Fail(d.Row, CatalogueColumns.Code, CatalogueErrors.ImportCodeDuplicate(d.Code));
         foreach (var d in drafts.Where(d => d.Code.Length > CatalogueItem.MaxCodeLength))
             Fail(d.Row, CatalogueColumns.Code, CatalogueErrors.ImportCodeTooLong(CatalogueItem.MaxCodeLength));
         if (errors.Count > 0)
-            return new ValidationError(errors.OrderBy(e => RowOf(e.Key)).ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            return Rejected(errors);
 
         var now = clock.GetUtcNow();
+        var items = new List<CatalogueItem>();
         foreach (var d in drafts)
         {
             var created = d.EffectiveFrom is { } from
                 ? CatalogueItem.Import(Guid.CreateVersion7(now), Guid.CreateVersion7(now), ownerId, d.Code, d.Content, from, now.UtcDateTime)
                 : CatalogueItem.Create(Guid.CreateVersion7(now), Guid.CreateVersion7(now), ownerId, d.Code, d.Content, now.UtcDateTime);
-            db.CatalogueItems.Add(created.Value);
+            items.Add(created.Value);
         }
-        await db.SaveChangesAsync(ct);
+        await db.SaveInBatchesAsync(items, limits.BatchSize, batch => db.CatalogueItems.AddRange(batch), ct);
         return new ImportOutcome(drafts.Count(d => d.EffectiveFrom is null), drafts.Count(d => d.EffectiveFrom is not null), codes);
+    }
+
+    /// <summary>The wrong cells by row, at most <see cref="ImportLimits.MaxErrors"/> of them, and a note of the total when there are more.</summary>
+    private ValidationError Rejected(Dictionary<string, List<FieldMessage>> errors)
+    {
+        var max = Math.Max(1, limits.MaxErrors);
+        var total = errors.Sum(e => e.Value.Count);
+        var listed = new Dictionary<string, FieldMessage[]>(StringComparer.Ordinal);
+        var count = 0;
+        foreach (var (key, messages) in errors.OrderBy(e => RowOf(e.Key)))
+        {
+            if (count >= max)
+                break;
+            var take = messages.Take(max - count).ToArray();
+            listed[key] = take;
+            count += take.Length;
+        }
+        if (total > count)
+            listed[ImportFileRefused.Field] = [CatalogueErrors.ImportErrorsTruncated(count, total)];
+        return new ValidationError(listed);
     }
 
     private static DateOnly? DateCell(CatalogueImportRow row, string column, Action<int, string, FieldMessage> fail)

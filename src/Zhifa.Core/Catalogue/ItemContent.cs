@@ -46,16 +46,18 @@ public sealed record ItemContent(
     public const int MaxNameLength = 200;
 
     /// <summary>Form checks that hold for a draft too; completeness is checked on submission.</summary>
-    internal Error? Check()
+    /// <summary>Every wrong field at once (name, legal bases, delegation); null when the content is right.</summary>
+    internal ValidationError? Check()
     {
+        var errors = new ValidationBuilder();
         if (string.IsNullOrWhiteSpace(Name))
-            return CatalogueErrors.NameRequired();
-        if (Name.Trim().Length > MaxNameLength)
-            return CatalogueErrors.NameTooLong(MaxNameLength);
+            errors.Add(CatalogueErrors.NameRequired());
+        else if (Name.Trim().Length > MaxNameLength)
+            errors.Add(CatalogueErrors.NameTooLong(MaxNameLength));
         if (Bases.Any(b => string.IsNullOrWhiteSpace(b.LawName) || string.IsNullOrWhiteSpace(b.Article) || string.IsNullOrWhiteSpace(b.Text)))
-            return CatalogueErrors.BasisIncomplete();
+            errors.Add(CatalogueErrors.BasisIncomplete());
         if (Delegation is { } d && (string.IsNullOrWhiteSpace(d.Document) || d.EvaluationDueOn < d.DelegatedOn))
-            return CatalogueErrors.DelegationIncomplete();
-        return null;
+            errors.Add(CatalogueErrors.DelegationIncomplete());
+        return errors.Build();
     }
 }

@@ -125,10 +125,18 @@ public sealed record ThrottledError(string ReasonCode) : Error(ReasonCode, [])
     public override string Describe() => $"Throttled: {ReasonCode}.";
 }
 
-/// <summary>An import refused as a whole: nothing was imported; each entry says which row and column is wrong and why.</summary>
-public sealed record ImportRejected(IReadOnlyList<ImportRowError> Rows) : Error("import.rejected", [Rows.Count])
+/// <summary>
+/// An import refused as a whole: nothing was imported; each entry says which row and column is wrong and why.
+/// <see cref="Rows"/> are the first wrong cells (at most <see cref="ImportLimits.MaxErrors"/>), <see cref="Total"/> how many there are in all.
+/// </summary>
+public sealed record ImportRejected(IReadOnlyList<ImportRowError> Rows, int Total) : Error("import.rejected", [Total])
 {
-    public override string Describe() => $"Import rejected: {Rows.Count} row error(s).";
+    public ImportRejected(IReadOnlyList<ImportRowError> rows)
+        : this(rows, rows?.Count ?? 0)
+    {
+    }
+
+    public override string Describe() => $"Import rejected: {Total} cell error(s).";
 }
 
 /// <summary>One wrong cell of an import: the sheet row number, the column title, and the message code with its arguments.</summary>

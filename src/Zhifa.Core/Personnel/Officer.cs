@@ -165,18 +165,21 @@ public sealed class Officer : IHasOrganization, IEntityWithId, Zhifa.Core.Common
             _ => true,
         };
 
-    private static Error? CheckProfile(OfficerProfile p)
+    /// <summary>Every wrong field of a profile at once (name, post, fields); null when it is right.</summary>
+    public static ValidationError? CheckProfile(OfficerProfile p)
     {
+        ArgumentNullException.ThrowIfNull(p);
+        var errors = new ValidationBuilder();
         var name = Text.Clean(p.FullName);
         if (name is null)
-            return PersonnelErrors.OfficerNameRequired();
-        if (name.Length > MaxNameLength)
-            return PersonnelErrors.OfficerNameTooLong(MaxNameLength);
+            errors.Add(PersonnelErrors.OfficerNameRequired());
+        else if (name.Length > MaxNameLength)
+            errors.Add(PersonnelErrors.OfficerNameTooLong(MaxNameLength));
         if (Text.Clean(p.Post)?.Length > MaxPostLength)
-            return PersonnelErrors.PostTooLong(MaxPostLength);
+            errors.Add(PersonnelErrors.PostTooLong(MaxPostLength));
         if (p.Fields is null || p.Fields.Count == 0)
-            return PersonnelErrors.OfficerFieldsRequired();
-        return null;
+            errors.Add(PersonnelErrors.OfficerFieldsRequired());
+        return errors.Build();
     }
 
     private void Apply(OfficerProfile p, DateTime now)

@@ -45,7 +45,6 @@ public static class PersonnelErrors
     public static ValidationError ReviewDueInvalid(string field = "annualReviewDueBy") => ValidationError.For(field, "settings.review_due_invalid");
     public static ValidationError TrainingHoursNegative(string field = "training") => ValidationError.For(field, "settings.training_hours_negative");
     public static ValidationError ImportFileRequired(string field = "file") => ValidationError.For(field, "import.file_required");
-    public static ValidationError ImportNotAWorkbook(string field = "file") => ValidationError.For(field, "import.not_a_workbook");
 
     // Cells of an import: a refused import lists every wrong cell by row and column.
     public static ImportRejected ImportEmpty() => new([new ImportRowError(1, "", "import.empty", [])]);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Zhifa.Core.Audit;
 using Zhifa.Core.Common;
 using Zhifa.Core.Identity;
@@ -24,10 +23,10 @@ public static class AuditEndpoints
         g.MapGet("/export", async (AuditQueries q, string? entityType, string? entityId, string? userName, string? action, DateTime? from, DateTime? to, CancellationToken ct) =>
             {
                 var rows = await q.AuditAsync(new AuditFilter(entityType, entityId, userName, action, Utc(from), Utc(to)), ct, unpaged: true);
-                var csv = Csv(["sequence", "at_utc", "user", "address", "entity_type", "entity_id", "action", "before", "after", "hash"],
+                var csv = Csv.Write(["sequence", "at_utc", "user", "address", "entity_type", "entity_id", "action", "before", "after", "hash"],
                     rows.Items.Select(e => new[] { e.Sequence.ToString(CultureInfo.InvariantCulture), e.At.ToString("O", CultureInfo.InvariantCulture), e.UserName,
                         e.Address ?? "", e.EntityType, e.EntityId, e.Action, e.Before ?? "", e.After ?? "", e.Hash }));
-                return Results.File(csv, "text/csv; charset=utf-8", "audit.csv");
+                return Results.File(csv, Csv.ContentType, "audit.csv");
             })
             .RequirePermission(AuditPermissions.AuditRead).WithName("ExportAuditEntries").WithSummary("The filtered audit trail as CSV.").Produces<byte[]>(200, "text/csv");
 
@@ -58,15 +57,4 @@ public static class AuditEndpoints
         { Kind: DateTimeKind.Utc } v => v,
         { } v => DateTime.SpecifyKind(v.AddHours(-8), DateTimeKind.Utc),
     };
-
-    /// <summary>RFC 4180 CSV with a BOM, so spreadsheet programs read the Chinese correctly.</summary>
-    public static byte[] Csv(string[] header, IEnumerable<string[]> rows)
-    {
-        var sb = new StringBuilder();
-        static string Cell(string v) => v.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
-        sb.Append(string.Join(',', header.Select(Cell))).Append("\r\n");
-        foreach (var row in rows)
-            sb.Append(string.Join(',', row.Select(Cell))).Append("\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
-    }
 }

@@ -26,19 +26,20 @@ public static class CatalogueEndpoints
             .WithName("ExportCatalogue").RequirePermission(CataloguePermissions.CatalogueRead)
             .WithSummary("The filtered catalogue as an Excel sheet, one row per legal basis; it imports again as it is.").Produces<byte[]>(200, Xlsx.ContentType);
 
-        g.MapPost("/import", async (HttpRequest request, Guid ownerId, ImportCatalogue uc, IStringLocalizer<Ui> l, CancellationToken ct) =>
+        g.MapPost("/import", async (HttpRequest request, Guid ownerId, ImportCatalogue uc, WorkbookReader reader, IStringLocalizer<Ui> l, CancellationToken ct) =>
             {
                 if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { } file)
                     return CatalogueErrors.ImportNoFile().ToProblem(request.HttpContext);
                 await using var stream = file.OpenReadStream();
-                var rows = CatalogueSheets.Read(stream, l);
-                if (rows is null)
-                    return CatalogueErrors.ImportNotXlsx().ToProblem(request.HttpContext);
-                var result = await uc.ExecuteAsync(ownerId, rows, ct);
+                var rows = CatalogueSheets.Read(reader, stream, l);
+                if (!rows.IsSuccess)
+                    return rows.Error.ToProblem(request.HttpContext);
+                var result = await uc.ExecuteAsync(ownerId, rows.Value, ct);
                 return result.IsSuccess ? Results.Ok(result.Value) : result.Error.ToProblem(request.HttpContext);
             })
             .WithName("ImportCatalogue").RequirePermission(CataloguePermissions.CatalogueEdit).Accepts<IFormFile>("multipart/form-data")
-            .WithSummary("Imports a body's catalogue from an Excel sheet (form field 'file'), all or nothing; errors name their row and column as rows[N].column. " +
+            .WithSummary("Imports a body's catalogue from an Excel sheet (form field 'file'), all or nothing; errors name their row and column as rows[N].column " +
+                "(the first 200 of them, with a note of the total under 'file'); an unreadable file or one past the import limits says why (code import.*). " +
                 "Rows with an effective date are taken over as published, the others become drafts.")
             .Produces<ImportOutcome>().ProducesValidationProblem();
 

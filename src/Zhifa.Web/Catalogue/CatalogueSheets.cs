@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Zhifa.Core.Catalogue;
+using Zhifa.Core.Common;
 using Zhifa.Web.Common;
 using Zhifa.Web.Resources;
 
@@ -34,12 +35,14 @@ public static class CatalogueSheets
         return Xlsx.Write(l["catalogue.sheet"], [.. CatalogueColumns.All.Select(c => Title(l, c))], lines);
     }
 
-    /// <summary>Reads an uploaded sheet whose header row uses the column titles of either language. Null if it is not a workbook.</summary>
-    public static IReadOnlyList<CatalogueImportRow>? Read(Stream stream, IStringLocalizer l)
+    /// <summary>Reads an uploaded sheet whose header row uses the column titles of either language; or why the file is refused.</summary>
+    public static Result<IReadOnlyList<CatalogueImportRow>> Read(WorkbookReader reader, Stream stream, IStringLocalizer l)
     {
-        var rows = Xlsx.Read(stream);
-        if (rows is null)
-            return null;
+        ArgumentNullException.ThrowIfNull(reader);
+        var read = reader.Read(stream);
+        if (!read.IsSuccess)
+            return read.Error;
+        var rows = read.Value;
         var byTitle = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var current = CultureInfo.CurrentUICulture;
         try
@@ -57,7 +60,7 @@ public static class CatalogueSheets
         }
         foreach (var column in CatalogueColumns.All)
             byTitle[column] = column;
-        return [.. rows.Select(r => new CatalogueImportRow(r.Number,
-            r.Values.Where(v => byTitle.ContainsKey(v.Key)).GroupBy(v => byTitle[v.Key]).ToDictionary(g => g.Key, g => g.First().Value)))];
+        return rows.Select(r => new CatalogueImportRow(r.Number,
+            r.Values.Where(v => byTitle.ContainsKey(v.Key)).GroupBy(v => byTitle[v.Key]).ToDictionary(g => g.Key, g => g.First().Value))).ToList();
     }
 }

@@ -36,6 +36,10 @@ public static class HostSetup
         if (builder.Environment.IsProduction() && database.IsPostgres && !database.HasOwner)
             services.AddHostedService<SingleDatabaseRoleWarning>();
         services.AddDbContext<ZhifaDbContext>(database.Apply);
+        var imports = new Zhifa.Core.Common.ImportLimits();
+        config.GetSection(Zhifa.Core.Common.ImportLimits.Section).Bind(imports);
+        services.AddSingleton(imports);
+        services.AddSingleton<WorkbookReader>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ActorContext>();
         services.AddScoped<Zhifa.Core.Common.ConcurrencyExpectation>();

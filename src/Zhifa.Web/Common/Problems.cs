@@ -15,7 +15,8 @@ public static class Problems
     /// The problem for an expected failure. Every problem has the same shape: <c>type</c> under <see cref="TypeBase"/>,
     /// <c>title</c> (the kind), <c>status</c>, <c>detail</c> (the localised message of <c>code</c>), <c>code</c> and
     /// <c>traceId</c>; a rule violation adds <c>rule</c>, a refusal <c>permission</c>, wrong fields <c>errors</c>,
-    /// a refused import <c>rows</c>.
+    /// a refused import <c>rows</c> (the first wrong cells) and <c>total</c> (all of them), a refused import file
+    /// <c>errors.file</c> and, past a limit, <c>limit</c> (its setting).
     /// </summary>
     public static IResult ToProblem(this Error error, HttpContext http)
     {
@@ -30,6 +31,7 @@ public static class Problems
             RuleViolation => (StatusCodes.Status422UnprocessableEntity, "rule-violation", "problem.rule"),
             ForbiddenError => (StatusCodes.Status403Forbidden, "forbidden", "problem.forbidden"),
             ImportRejected => (StatusCodes.Status400BadRequest, "import-rejected", "problem.import_rejected"),
+            ImportFileRefused => (StatusCodes.Status400BadRequest, "import-file-refused", "problem.import_file_refused"),
             UnauthorizedError => (StatusCodes.Status401Unauthorized, "unauthorized", "problem.unauthorized"),
             ThrottledError => (StatusCodes.Status429TooManyRequests, "throttled", "problem.throttled"),
             _ => throw new InvalidOperationException($"Unmapped error type {error.GetType().Name}."),
@@ -38,6 +40,7 @@ public static class Problems
         {
             ValidationError v => new HttpValidationProblemDetails(Localize(v.Fields, l)),
             ConflictError { Field: { } field } c => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [Message(l, c)] }),
+            ImportFileRefused f => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [ImportFileRefused.Field] = [Message(l, f)] }),
             _ => new ProblemDetails(),
         };
         problem.Status = status;
@@ -56,6 +59,10 @@ public static class Problems
                 break;
             case ImportRejected ir:
                 problem.Extensions["rows"] = ir.Rows.Select(r => new { row = r.Row, column = r.Column, code = r.Code, message = Format(l, r.Code, r.Args) }).ToList();
+                problem.Extensions["total"] = ir.Total;
+                break;
+            case ImportFileRefused { Limit: { } limit }:
+                problem.Extensions["limit"] = limit;
                 break;
         }
         return TypedResults.Problem(problem);

@@ -6,12 +6,22 @@ using Zhifa.Core.Common;
 
 namespace Zhifa.Web.Common;
 
-/// <summary>Minimal Excel (.xlsx) export and import: one sheet, a header row, text cells.</summary>
+/// <summary>
+/// Minimal Excel (.xlsx) export, one sheet with a header row and text cells; imports read with <see cref="WorkbookReader"/>.
+/// </summary>
 public static class Xlsx
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>A workbook with one sheet: the header row, then the rows; every cell is text so ID numbers and codes keep their digits.</summary>
+    /// <summary>The cell style that marks text as text even when it starts like a formula (Excel's quote prefix).</summary>
+    private const uint TextStyle = 1;
+
+    /// <summary>
+    /// A workbook with one sheet: the header row, then the rows. Every cell is an inline string, so ID numbers and codes
+    /// keep their digits and nothing is ever a formula; a cell whose text starts like one (<see cref="Csv.StartsLikeFormula"/>)
+    /// also carries the quote-prefix style, so that editing it in a spreadsheet keeps it text. The text itself is written
+    /// as it is, so an export imports again unchanged.
+    /// </summary>
     public static byte[] Write(string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
         ArgumentNullException.ThrowIfNull(header);
@@ -21,6 +31,17 @@ public static class Xlsx
         {
             var workbook = doc.AddWorkbookPart();
             workbook.Workbook = new Workbook();
+            var styles = workbook.AddNewPart<WorkbookStylesPart>();
+            // The minimal stylesheet Excel writes itself, plus one cell format: text with the quote prefix.
+            styles.Stylesheet = new Stylesheet(
+                new Fonts(new Font(new FontSize { Val = 11 }, new FontName { Val = "等线" })) { Count = 1 },
+                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+                new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
+                new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+                new CellFormats(
+                    new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
+                    new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, QuotePrefix = true }) { Count = 2 },
+                new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
             var data = new SheetData();
             data.Append(Row(1, header));
@@ -38,81 +59,23 @@ public static class Xlsx
     {
         var row = new Row { RowIndex = index };
         for (var i = 0; i < values.Count; i++)
+        {
+            var text = values[i] ?? "";
             row.Append(new Cell
             {
-                CellReference = ColumnName(i) + index.ToString(CultureInfo.InvariantCulture),
+                CellReference = WorkbookReader.ColumnName(i) + index.ToString(CultureInfo.InvariantCulture),
                 DataType = CellValues.InlineString,
-                InlineString = new InlineString(new Text(values[i] ?? "") { Space = SpaceProcessingModeValues.Preserve }),
+                StyleIndex = Csv.StartsLikeFormula(text) ? UInt32Value.FromUInt32(TextStyle) : null,
+                InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
             });
+        }
         return row;
     }
 
     /// <summary>
-    /// The first sheet as rows of text keyed by the header row's column titles; empty rows are skipped.
-    /// Each row carries its sheet row number, so import errors can name it. Null when the file is not a workbook.
+    /// The first sheet of a workbook as rows keyed by the header's titles, read by <see cref="WorkbookReader"/> with the
+    /// default limits; null when it is refused. Imports use the configured reader, which also says why.
     /// </summary>
-    public static IReadOnlyList<ImportRow>? Read(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        try
-        {
-            using var doc = SpreadsheetDocument.Open(stream, false);
-            var workbook = doc.WorkbookPart!;
-            var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().First();
-            var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
-            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
-            var rows = part.Worksheet.Descendants<Row>().ToList();
-            if (rows.Count == 0)
-                return [];
-            var header = Cells(rows[0], shared).ToDictionary(c => c.Key, c => c.Value.Trim());
-            var result = new List<ImportRow>();
-            foreach (var row in rows.Skip(1))
-            {
-                var cells = Cells(row, shared);
-                if (cells.All(c => string.IsNullOrWhiteSpace(c.Value)))
-                    continue;
-                var values = header.ToDictionary(h => h.Value, h => cells.TryGetValue(h.Key, out var v) ? v.Trim() : "", StringComparer.Ordinal);
-                result.Add(new ImportRow((int)(row.RowIndex?.Value ?? 0), values));
-            }
-            return result;
-        }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException or ArgumentException)
-        {
-            return null;
-        }
-    }
-
-    private static Dictionary<int, string> Cells(Row row, IReadOnlyList<string> shared)
-    {
-        var cells = new Dictionary<int, string>();
-        var position = 0;
-        foreach (var cell in row.Elements<Cell>())
-        {
-            var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : position;
-            position = column + 1;
-            cells[column] = cell.DataType?.Value switch
-            {
-                CellValues.SharedString when int.TryParse(cell.CellValue?.Text, out var i) && i < shared.Count => shared[i],
-                CellValues.InlineString => cell.InlineString?.InnerText ?? "",
-                _ => cell.CellValue?.Text ?? "",
-            };
-        }
-        return cells;
-    }
-
-    private static string ColumnName(int index)
-    {
-        var name = "";
-        for (index++; index > 0; index = (index - 1) / 26)
-            name = (char)('A' + ((index - 1) % 26)) + name;
-        return name;
-    }
-
-    private static int ColumnIndex(string reference)
-    {
-        var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
-            index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
-        return index - 1;
-    }
+    public static IReadOnlyList<ImportRow>? Read(Stream stream) =>
+        new WorkbookReader(new ImportLimits()).Read(stream) is { IsSuccess: true } rows ? rows.Value : null;
 }

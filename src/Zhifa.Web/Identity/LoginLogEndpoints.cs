@@ -22,9 +22,9 @@ public static class LoginLogEndpoints
         logins.MapGet("/export", async (IdentityQueries q, string? userName, bool? success, DateTime? from, DateTime? to, CancellationToken ct) =>
             {
                 var rows = await q.LoginLogAsync(new LoginLogFilter(userName, success, AuditEndpoints.Utc(from), AuditEndpoints.Utc(to)), ct, unpaged: true);
-                var csv = AuditEndpoints.Csv(["at_utc", "user", "success", "outcome", "channel", "address", "user_agent"],
+                var csv = Csv.Write(["at_utc", "user", "success", "outcome", "channel", "address", "user_agent"],
                     rows.Items.Select(l => new[] { l.At.ToString("O", CultureInfo.InvariantCulture), l.UserName, l.Success ? "true" : "false", l.Outcome, l.Channel, l.Address ?? "", l.UserAgent ?? "" }));
-                return Results.File(csv, "text/csv; charset=utf-8", "login-log.csv");
+                return Results.File(csv, Csv.ContentType, "login-log.csv");
             })
             .RequirePermission(AuditPermissions.AuditRead).WithName("ExportLoginLog").WithSummary("The filtered login log as CSV.").Produces<byte[]>(200, "text/csv");
     }

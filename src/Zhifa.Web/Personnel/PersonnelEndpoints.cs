@@ -67,7 +67,7 @@ public static class PersonnelEndpoints
         officers.MapPost("/import", async (IFormFile file, PersonnelImport uc, IStringLocalizer<Ui> l, HttpContext http, CancellationToken ct) =>
                 await ImportAsync(file, rows => uc.OfficersAsync(rows, SectorNames(l), ct), http))
             .RequirePermission(PersonnelPermissions.PersonnelManage).DisableAntiforgery().WithName("ImportOfficers")
-            .WithSummary("Import officers from Excel: all or nothing; a rejected file lists each wrong row and column.")
+            .WithSummary("Import officers from Excel: all or nothing; a rejected file lists each wrong cell by row and column (the first 200 of them, with the total), an unreadable one or one past the import limits says why (code import.*).")
             .Produces<ImportOutcome>().ProducesProblem(400);
 
         var certificates = api.MapGroup("/certificates").WithTags("Personnel");
@@ -164,12 +164,12 @@ public static class PersonnelEndpoints
 
     private static async Task<IResult> ImportAsync(IFormFile file, Func<IReadOnlyList<ImportRow>, Task<Result<int>>> import, HttpContext http)
     {
-        // Uploaded files are buffered by the server, so their stream is seekable as the workbook reader needs.
+        // Uploaded files are buffered by the server (on disk past 64 KB), so their stream is seekable as the workbook reader needs.
         await using var stream = file.OpenReadStream();
-        var rows = Xlsx.Read(stream);
-        if (rows is null)
-            return PersonnelErrors.ImportNotAWorkbook().ToProblem(http);
-        var result = await import(rows);
+        var rows = http.RequestServices.GetRequiredService<WorkbookReader>().Read(stream);
+        if (!rows.IsSuccess)
+            return rows.Error.ToProblem(http);
+        var result = await import(rows.Value);
         return result.IsSuccess ? Results.Ok(new ImportOutcome(result.Value)) : result.Error.ToProblem(http);
     }
 
