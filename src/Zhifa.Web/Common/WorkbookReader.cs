@@ -51,6 +51,7 @@ public sealed class WorkbookReader(ImportLimits limits)
     private List<ImportRow> Parse(Stream upload)
     {
         using var source = Seekable(upload);
+        CheckDirectory(source);
         ZipArchive zip;
         try
         {
@@ -110,6 +111,33 @@ public sealed class WorkbookReader(ImportLimits limits)
         }
         copy.Position = 0;
         return copy;
+    }
+
+    /// <summary>
+    /// The zip's end record, read before the archive is opened (which reads every entry of its directory): more entries
+    /// than a workbook has, or a directory too big for them, is refused at once. A zip64 end record is left to the archive.
+    /// </summary>
+    private static void CheckDirectory(Stream source)
+    {
+        const int EndRecord = 22;
+        const uint Signature = 0x06054b50;
+        var length = source.Length;
+        if (length < EndRecord)
+            return;
+        var tail = new byte[(int)Math.Min(length, EndRecord + ushort.MaxValue)];
+        source.Seek(-tail.Length, SeekOrigin.End);
+        source.ReadExactly(tail);
+        source.Position = 0;
+        for (var i = tail.Length - EndRecord; i >= 0; i--)
+        {
+            if (BitConverter.ToUInt32(tail, i) != Signature)
+                continue;
+            var entries = BitConverter.ToUInt16(tail, i + 10);
+            var size = BitConverter.ToUInt32(tail, i + 12);
+            if ((entries != ushort.MaxValue && entries > MaxParts) || (size != uint.MaxValue && size > MaxParts * 1024L))
+                throw new Refusal(WorkbookErrors.TooManyParts(MaxParts));
+            return;
+        }
     }
 
     // ---- Parts ----

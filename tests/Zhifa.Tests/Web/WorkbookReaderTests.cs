@@ -113,6 +113,13 @@ public class WorkbookReaderTests
     }
 
     [Fact]
+    public void AZipOfMorePartsThanAWorkbookHas_IsRefusedBeforeItsDirectoryIsRead()
+    {
+        var file = Workbooks.Zip([.. Enumerable.Range(0, WorkbookReader.MaxParts + 1).Select(i => Workbooks.Part($"junk/{i}.xml", ""))]);
+        Assert.Equal("import.too_many_parts", Refused(file).Code);
+    }
+
+    [Fact]
     public void APartWithADtd_IsRefused() => Assert.Equal("import.dtd_prohibited", Refused(Workbooks.WithDtd()).Code);
 
     [Fact]
