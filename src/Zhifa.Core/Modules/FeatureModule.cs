@@ -84,18 +84,33 @@ public sealed record AuditOwner(Guid? OrganizationId, string? ParentKey = null, 
 {
     public static AuditOwner Organization(Guid? id) => new(id);
 
+    /// <summary>
+    /// The compiled expression: once per parent type and property when it reads a property of the parent (an import saves
+    /// thousands of children), else each time (it may capture values).
+    /// </summary>
+    private static Func<TParent, Guid?> Compiled<TParent>(System.Linq.Expressions.Expression<Func<TParent, Guid?>> organization) =>
+        organization.Body is System.Linq.Expressions.MemberExpression { Expression: System.Linq.Expressions.ParameterExpression } member
+            ? (Func<TParent, Guid?>)CompiledOwners.Cache.GetOrAdd((typeof(TParent), member.Member.Name), _ => organization.Compile())
+            : organization.Compile();
+
     /// <summary>The organisation of a parent record: from the change tracker when it is saved with the child, else from the database.</summary>
     public static AuditOwner Parent<TParent>(Guid parentId, System.Linq.Expressions.Expression<Func<TParent, Guid?>> organization)
         where TParent : class, IEntityWithId
     {
         ArgumentNullException.ThrowIfNull(organization);
-        var compiled = organization.Compile();
         return new AuditOwner(null, typeof(TParent).Name + ":" + parentId, async (db, ct) =>
-            db.Set<TParent>().Local.FirstOrDefault(p => p.Id == parentId) is { } local
-                ? compiled(local)
+            // The identity map finds a parent saved in the same change without scanning every tracked record.
+            db.Set<TParent>().Local.FindEntry(parentId) is { } local
+                ? Compiled(organization)(local.Entity)
                 : await db.Set<TParent>().Unscoped("the organisation of an audited record's parent is a fact, not a read by the caller")
                     .Where(p => p.Id == parentId).Select(organization).FirstOrDefaultAsync(ct));
     }
+}
+
+/// <summary>The compiled parent-organisation properties, by parent type and property.</summary>
+file static class CompiledOwners
+{
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), Delegate> Cache = new();
 }
 
 /// <summary>A record with a Guid key.</summary>
