@@ -25,7 +25,8 @@ internal sealed class AuditCheckpointTimer(JobRunner runner, AuditCheckpointJob 
         log.LogInformation("Audit trail: {Hash} chain, sealed and checkpoints signed with key {KeyId} ({Algorithm}) from {Source}.",
             keys.HashAlgorithm, keys.Current.Id, keys.Current.SignatureAlgorithm, keys.Source);
         if (keys.Generated && environment.IsProduction())
-            log.LogWarning("A new audit signing key was made at {Source}: back it up apart from the database (without it old seals cannot be checked), or set Zhifa:Audit:SigningKey.", keys.Source);
+            log.LogWarning("A new audit signing key was made at {Source}: back it up apart from the database (without it old seals cannot be checked). "
+                + "With several nodes, set Zhifa:Audit:SigningKey to the same key on every node (each node would otherwise make its own).", keys.Source);
         var interval = TimeSpan.FromMinutes(Math.Max(1, config.GetValue("Zhifa:Audit:CheckpointIntervalMinutes", 5)));
         while (!stoppingToken.IsCancellationRequested)
         {
