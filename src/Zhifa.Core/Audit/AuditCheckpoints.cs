@@ -61,10 +61,10 @@ public sealed class AuditCheckpoints(ZhifaDbContext db, AuditKeyRing keys, Audit
         if (due.Count == 0)
             return 0;
         var hashes = await entries.Where(e => due.Contains(e.Sequence)).Select(e => new { e.Sequence, e.Hash }).ToDictionaryAsync(e => e.Sequence, e => e.Hash, ct);
-        foreach (var sequence in due.Where(hashes.ContainsKey))
-            db.AuditCheckpoints.Add(new AuditCheckpoint(Guid.CreateVersion7(now), sequence, hashes[sequence], now, keys.Current));
+        foreach (var (sequence, hash) in hashes)
+            db.AuditCheckpoints.Add(new AuditCheckpoint(Guid.CreateVersion7(now), sequence, hash, now, keys.Current));
         await db.SaveChangesAsync(ct);
-        return due.Count(hashes.ContainsKey);
+        return hashes.Count;
     }
 
     public async Task<AuditCheckpointExport> ExportAsync(CancellationToken ct = default)

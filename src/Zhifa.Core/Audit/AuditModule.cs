@@ -36,7 +36,8 @@ public sealed class AuditModule : FeatureModule
 
         public Func<CancellationToken, Task>? Prepare(ZhifaDbContext db, DateTime now)
         {
-            var pending = AuditTrail.Collect(db.ChangeTracker, AuditTrail.KeysOf(db)?.Current);
+            var keys = AuditTrail.KeysOf(db);
+            var pending = AuditTrail.Collect(db.ChangeTracker, keys?.Current);
             if (pending.Count == 0)
                 return null;
             return async ct =>
@@ -44,7 +45,7 @@ public sealed class AuditModule : FeatureModule
                 // One writer at a time extends the chain; the unique sequence stops a fork on any database.
                 if (db.IsPostgres)
                     await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditLockKey})", ct);
-                await AuditTrail.AppendAsync(db, pending, db.Actor, now, ct);
+                await AuditTrail.AppendAsync(db, pending, keys, db.Actor, now, ct);
             };
         }
     }

@@ -68,7 +68,7 @@ internal static class AuditTrail
         {
             Sensitivity.Secret => "***",
             Sensitivity.Phone => Masking.Phone(text) + Fingerprint(key, text),
-            _ => "#" + Fingerprint(key, text).TrimStart(' '),
+            _ => key is { CanSeal: true } ? "#" + key.Fingerprint(text) : "***",
         };
     }
 
@@ -95,11 +95,10 @@ internal static class AuditTrail
     }
 
     /// <summary>Appends the entries after the last one; the caller holds the transaction (and, on PostgreSQL, the lock).</summary>
-    public static async Task AppendAsync(ZhifaDbContext db, IReadOnlyList<Pending> pending, ActorContext actor, DateTime now, CancellationToken ct)
+    public static async Task AppendAsync(ZhifaDbContext db, IReadOnlyList<Pending> pending, AuditKeyRing? keys, ActorContext actor, DateTime now, CancellationToken ct)
     {
         var last = await db.AuditEntries.Unscoped("the chain continues from the last entry of all, whoever may read it").AsNoTracking().OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
-        var keys = KeysOf(db);
         var algorithm = keys?.HashAlgorithm ?? AuditAlgorithms.Sha256;
         var sequence = last?.Sequence ?? 0;
         var previous = last?.Hash ?? AuditEntry.GenesisHash;
