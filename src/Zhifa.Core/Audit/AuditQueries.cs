@@ -8,11 +8,14 @@ public sealed record AuditEntryDto(Guid Id, long Sequence, DateTime At, Guid? Us
     string EntityType, string EntityId, string Action, string? Before, string? After, string Hash);
 
 public sealed record AuditFilter(string? EntityType = null, string? EntityId = null, string? UserName = null, string? Action = null,
-    DateTime? From = null, DateTime? To = null, int? Page = null, int? PageSize = null);
+    DateTime? From = null, DateTime? To = null, int? Page = null, int? PageSize = null, string? Sort = null);
 
 /// <summary>The audit trail as the caller's scope shows it: the log page, its export, and the history of given records.</summary>
 public sealed class AuditQueries(ZhifaDbContext db)
 {
+    /// <summary>The trail may hold millions of rows: it sorts by its sequence (an index, the order of time) either way.</summary>
+    public static readonly SortMap<AuditEntry> Sort = SortMap<AuditEntry>.Create(new SortOrder("at", true), e => e.Sequence).Add("at", e => e.Sequence);
+
     /// <param name="unpaged">Every matching row, for exports of exactly what is filtered.</param>
     public async Task<Page<AuditEntryDto>> AuditAsync(AuditFilter filter, CancellationToken ct = default, bool unpaged = false)
     {
@@ -30,13 +33,16 @@ public sealed class AuditQueries(ZhifaDbContext db)
             q = q.Where(e => e.At >= from);
         if (filter.To is { } to)
             q = q.Where(e => e.At < to);
-        var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
-        var total = await q.CountAsync(ct);
-        var ordered = q.OrderByDescending(e => e.Sequence);
-        var rows = await (unpaged ? ordered : ordered.Skip((page - 1) * size).Take(size))
-            .Select(e => new AuditEntryDto(e.Id, e.Sequence, e.At, e.UserId, e.UserName, e.Address, e.OrganizationId, e.EntityType, e.EntityId, e.Action, e.Before, e.After, e.Hash))
-            .ToListAsync(ct);
-        return new Page<AuditEntryDto>(rows, total, page, size);
+        var ordered = Sort.Apply(q, filter.Sort);
+        if (unpaged)
+        {
+            var all = await ordered.Select(e => new AuditEntryDto(e.Id, e.Sequence, e.At, e.UserId, e.UserName, e.Address, e.OrganizationId, e.EntityType, e.EntityId, e.Action, e.Before, e.After, e.Hash))
+                .ToListAsync(ct);
+            return new Page<AuditEntryDto>(all, all.Count, 1, all.Count);
+        }
+        var page = await Paging.CappedAsync(ordered, filter.Page, filter.PageSize, ct);
+        return new Page<AuditEntryDto>(page.Items.Select(e => new AuditEntryDto(e.Id, e.Sequence, e.At, e.UserId, e.UserName, e.Address, e.OrganizationId, e.EntityType, e.EntityId,
+            e.Action, e.Before, e.After, e.Hash)).ToList(), page.Total, page.PageNumber, page.PageSize, page.TotalIsLowerBound);
     }
 
     /// <summary>The entries of the given records (by entity type and id), oldest first: another feature's history of its own records.</summary>

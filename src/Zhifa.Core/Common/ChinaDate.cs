@@ -10,4 +10,7 @@ public static class ChinaDate
         ArgumentNullException.ThrowIfNull(clock);
         return DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
     }
+
+    /// <summary>The UTC instant at which the given China day begins (for filtering stored UTC times by China dates).</summary>
+    public static DateTime StartUtc(DateOnly day) => DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) - Offset, DateTimeKind.Utc);
 }

@@ -25,13 +25,19 @@ public sealed record RoleDto(Guid Id, string Code, string Name, string? Descript
 
 public sealed record LoginLogDto(Guid Id, DateTime At, string UserName, Guid? UserId, string? Address, string? UserAgent, bool Success, string Outcome, string Channel);
 
-public sealed record UserFilter(string? Q = null, Guid? OrganizationId = null, bool IncludeInactive = true, int? Page = null, int? PageSize = null);
+public sealed record UserFilter(string? Q = null, Guid? OrganizationId = null, bool IncludeInactive = true, int? Page = null, int? PageSize = null, string? Sort = null);
 
-public sealed record LoginLogFilter(string? UserName = null, bool? Success = null, DateTime? From = null, DateTime? To = null, int? Page = null, int? PageSize = null);
+public sealed record LoginLogFilter(string? UserName = null, bool? Success = null, DateTime? From = null, DateTime? To = null, int? Page = null, int? PageSize = null, string? Sort = null);
 
 /// <summary>Reads of users, roles and the logs, all through the caller's scope.</summary>
 public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
 {
+    public static readonly SortMap<User> UserSort = SortMap<User>.Create(new SortOrder("userName", false), u => u.Id)
+        .Add("userName", u => u.UserName).Add("fullName", u => u.FullName).Add("lastSignIn", u => u.LastSignInAt);
+
+    /// <summary>The login log may hold millions of rows: it sorts by time only (an index), either way.</summary>
+    public static readonly SortMap<LoginLogEntry> LoginLogSort = SortMap<LoginLogEntry>.Create(new SortOrder("at", true), l => l.Id).Add("at", l => l.At);
+
     public async Task<Page<UserDto>> UsersAsync(UserFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -48,7 +54,7 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
             q = q.Where(u => u.IsActive);
         var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
         var total = await q.CountAsync(ct);
-        var users = await q.OrderBy(u => u.UserName).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var users = await UserSort.Apply(q, filter.Sort).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         var names = await OrgNamesAsync(users.Select(u => u.OrganizationId), ct);
         return new Page<UserDto>(users.Select(u => ToDto(u, names)).ToList(), total, page, size);
     }
@@ -124,12 +130,15 @@ public sealed class IdentityQueries(ZhifaDbContext db, TimeProvider clock)
             q = q.Where(l => l.At >= from);
         if (filter.To is { } to)
             q = q.Where(l => l.At < to);
-        var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
-        var total = await q.CountAsync(ct);
-        var ordered = q.OrderByDescending(l => l.At).ThenByDescending(l => l.Id);
-        var rows = await (unpaged ? ordered : ordered.Skip((page - 1) * size).Take(size))
-            .Select(l => new LoginLogDto(l.Id, l.At, l.UserName, l.UserId, l.Address, l.UserAgent, l.Success, l.Outcome, l.Channel)).ToListAsync(ct);
-        return new Page<LoginLogDto>(rows, total, page, size);
+        var ordered = LoginLogSort.Apply(q, filter.Sort);
+        if (unpaged)
+        {
+            var all = await ordered.Select(l => new LoginLogDto(l.Id, l.At, l.UserName, l.UserId, l.Address, l.UserAgent, l.Success, l.Outcome, l.Channel)).ToListAsync(ct);
+            return new Page<LoginLogDto>(all, all.Count, 1, all.Count);
+        }
+        var page = await Paging.CappedAsync(ordered, filter.Page, filter.PageSize, ct);
+        return new Page<LoginLogDto>(page.Items.Select(l => new LoginLogDto(l.Id, l.At, l.UserName, l.UserId, l.Address, l.UserAgent, l.Success, l.Outcome, l.Channel)).ToList(),
+            page.Total, page.PageNumber, page.PageSize, page.TotalIsLowerBound);
     }
 
     private async Task<Dictionary<Guid, string>> OrgNamesAsync(IEnumerable<Guid> ids, CancellationToken ct)

@@ -15,14 +15,15 @@ public static class AuditEndpoints
         var g = api.MapGroup("/audit").WithTags("Audit");
 
         g.MapGet("/", async (AuditQueries q, string? entityType, string? entityId, string? userName, string? action, DateTime? from, DateTime? to,
-                int? page, int? pageSize, CancellationToken ct) =>
-                Results.Ok(await q.AuditAsync(new AuditFilter(entityType, entityId, userName, action, Utc(from), Utc(to), page, pageSize), ct)))
+                string? sort, int? page, int? pageSize, CancellationToken ct) =>
+                Results.Ok(await q.AuditAsync(new AuditFilter(entityType, entityId, userName, action, Utc(from), Utc(to), page, pageSize, sort), ct)))
             .RequirePermission(AuditPermissions.AuditRead).WithName("ListAuditEntries").WithSummary("The audit trail, newest first, within the caller's scope.")
             .Produces<Page<AuditEntryDto>>();
 
-        g.MapGet("/export", async (AuditQueries q, string? entityType, string? entityId, string? userName, string? action, DateTime? from, DateTime? to, CancellationToken ct) =>
+        g.MapGet("/export", async (AuditQueries q, string? entityType, string? entityId, string? userName, string? action, DateTime? from, DateTime? to, string? sort,
+                CancellationToken ct) =>
             {
-                var rows = await q.AuditAsync(new AuditFilter(entityType, entityId, userName, action, Utc(from), Utc(to)), ct, unpaged: true);
+                var rows = await q.AuditAsync(new AuditFilter(entityType, entityId, userName, action, Utc(from), Utc(to), Sort: sort), ct, unpaged: true);
                 var csv = Csv.Write(["sequence", "at_utc", "user", "address", "entity_type", "entity_id", "action", "before", "after", "hash"],
                     rows.Items.Select(e => new[] { e.Sequence.ToString(CultureInfo.InvariantCulture), e.At.ToString("O", CultureInfo.InvariantCulture), e.UserName,
                         e.Address ?? "", e.EntityType, e.EntityId, e.Action, e.Before ?? "", e.After ?? "", e.Hash }));

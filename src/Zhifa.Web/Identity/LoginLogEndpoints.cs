@@ -14,14 +14,14 @@ public static class LoginLogEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         var logins = api.MapGroup("/login-log").WithTags("Audit");
-        logins.MapGet("/", async (IdentityQueries q, string? userName, bool? success, DateTime? from, DateTime? to, int? page, int? pageSize, CancellationToken ct) =>
-                Results.Ok(await q.LoginLogAsync(new LoginLogFilter(userName, success, AuditEndpoints.Utc(from), AuditEndpoints.Utc(to), page, pageSize), ct)))
+        logins.MapGet("/", async (IdentityQueries q, string? userName, bool? success, DateTime? from, DateTime? to, string? sort, int? page, int? pageSize, CancellationToken ct) =>
+                Results.Ok(await q.LoginLogAsync(new LoginLogFilter(userName, success, AuditEndpoints.Utc(from), AuditEndpoints.Utc(to), page, pageSize, sort), ct)))
             .RequirePermission(AuditPermissions.AuditRead).WithName("ListLoginLog").WithSummary("Sign-in attempts, newest first, within the caller's scope.")
             .Produces<Page<LoginLogDto>>();
 
-        logins.MapGet("/export", async (IdentityQueries q, string? userName, bool? success, DateTime? from, DateTime? to, CancellationToken ct) =>
+        logins.MapGet("/export", async (IdentityQueries q, string? userName, bool? success, DateTime? from, DateTime? to, string? sort, CancellationToken ct) =>
             {
-                var rows = await q.LoginLogAsync(new LoginLogFilter(userName, success, AuditEndpoints.Utc(from), AuditEndpoints.Utc(to)), ct, unpaged: true);
+                var rows = await q.LoginLogAsync(new LoginLogFilter(userName, success, AuditEndpoints.Utc(from), AuditEndpoints.Utc(to), Sort: sort), ct, unpaged: true);
                 var csv = Csv.Write(["at_utc", "user", "success", "outcome", "channel", "address", "user_agent"],
                     rows.Items.Select(l => new[] { l.At.ToString("O", CultureInfo.InvariantCulture), l.UserName, l.Success ? "true" : "false", l.Outcome, l.Channel, l.Address ?? "", l.UserAgent ?? "" }));
                 return Results.File(csv, Csv.ContentType, "login-log.csv");

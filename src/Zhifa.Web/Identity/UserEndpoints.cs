@@ -12,8 +12,8 @@ public static class UserEndpoints
         ArgumentNullException.ThrowIfNull(api);
         var users = api.MapGroup("/users").WithTags("Users").RequirePermission(IdentityPermissions.AdminUsers);
 
-        users.MapGet("/", async (IdentityQueries q, string? search, Guid? organizationId, int? page, int? pageSize, CancellationToken ct) =>
-                Results.Ok(await q.UsersAsync(new UserFilter(search, organizationId, true, page, pageSize), ct)))
+        users.MapGet("/", async (IdentityQueries q, string? search, Guid? organizationId, string? sort, int? page, int? pageSize, CancellationToken ct) =>
+                Results.Ok(await q.UsersAsync(new UserFilter(search, organizationId, true, page, pageSize, sort), ct)))
             .WithName("ListUsers").WithSummary("Users of the organisations in the caller's scope; phone numbers masked.").Produces<Page<UserDto>>();
 
         users.MapGet("/{id:guid}", async (Guid id, IdentityQueries q, HttpContext http, CancellationToken ct) => Answer(await q.UserAsync(id, ct), http))

@@ -22,8 +22,8 @@ public static class PersonnelEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var officers = api.MapGroup("/officers").WithTags("Personnel");
         officers.MapGet("/", async (PersonnelQueries q, string? search, Guid? bodyId, EmploymentStatus? status, CertificateStatus? certificateStatus,
-                bool? trainingShort, int? page, int? pageSize, CancellationToken ct) =>
-                Results.Ok(await q.OfficersAsync(new OfficerListFilter(search, bodyId, status, certificateStatus, trainingShort, page, pageSize), ct)))
+                bool? trainingShort, bool? withoutCertificate, string? sort, int? page, int? pageSize, CancellationToken ct) =>
+                Results.Ok(await q.OfficersAsync(new OfficerListFilter(search, bodyId, status, certificateStatus, trainingShort, page, pageSize, withoutCertificate, sort), ct)))
             .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("ListOfficers").WithSummary("Officers in scope; ID numbers masked.").Produces<Page<OfficerRow>>();
         officers.MapGet("/{id:guid}", async (Guid id, PersonnelQueries q, HttpContext http, CancellationToken ct) => Answer(await q.OfficerAsync(id, ct), http))
             .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("GetOfficer").WithSummary("An officer with employment history, certificates, exams, training and assessments.")
@@ -56,9 +56,10 @@ public static class PersonnelEndpoints
             .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("CheckEligibility")
             .WithSummary("May this officer act for this body in this field on this date? Yes, or no with the rule id and reason.")
             .Produces<EligibilityResult>().ProducesProblem(404);
-        officers.MapGet("/export", async (PersonnelQueries q, IStringLocalizer<Ui> l, string? search, Guid? bodyId, EmploymentStatus? status, CancellationToken ct) =>
+        officers.MapGet("/export", async (PersonnelQueries q, IStringLocalizer<Ui> l, string? search, Guid? bodyId, EmploymentStatus? status, CertificateStatus? certificateStatus,
+                bool? trainingShort, bool? withoutCertificate, string? sort, CancellationToken ct) =>
             {
-                var rows = await q.AllOfficerRowsAsync(new OfficerListFilter(search, bodyId, status), ct);
+                var rows = await q.AllOfficerRowsAsync(new OfficerListFilter(search, bodyId, status, certificateStatus, trainingShort, null, null, withoutCertificate, sort), ct);
                 return Results.File(PersonnelExports.Officers(rows, l), Xlsx.ContentType, "officers.xlsx");
             })
             .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("ExportOfficers").WithSummary("The filtered officer list as Excel.").Produces<byte[]>(200, Xlsx.ContentType);
@@ -71,8 +72,9 @@ public static class PersonnelEndpoints
             .Produces<ImportOutcome>().ProducesProblem(400);
 
         var certificates = api.MapGroup("/certificates").WithTags("Personnel");
-        certificates.MapGet("/", async (PersonnelQueries q, string? search, CertificateStatus? status, Guid? bodyId, int? page, int? pageSize, CancellationToken ct) =>
-                Results.Ok(await q.CertificatesAsync(search, status, bodyId, page, pageSize, ct)))
+        certificates.MapGet("/", async (PersonnelQueries q, string? search, CertificateStatus? status, Guid? bodyId, DateOnly? validFrom, DateOnly? validTo, bool? reviewOverdue,
+                string? sort, int? page, int? pageSize, CancellationToken ct) =>
+                Results.Ok(await q.CertificatesAsync(new CertificateListFilter(search, status, bodyId, validFrom, validTo, reviewOverdue, sort, page, pageSize), ct)))
             .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("ListCertificates").WithSummary("Certificates in scope with their status today.").Produces<Page<CertificateView>>();
         certificates.MapGet("/{id:guid}", async (Guid id, PersonnelQueries q, HttpContext http, CancellationToken ct) => Answer(await q.CertificateAsync(id, ct), http))
             .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("GetCertificate").WithSummary("A certificate and its history.").Produces<CertificateView>().ProducesProblem(404);
@@ -86,8 +88,10 @@ public static class PersonnelEndpoints
             .RequirePermission(PersonnelPermissions.CertificateIssue).WithName("CertificateAction")
             .WithSummary("Annual review (pass/fail), suspension, lifting it, revocation or cancellation.")
             .Produces<CertificateView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
-        certificates.MapGet("/export", async (PersonnelQueries q, IStringLocalizer<Ui> l, string? search, CertificateStatus? status, Guid? bodyId, CancellationToken ct) =>
-                Results.File(PersonnelExports.Certificates(await q.AllCertificatesAsync(search, status, bodyId, ct), l), Xlsx.ContentType, "certificates.xlsx"))
+        certificates.MapGet("/export", async (PersonnelQueries q, IStringLocalizer<Ui> l, string? search, CertificateStatus? status, Guid? bodyId, DateOnly? validFrom, DateOnly? validTo,
+                bool? reviewOverdue, string? sort, CancellationToken ct) =>
+                Results.File(PersonnelExports.Certificates(await q.AllCertificatesAsync(new CertificateListFilter(search, status, bodyId, validFrom, validTo, reviewOverdue, sort), ct), l),
+                    Xlsx.ContentType, "certificates.xlsx"))
             .RequirePermission(PersonnelPermissions.PersonnelRead).WithName("ExportCertificates").WithSummary("The filtered certificate list as Excel.").Produces<byte[]>(200, Xlsx.ContentType);
 
         var exams = api.MapGroup("/exams").WithTags("Personnel");

@@ -4,8 +4,15 @@ using Zhifa.Core.Organizations;
 
 namespace Zhifa.Core.Personnel.UseCases;
 
+/// <param name="WithoutCertificate">Only officers with no certificate that counts (none, or cancelled, revoked, expired): the workbench's 无有效执法证.</param>
+/// <param name="Sort">A key of <see cref="PersonnelQueries.OfficerSort"/>, "-" first for descending.</param>
 public sealed record OfficerListFilter(string? Q = null, Guid? BodyId = null, EmploymentStatus? Status = null, CertificateStatus? CertificateStatus = null,
-    bool? TrainingShort = null, int? Page = null, int? PageSize = null);
+    bool? TrainingShort = null, int? Page = null, int? PageSize = null, bool? WithoutCertificate = null, string? Sort = null);
+
+/// <param name="ValidFrom">Certificates valid until this day or later (with <paramref name="ValidTo"/>: expiring within a range).</param>
+/// <param name="ReviewOverdue">Only valid or suspended certificates whose annual review is overdue: the workbench's 年审逾期.</param>
+public sealed record CertificateListFilter(string? Q = null, CertificateStatus? Status = null, Guid? BodyId = null, DateOnly? ValidFrom = null, DateOnly? ValidTo = null,
+    bool? ReviewOverdue = null, string? Sort = null, int? Page = null, int? PageSize = null);
 
 public sealed record OfficerRow(Guid Id, string FullName, string IdNumberMasked, Guid BodyId, string? BodyName, string? UnitName, string? Post,
     bool HasLegalQualification, IReadOnlyList<Sector> Fields, EmploymentStatus EmploymentStatus, string? CertificateNumber,
@@ -54,12 +61,20 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
 {
     private readonly Data.ZhifaDbContext _db = ctx.Db;
 
+    /// <summary>The officer list's columns. Rows carry computed figures (certificate status, training shortfall), so the list is sorted after they are computed.</summary>
+    public static readonly SortMap<OfficerRow> OfficerSort = SortMap<OfficerRow>.Create(new SortOrder("name", false), r => r.Id)
+        .Add("name", r => r.FullName).Add("body", r => r.BodyName).Add("employment", r => r.EmploymentStatus)
+        .Add("certificate", r => r.CertificateNumber).Add("training", r => r.TrainingHours);
+
+    /// <summary>The certificate list's columns.</summary>
+    public static readonly SortMap<CertificateView> CertificateSort = SortMap<CertificateView>.Create(new SortOrder("issuedOn", true), c => c.Id)
+        .Add("number", c => c.Number).Add("holder", c => c.HolderName).Add("body", c => c.BodyName).Add("issuedOn", c => c.IssuedOn)
+        .Add("validUntil", c => c.ValidUntil).Add("status", c => c.Status);
+
     public async Task<Page<OfficerRow>> OfficersAsync(OfficerListFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var rows = await AllOfficerRowsAsync(filter, ct);
-        var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
-        return new Page<OfficerRow>(rows.Skip((page - 1) * size).Take(size).ToList(), rows.Count, page, size);
+        return Paging.Of(await AllOfficerRowsAsync(filter, ct), filter.Page, filter.PageSize);
     }
 
     /// <summary>Every row the filter matches, unpaged (for figures and exports).</summary>
@@ -79,17 +94,23 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
             rows = rows.Where(r => r.CertificateStatus == cs).ToList();
         if (filter.TrainingShort is { } shortOnly)
             rows = rows.Where(r => (r.TrainingHoursNeeded > 0) == shortOnly).ToList();
-        return rows;
+        if (filter.WithoutCertificate is { } without)
+            rows = rows.Where(r => HasNoCertificate(r) == without).ToList();
+        return OfficerSort.Apply(rows, filter.Sort).ToList();
     }
 
     public async Task<PersonnelSummary> SummaryAsync(CancellationToken ct = default)
     {
         var officers = await AllOfficerRowsAsync(new OfficerListFilter(Status: EmploymentStatus.Active), ct);
-        var certificates = await AllCertificatesAsync(null, null, null, ct);
+        var certificates = await AllCertificatesAsync(new CertificateListFilter(), ct);
         return new PersonnelSummary(officers.Count, certificates.Count(c => c.Status == CertificateStatus.Valid), certificates.Count(c => c.Status == CertificateStatus.Suspended),
-            certificates.Count(c => c.ReviewOverdue && c.Status is CertificateStatus.Valid or CertificateStatus.Suspended),
-            officers.Count(o => o.TrainingHoursNeeded > 0), officers.Count(o => o.CertificateStatus is null or CertificateStatus.Cancelled or CertificateStatus.Revoked or CertificateStatus.Expired));
+            certificates.Count(IsReviewOverdue),
+            officers.Count(o => o.TrainingHoursNeeded > 0), officers.Count(HasNoCertificate));
     }
+
+    private static bool HasNoCertificate(OfficerRow o) => o.CertificateStatus is null or CertificateStatus.Cancelled or CertificateStatus.Revoked or CertificateStatus.Expired;
+
+    private static bool IsReviewOverdue(CertificateView c) => c.ReviewOverdue && c.Status is CertificateStatus.Valid or CertificateStatus.Suspended;
 
     public async Task<Result<OfficerDetail>> OfficerAsync(Guid id, CancellationToken ct = default)
     {
@@ -118,24 +139,31 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
             training.OrderByDescending(t => t.EndsOn).ToList(), assessments, officer.Version);
     }
 
-    public async Task<Page<CertificateView>> CertificatesAsync(string? q, CertificateStatus? status, Guid? bodyId, int? page, int? pageSize, CancellationToken ct = default)
+    public async Task<Page<CertificateView>> CertificatesAsync(CertificateListFilter filter, CancellationToken ct = default)
     {
-        var views = await AllCertificatesAsync(q, status, bodyId, ct);
-        var (p, size) = Paging.Normalize(page, pageSize);
-        return new Page<CertificateView>(views.Skip((p - 1) * size).Take(size).ToList(), views.Count, p, size);
+        ArgumentNullException.ThrowIfNull(filter);
+        return Paging.Of(await AllCertificatesAsync(filter, ct), filter.Page, filter.PageSize);
     }
 
-    public async Task<List<CertificateView>> AllCertificatesAsync(string? q, CertificateStatus? status, Guid? bodyId, CancellationToken ct = default)
+    /// <summary>Every certificate the filter matches, sorted, unpaged (for figures and exports).</summary>
+    public async Task<List<CertificateView>> AllCertificatesAsync(CertificateListFilter filter, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         var query = _db.Certificates.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q))
-            query = query.Where(c => c.Number.Contains(q.Trim().ToUpperInvariant()));
-        if (bodyId is { } b)
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+            query = query.Where(c => c.Number.Contains(filter.Q.Trim().ToUpperInvariant()));
+        if (filter.BodyId is { } b)
             query = query.Where(c => c.BodyId == b);
-        var views = await CertificateViewsAsync(await query.OrderByDescending(c => c.IssuedOn).ToListAsync(ct), ct);
-        if (status is { } s)
+        if (filter.ValidFrom is { } from)
+            query = query.Where(c => c.ValidUntil >= from);
+        if (filter.ValidTo is { } to)
+            query = query.Where(c => c.ValidUntil <= to);
+        var views = await CertificateViewsAsync(await query.ToListAsync(ct), ct);
+        if (filter.Status is { } s)
             views = views.Where(v => v.Status == s).ToList();
-        return views;
+        if (filter.ReviewOverdue is { } overdue)
+            views = views.Where(v => IsReviewOverdue(v) == overdue).ToList();
+        return CertificateSort.Apply(views, filter.Sort).ToList();
     }
 
     public async Task<Result<CertificateView>> CertificateAsync(Guid id, CancellationToken ct = default)
