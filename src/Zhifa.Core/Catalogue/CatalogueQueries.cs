@@ -13,9 +13,13 @@ public sealed record NamedRef(Guid Id, string Name);
 /// <summary>A body in a picker, indented by its depth in the tree.</summary>
 public sealed record BodyOption(Guid Id, string Name, int Depth, Guid RegionId);
 
-/// <summary>The catalogue's filter bar: text (name or code), kind, body (owner or implementing), state of the latest version.</summary>
+/// <summary>
+/// The catalogue's filter bar: text (name or code), kind, body (owner or implementing), state of the latest version, the
+/// latest version's effective date within a range; and the sort (a key of <see cref="CatalogueQueries.SortKeys"/>).
+/// </summary>
 public sealed record CatalogueFilter(
-    string? Q = null, ItemKind? Kind = null, Guid? BodyId = null, VersionState? State = null, int? Page = null, int? PageSize = null);
+    string? Q = null, ItemKind? Kind = null, Guid? BodyId = null, VersionState? State = null, int? Page = null, int? PageSize = null,
+    DateOnly? EffectiveFrom = null, DateOnly? EffectiveTo = null, string? Sort = null);
 
 /// <summary>What waits for the caller as an editor of bodies' catalogues: items returned for rework, approved items and benchmarks to publish.</summary>
 public sealed record CatalogueEditorToDo(int ItemsReturned, int ItemsToPublish)
@@ -48,13 +52,22 @@ public sealed record CatalogueItemDetail(
 /// <summary>Reads of the catalogue within the caller's scope; published versions are visible to every reader.</summary>
 public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock, Zhifa.Core.Audit.AuditQueries audit)
 {
+    private static readonly SortMap<ItemRow> ItemSort = SortMap<ItemRow>.Create(new SortOrder("code", false), x => x.Item.Id)
+        .Add("code", x => x.Item.Code).Add("name", x => x.Version.Name).Add("kind", x => x.Version.Kind).Add("state", x => x.Version.State)
+        .Add("effectiveFrom", x => x.Version.EffectiveFrom).Add("updatedAt", x => x.Version.UpdatedAt);
+
+    /// <summary>The sort the list is shown in for the given URL text.</summary>
+    public static SortOrder SortOf(string? sort) => ItemSort.Resolve(sort);
+
+    public static IReadOnlyCollection<string> SortKeys => ItemSort.Keys;
+
     public async Task<Page<CatalogueItemSummary>> ListAsync(CatalogueFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = Filtered(filter);
         var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(x => x.Item.Code).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var rows = await ItemSort.Apply(query, filter.Sort).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new Page<CatalogueItemSummary>(await SummariesAsync(rows.Select(r => (r.Item, r.Version)).ToList(), ct), total, page, size);
     }
 
@@ -63,7 +76,7 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock, Zhif
         CatalogueFilter filter, int limit = 20_000, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var rows = await Filtered(filter).OrderBy(x => x.Item.Code).Take(limit).ToListAsync(ct);
+        var rows = await ItemSort.Apply(Filtered(filter), filter.Sort).Take(limit).ToListAsync(ct);
         var names = await NamesAsync(rows.SelectMany(r => r.Version.BodyIds.Append(r.Item.OwnerId)), ct);
         return rows.Select(r => (r.Item, r.Version, names.GetValueOrDefault(r.Item.OwnerId, ""),
             (IReadOnlyList<string>)r.Version.BodyIds.Select(b => names.GetValueOrDefault(b, "")).ToList())).ToList();
@@ -185,6 +198,10 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock, Zhif
             query = query.Where(x => x.Version.State == state);
         if (filter.BodyId is { } body)
             query = query.Where(x => x.Item.OwnerId == body || x.Version.BodyIds.Contains(body));
+        if (filter.EffectiveFrom is { } from)
+            query = query.Where(x => x.Version.EffectiveFrom >= from);
+        if (filter.EffectiveTo is { } to)
+            query = query.Where(x => x.Version.EffectiveFrom <= to);
         return query;
     }
 

@@ -7,8 +7,11 @@ using Zhifa.Core.Organizations;
 
 namespace Zhifa.Core.Discretion;
 
+/// <param name="EffectiveFrom">Benchmarks in force from this day or later (with <paramref name="EffectiveTo"/>: a range of effective dates).</param>
+/// <param name="Sort">A key of <see cref="BenchmarkQueries.Sort"/>, "-" first for descending.</param>
 public sealed record BenchmarkFilter(
-    string? Q = null, Guid? ItemId = null, Guid? BodyId = null, BenchmarkStatus? Status = null, int? Page = null, int? PageSize = null);
+    string? Q = null, Guid? ItemId = null, Guid? BodyId = null, BenchmarkStatus? Status = null, int? Page = null, int? PageSize = null,
+    DateOnly? EffectiveFrom = null, DateOnly? EffectiveTo = null, string? Sort = null);
 
 /// <summary>What the caller may do with a benchmark now.</summary>
 public sealed record BenchmarkActions(bool Revise, bool File, bool Review, bool Publish, bool Refine);
@@ -27,9 +30,32 @@ public sealed record BenchmarkSummary(
 
 public sealed class BenchmarkQueries(ZhifaDbContext db, CatalogueQueries catalogue)
 {
+    public static readonly SortMap<DiscretionBenchmark> Sort = SortMap<DiscretionBenchmark>.Create(new SortOrder("item", false), b => b.Id)
+        .Add("item", b => b.ItemCode).Add("title", b => b.Title).Add("level", b => b.IssuingLevel).Add("status", b => b.Status)
+        .Add("effectiveFrom", b => b.EffectiveFrom).Add("updatedAt", b => b.UpdatedAt);
+
     public async Task<Page<BenchmarkSummary>> ListAsync(BenchmarkFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        var query = Filtered(filter);
+        var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
+        var total = await query.CountAsync(ct);
+        var ids = await Sort.Apply(query, filter.Sort).Skip((page - 1) * size).Take(size).Select(b => b.Id).ToListAsync(ct);
+        var items = (await SummariesAsync(db.Benchmarks.AsNoTracking().Where(b => ids.Contains(b.Id)), ct)).ToDictionary(s => s.Id);
+        return new Page<BenchmarkSummary>([.. ids.Select(id => items[id])], total, page, size);
+    }
+
+    /// <summary>Every benchmark the filter finds (up to <paramref name="limit"/>), in the list's order: the export of exactly what is filtered.</summary>
+    public async Task<IReadOnlyList<BenchmarkSummary>> ExportAsync(BenchmarkFilter filter, int limit = 20_000, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var ids = await Sort.Apply(Filtered(filter), filter.Sort).Take(limit).Select(b => b.Id).ToListAsync(ct);
+        var items = (await SummariesAsync(db.Benchmarks.AsNoTracking().Where(b => ids.Contains(b.Id)), ct)).ToDictionary(s => s.Id);
+        return [.. ids.Select(id => items[id])];
+    }
+
+    private IQueryable<DiscretionBenchmark> Filtered(BenchmarkFilter filter)
+    {
         var query = db.Benchmarks.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
@@ -42,12 +68,11 @@ public sealed class BenchmarkQueries(ZhifaDbContext db, CatalogueQueries catalog
             query = query.Where(b => b.IssuingBodyId == body);
         if (filter.Status is { } status)
             query = query.Where(b => b.Status == status);
-        var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
-        var total = await query.CountAsync(ct);
-        var ids = await query.OrderBy(b => b.ItemCode).ThenBy(b => b.IssuingLevel).ThenByDescending(b => b.UpdatedAt)
-            .Skip((page - 1) * size).Take(size).Select(b => b.Id).ToListAsync(ct);
-        var items = await SummariesAsync(db.Benchmarks.AsNoTracking().Where(b => ids.Contains(b.Id)), ct);
-        return new Page<BenchmarkSummary>([.. ids.Select(id => items.Single(s => s.Id == id))], total, page, size);
+        if (filter.EffectiveFrom is { } from)
+            query = query.Where(b => b.EffectiveFrom >= from);
+        if (filter.EffectiveTo is { } to)
+            query = query.Where(b => b.EffectiveFrom <= to);
+        return query;
     }
 
     /// <summary>The benchmarks of one item that the caller may see (published ones, and their own bodies' others).</summary>

@@ -16,13 +16,16 @@ public static class CatalogueEndpoints
         ArgumentNullException.ThrowIfNull(api);
         var g = api.MapGroup("/catalogue").WithTags("Catalogue");
 
-        g.MapGet("/", async (CatalogueQueries queries, string? q, ItemKind? kind, Guid? bodyId, VersionState? state, int? page, int? pageSize, CancellationToken ct) =>
-                TypedResults.Ok(await queries.ListAsync(new CatalogueFilter(q, kind, bodyId, state, page, pageSize), ct)))
+        g.MapGet("/", async (CatalogueQueries queries, string? q, ItemKind? kind, Guid? bodyId, VersionState? state, DateOnly? from, DateOnly? to, string? sort,
+                int? page, int? pageSize, CancellationToken ct) =>
+                TypedResults.Ok(await queries.ListAsync(new CatalogueFilter(q, kind, bodyId, state, page, pageSize, from, to, sort), ct)))
             .WithName("ListCatalogueItems").RequirePermission(CataloguePermissions.CatalogueRead)
             .WithSummary("Items with their latest version: drafts within the caller's scope, published items of every body. Filter by text (q), kind, body (owner or implementing) and state.");
 
-        g.MapGet("/export", async (CatalogueQueries queries, IStringLocalizer<Ui> l, string? q, ItemKind? kind, Guid? bodyId, VersionState? state, CancellationToken ct) =>
-                Results.File(CatalogueSheets.Catalogue(l, await queries.ExportAsync(new CatalogueFilter(q, kind, bodyId, state), ct: ct)), Xlsx.ContentType, "catalogue.xlsx"))
+        g.MapGet("/export", async (CatalogueQueries queries, IStringLocalizer<Ui> l, string? q, ItemKind? kind, Guid? bodyId, VersionState? state, DateOnly? from, DateOnly? to,
+                string? sort, CancellationToken ct) =>
+                Results.File(CatalogueSheets.Catalogue(l, await queries.ExportAsync(new CatalogueFilter(q, kind, bodyId, state, null, null, from, to, sort), ct: ct)),
+                    Xlsx.ContentType, "catalogue.xlsx"))
             .WithName("ExportCatalogue").RequirePermission(CataloguePermissions.CatalogueRead)
             .WithSummary("The filtered catalogue as an Excel sheet, one row per legal basis; it imports again as it is.").Produces<byte[]>(200, Xlsx.ContentType);
 

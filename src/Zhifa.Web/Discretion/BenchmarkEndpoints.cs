@@ -17,10 +17,18 @@ public static class BenchmarkEndpoints
         ArgumentNullException.ThrowIfNull(api);
         var g = api.MapGroup("/benchmarks").WithTags("Discretion");
 
-        g.MapGet("/", async (BenchmarkQueries queries, string? q, Guid? itemId, Guid? bodyId, BenchmarkStatus? status, int? page, int? pageSize, CancellationToken ct) =>
-                TypedResults.Ok(await queries.ListAsync(new BenchmarkFilter(q, itemId, bodyId, status, page, pageSize), ct)))
+        g.MapGet("/", async (BenchmarkQueries queries, string? q, Guid? itemId, Guid? bodyId, BenchmarkStatus? status, DateOnly? from, DateOnly? to, string? sort,
+                int? page, int? pageSize, CancellationToken ct) =>
+                TypedResults.Ok(await queries.ListAsync(new BenchmarkFilter(q, itemId, bodyId, status, page, pageSize, from, to, sort), ct)))
             .WithName("ListBenchmarks").RequirePermission(CataloguePermissions.CatalogueRead)
-            .WithSummary("Benchmarks: drafts within the caller's scope, published ones of every body. Filter by text, item, issuing body (bodyId) and status.");
+            .WithSummary("Benchmarks: drafts within the caller's scope, published ones of every body. Filter by text, item, issuing body (bodyId), status and effective date (from, to); sort by item, title, level, status, effectiveFrom or updatedAt (\"-\" first: descending).");
+
+        g.MapGet("/export", async (BenchmarkQueries queries, IStringLocalizer<Ui> l, string? q, Guid? itemId, Guid? bodyId, BenchmarkStatus? status, DateOnly? from, DateOnly? to,
+                string? sort, CancellationToken ct) =>
+                Results.File(DiscretionSheets.Benchmarks(l, await queries.ExportAsync(new BenchmarkFilter(q, itemId, bodyId, status, null, null, from, to, sort), ct: ct)),
+                    Xlsx.ContentType, "benchmarks.xlsx"))
+            .WithName("ExportBenchmarks").RequirePermission(CataloguePermissions.CatalogueRead)
+            .WithSummary("The filtered benchmark list as an Excel sheet, in the list's order.").Produces<byte[]>(200, Xlsx.ContentType);
 
         g.MapGet("/{id:guid}", async (Guid id, BenchmarkQueries q, HttpContext http, CancellationToken ct) =>
                 await q.GetAsync(id, ct) is { IsSuccess: true } r ? Results.Ok(r.Value) : NotFound(http))

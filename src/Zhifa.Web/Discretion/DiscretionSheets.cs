@@ -21,4 +21,17 @@ public static class DiscretionSheets
         ]));
         return Xlsx.Write(l["list.sheet"], header, rows);
     }
+
+    /// <summary>The filtered benchmark list, one row per benchmark, in the list's order.</summary>
+    public static byte[] Benchmarks(IStringLocalizer l, IReadOnlyList<BenchmarkSummary> benchmarks)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(benchmarks);
+        string[] header = [l["bm.title"], l["cat.code"], l["bm.item"], l["bm.issuer"], l["bm.level"], l["bm.status"], l["cat.effective_from"]];
+        var rows = benchmarks.Select(b => (IReadOnlyList<string?>)
+        [
+            b.Title, b.ItemCode, b.ItemName, b.Issuer.Name, Display.Enum(l, b.Level), Display.Enum(l, b.Status), b.EffectiveFrom is { } d ? Display.Date(d) : "",
+        ]);
+        return Xlsx.Write(l["nav.benchmarks"], header, rows);
+    }
 }

@@ -104,6 +104,9 @@ public abstract partial class RoleMatrixTests
     private static Check SheetRows(int expected) => async (r, _) =>
         Xlsx.Read(await r.Content.ReadAsStreamAsync())?.Count == expected ? null : $"the sheet should have {expected} rows";
 
+    private static Check SheetRowsAtLeast(int expected) => async (r, _) =>
+        Xlsx.Read(await r.Content.ReadAsStreamAsync())?.Count >= expected ? null : $"the sheet should have at least {expected} rows";
+
     private static async Task<HttpResponseMessage> CleanupLacksAsync(Ctx c, Guid owner)
     {
         var code = await LegacyWithoutBasisAsync(c, owner);
@@ -148,6 +151,7 @@ public abstract partial class RoleMatrixTests
         POST   /api/v1/catalogue/{id:guid}/abolish      403/403  403/403         200/404      403/403     403/403
         POST   /api/v1/catalogue/{id:guid}/evaluations  403/403  403/403         200/404      403/403     403/403
         GET    /api/v1/benchmarks                       200/200  200/200         200/200      200/200     200/200
+        GET    /api/v1/benchmarks/export                200/200  200/200         200/200      200/200     200/200
         GET    /api/v1/benchmarks/{id:guid}             200/404  200/404         200/404      200/404     200/404
         POST   /api/v1/benchmarks                       403/403  403/403         201/400      403/403     403/403
         PUT    /api/v1/benchmarks/{id:guid}             403/403  403/403         200/404      403/403     403/403
@@ -227,6 +231,18 @@ public abstract partial class RoleMatrixTests
                 return await c.Client.GetAsync($"/api/v1/benchmarks?q=矩阵测试基准&bodyId={c.Role.OutOrg}&status=Draft&pageSize=500");
             },
             Total(t => t >= 1), Total(t => t == 0)),
+        new("GET /api/v1/benchmarks/export",
+            async c =>
+            {
+                await BenchmarkAsync(c, IssuerIn(c), BenchmarkStatus.Draft);
+                return await c.Client.GetAsync($"/api/v1/benchmarks/export?q=矩阵测试基准&bodyId={IssuerIn(c)}&status=Draft");
+            },
+            async c =>
+            {
+                await BenchmarkAsync(c, c.Role.OutOrg, BenchmarkStatus.Draft);
+                return await c.Client.GetAsync($"/api/v1/benchmarks/export?q=矩阵测试基准&bodyId={c.Role.OutOrg}&status=Draft");
+            },
+            SheetRowsAtLeast(1), SheetRows(0)),
         new("GET /api/v1/benchmarks/{id:guid}",
             async c => await c.Client.GetAsync($"/api/v1/benchmarks/{await BenchmarkAsync(c, IssuerIn(c), BenchmarkStatus.Draft)}"),
             async c => await c.Client.GetAsync($"/api/v1/benchmarks/{await BenchmarkAsync(c, c.Role.OutOrg, BenchmarkStatus.Draft)}")),
