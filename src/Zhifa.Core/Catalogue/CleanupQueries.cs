@@ -15,7 +15,8 @@ public interface IItemUsageSource
     Task<IReadOnlyDictionary<Guid, DateOnly>> LastUseByItemAsync(CancellationToken ct);
 }
 
-public sealed record CleanupFilter(Guid? BodyId = null, Guid? RegionId = null, CleanupFindingKind? Kind = null);
+/// <param name="Sort">A key of <see cref="CleanupQueries.FindingSort"/>, "-" first for descending.</param>
+public sealed record CleanupFilter(Guid? BodyId = null, Guid? RegionId = null, CleanupFindingKind? Kind = null, string? Sort = null);
 
 public sealed record CleanupFindingDto(
     CleanupFindingKind Kind, Guid ItemId, string ItemCode, string ItemName, NamedRef Owner, IReadOnlyList<NamedRef> Bodies, string ReasonCode,
@@ -32,6 +33,10 @@ public sealed record CleanupResult(DateOnly Today, IReadOnlyList<CleanupFindingD
 /// </summary>
 public sealed class CleanupQueries(ZhifaDbContext db, TimeProvider clock, CleanupSettings settings, IEnumerable<IItemUsageSource> usage)
 {
+    /// <summary>The findings' columns (the findings are computed, so they are sorted in memory).</summary>
+    public static readonly SortMap<CleanupFindingDto> FindingSort = SortMap<CleanupFindingDto>.Create(new SortOrder("kind", false), f => f.ItemCode)
+        .Add("kind", f => f.Kind).Add("code", f => f.ItemCode).Add("name", f => f.ItemName).Add("owner", f => f.Owner.Name).Add("date", f => f.Date);
+
     public async Task<CleanupResult> FindingsAsync(CleanupFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -67,13 +72,14 @@ public sealed class CleanupQueries(ZhifaDbContext db, TimeProvider clock, Cleanu
         NamedRef Ref(Guid id) => new(id, bodies.TryGetValue(id, out var b) ? b.Name : "");
         var codes = items.ToDictionary(i => i.Id, i => i.Code);
         var dtos = findings.Select(f => new CleanupFindingDto(f.Kind, f.ItemId, f.ItemCode, f.ItemName, Ref(owners[f.ItemId]), [.. f.BodyIds.Select(Ref)],
-            f.ReasonCode, f.Date, f.Basis, [.. f.OtherItemIds.Select(o => new NamedRef(o, codes.GetValueOrDefault(o, "")))])).ToList();
+            f.ReasonCode, f.Date, f.Basis, [.. f.OtherItemIds.Select(o => new NamedRef(o, codes.GetValueOrDefault(o, "")))]));
+        var sorted = FindingSort.Apply(dtos, filter.Sort).ToList();
 
         var filtered = new CleanupReport(findings);
         var byBody = filtered.ByBody().Where(g => visible.Contains(g.Key)).Select(g => Tally(g.Key, Ref(g.Key).Name, g)).OrderByDescending(t => t.Total).ThenBy(t => t.Name).ToList();
         var byRegion = filtered.ByRegion(bodies.ToDictionary(b => b.Key, b => b.Value.RegionId))
             .Select(g => Tally(g.Key, regions.GetValueOrDefault(g.Key, ""), g)).OrderByDescending(t => t.Total).ThenBy(t => t.Name).ToList();
-        return new CleanupResult(today, dtos, byBody, byRegion);
+        return new CleanupResult(today, sorted, byBody, byRegion);
     }
 
     private static CleanupTally Tally(Guid id, string name, IEnumerable<CleanupFinding> findings)

@@ -46,10 +46,15 @@ public static class CatalogueEndpoints
                 "Rows with an effective date are taken over as published, the others become drafts.")
             .Produces<ImportOutcome>().ProducesValidationProblem();
 
-        g.MapGet("/cleanup", async (CleanupQueries q, Guid? bodyId, Guid? regionId, CleanupFindingKind? kind, CancellationToken ct) =>
-                TypedResults.Ok(await q.FindingsAsync(new CleanupFilter(bodyId, regionId, kind), ct)))
+        g.MapGet("/cleanup", async (CleanupQueries q, Guid? bodyId, Guid? regionId, CleanupFindingKind? kind, string? sort, CancellationToken ct) =>
+                TypedResults.Ok(await q.FindingsAsync(new CleanupFilter(bodyId, regionId, kind, sort), ct)))
             .WithName("CatalogueCleanup").RequirePermission(CataloguePermissions.CatalogueRead)
             .WithSummary("The clean-up findings (no legal basis, unused for five years, one provision claimed by several bodies, delegation evaluation overdue), per body and per region, within the caller's scope.");
+
+        g.MapGet("/cleanup/export", async (CleanupQueries q, IStringLocalizer<Ui> l, Guid? bodyId, Guid? regionId, CleanupFindingKind? kind, string? sort, CancellationToken ct) =>
+                Results.File(CatalogueSheets.Findings(l, await q.FindingsAsync(new CleanupFilter(bodyId, regionId, kind, sort), ct)), Xlsx.ContentType, "cleanup-findings.xlsx"))
+            .WithName("ExportCatalogueCleanup").RequirePermission(CataloguePermissions.CatalogueRead)
+            .WithSummary("The filtered clean-up findings as an Excel sheet, in the list's order.").Produces<byte[]>(200, Xlsx.ContentType);
 
         g.MapGet("/{id:guid}", async (Guid id, CatalogueQueries q, HttpContext http, CancellationToken ct) =>
                 await q.GetAsync(id, ct) is { IsSuccess: true } r ? Results.Ok(r.Value) : NotFound(http))

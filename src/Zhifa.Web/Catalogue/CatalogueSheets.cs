@@ -36,6 +36,20 @@ public static class CatalogueSheets
     }
 
     /// <summary>Reads an uploaded sheet whose header row uses the column titles of either language; or why the file is refused.</summary>
+    /// <summary>The filtered clean-up findings, one row per finding, in the list's order.</summary>
+    public static byte[] Findings(IStringLocalizer l, CleanupResult result)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(result);
+        string[] header = [l["cat.finding_kind"], l["cat.code"], l["cat.name"], l["cat.owner"], l["cat.finding_detail"], l["cat.finding_date"], l["cat.finding_basis"]];
+        var rows = result.Findings.Select(f => (IReadOnlyList<string?>)
+        [
+            Display.Enum(l, f.Kind), f.ItemCode, f.ItemName, f.Owner.Name, l[f.ReasonCode], f.Date is { } d ? Display.Date(d) : "",
+            f.Basis is { } b ? $"《{b.LawName}》{b.Article}{b.Clause} · {string.Join("、", f.OtherItems.Select(o => o.Name))}" : "",
+        ]);
+        return Xlsx.Write(l["nav.catalogue_cleanup"], header, rows);
+    }
+
     public static Result<IReadOnlyList<CatalogueImportRow>> Read(WorkbookReader reader, Stream stream, IStringLocalizer l)
     {
         ArgumentNullException.ThrowIfNull(reader);

@@ -107,10 +107,10 @@ public abstract partial class RoleMatrixTests
     private static Check SheetRowsAtLeast(int expected) => async (r, _) =>
         Xlsx.Read(await r.Content.ReadAsStreamAsync())?.Count >= expected ? null : $"the sheet should have at least {expected} rows";
 
-    private static async Task<HttpResponseMessage> CleanupLacksAsync(Ctx c, Guid owner)
+    private static async Task<HttpResponseMessage> CleanupLacksAsync(Ctx c, Guid owner, string what = "")
     {
         var code = await LegacyWithoutBasisAsync(c, owner);
-        var response = await c.Client.GetAsync("/api/v1/catalogue/cleanup");
+        var response = await c.Client.GetAsync("/api/v1/catalogue/cleanup" + what);
         response.Headers.Add("X-Matrix-Code", code);
         return response;
     }
@@ -119,6 +119,15 @@ public abstract partial class RoleMatrixTests
     {
         var code = r.Headers.GetValues("X-Matrix-Code").Single();
         return (await r.Content.ReadAsStringAsync()).Contains(code, StringComparison.Ordinal) == expected ? null : (expected ? "lacks " : "shows ") + code;
+    };
+
+    /// <summary>The exported sheet has (or lacks) a row whose item code is the one the case set up.</summary>
+    private static Check SheetMentions(bool expected) => async (r, _) =>
+    {
+        var code = r.Headers.GetValues("X-Matrix-Code").Single();
+        var rows = Xlsx.Read(await r.Content.ReadAsStreamAsync()) ?? [];
+        var found = rows.Any(row => row.Values.Values.Any(v => v == code));
+        return found == expected ? null : (expected ? "the sheet lacks " : "the sheet shows ") + code;
     };
 
     private static byte[] MatrixSheet() => Xlsx.Write("目录", ["事项编码", "事项名称", "事项类别"], [[MatrixCode(), "矩阵导入事项", "行政处罚"]]);
@@ -139,6 +148,7 @@ public abstract partial class RoleMatrixTests
         GET    /api/v1/catalogue/export                 200/200  200/200         200/200      200/200     200/200
         POST   /api/v1/catalogue/import                 403/403  403/403         200/400      403/403     403/403
         GET    /api/v1/catalogue/cleanup                200/200  200/200         200/200      200/200     200/200
+        GET    /api/v1/catalogue/cleanup/export         200/200  200/200         200/200      200/200     200/200
         GET    /api/v1/catalogue/{id:guid}              200/404  200/404         200/404      200/404     200/404
         GET    /api/v1/catalogue/{id:guid}/in-force     200/404  200/404         200/404      200/404     200/404
         POST   /api/v1/catalogue                        403/403  403/403         201/400      403/403     403/403
@@ -183,6 +193,9 @@ public abstract partial class RoleMatrixTests
         new("GET /api/v1/catalogue/cleanup",
             c => CleanupLacksAsync(c, c.Role.InOrg), c => CleanupLacksAsync(c, c.Role.OutOrg),
             Mentions(true), Mentions(false)),
+        new("GET /api/v1/catalogue/cleanup/export",
+            c => CleanupLacksAsync(c, c.Role.InOrg, "/export"), c => CleanupLacksAsync(c, c.Role.OutOrg, "/export"),
+            SheetMentions(true), SheetMentions(false)),
         new("GET /api/v1/catalogue/{id:guid}",
             async c => await c.Client.GetAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.InOrg, Stage.Draft)}"),
             async c => await c.Client.GetAsync($"/api/v1/catalogue/{await ItemAsync(c, c.Role.OutOrg, Stage.Draft)}")),
