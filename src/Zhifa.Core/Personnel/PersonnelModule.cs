@@ -18,6 +18,7 @@ public sealed class PersonnelModule : FeatureModule
         PermissionDefinition.Of(PersonnelPermissions.PersonnelIdNumberView, Stereotypes.AgencyHead, Stereotypes.Administrator),
         PermissionDefinition.Of(PersonnelPermissions.CertificateIssue, Stereotypes.Supervisor),
         PermissionDefinition.Of(PersonnelPermissions.TrainingManage, Stereotypes.Supervisor, Stereotypes.Administrator),
+        PermissionDefinition.Of(PersonnelPermissions.QualificationCheck, Stereotypes.LegalReviewer),
     ];
 
     public override void BuildModel(ModelBuilder model, ScopeFilters scope)
@@ -78,6 +79,12 @@ public static class PersonnelPermissions
     public const string CertificateIssue = "personnel.certificate.issue";
     public const string PersonnelIdNumberView = "personnel.id_number.view";
     public const string TrainingManage = "personnel.training.manage";
+
+    /// <summary>
+    /// Checking that the officers of one's scope may act (法制审核 of 执法人员资格): the legal reviewer's to-do of officers
+    /// without a valid certificate and certificates whose annual review is overdue.
+    /// </summary>
+    public const string QualificationCheck = "personnel.qualification.check";
 }
 
 /// <summary>Personnel's sets of the database.</summary>

@@ -1,3 +1,4 @@
+using Zhifa.Core.Personnel.UseCases;
 using Zhifa.Core.Personnel;
 using Zhifa.Web.Modules;
 
@@ -12,6 +13,7 @@ public sealed class PersonnelWebModule : WebModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddZhifaPersonnel(builder.Configuration, builder.Environment);
+        builder.Services.AddScoped<IWorkbenchTodo, QualificationTodo>();
     }
 
     public override void MapEndpoints(RouteGroupBuilder api, IEndpointRouteBuilder app) => PersonnelEndpoints.Map(api, app);
@@ -42,4 +44,22 @@ public sealed class PersonnelWebModule : WebModule
     ];
 
     public override IReadOnlyList<WorkbenchSection> Workbench => [new(10, typeof(PersonnelWorkbench), PersonnelWorkbench.LoadAsync)];
+}
+
+/// <summary>The legal reviewer's to-do: officers of their scope who may not act, and certificates whose annual review is overdue.</summary>
+internal sealed class QualificationTodo(PersonnelQueries personnel, Zhifa.Core.Data.ActorContext actor) : IWorkbenchTodo
+{
+    public int Order => 30;
+
+    public async Task<IReadOnlyList<TodoCard>> CardsAsync(CancellationToken ct)
+    {
+        if (!actor.Can(PersonnelPermissions.QualificationCheck))
+            return [];
+        var figures = await personnel.SummaryAsync(ct);
+        return
+        [
+            new("without_certificate", figures.WithoutCertificate, "/personnel/officers?status=Active&cert=none"),
+            new("review_overdue", figures.ReviewOverdue, "/personnel/certificates?reviewOverdue=true"),
+        ];
+    }
 }

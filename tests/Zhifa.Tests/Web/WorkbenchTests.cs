@@ -58,6 +58,62 @@ public abstract partial class WorkbenchTests(ZhifaApp app)
         Assert.DoesNotContain("id=\"my-standing\"", await HomeAsync(app.ApiAs("yp.supervisor")), StringComparison.Ordinal);
     }
 
+    /// <summary>The cards of a section of the workbench (by its aria-label): each card's link and count.</summary>
+    private static List<(string Href, int Count)> Cards(string html, string label)
+    {
+        var section = Regex.Match(html, $"<section class=\"zf-cards\" aria-label=\"{label}\">([\\s\\S]*?)</section>");
+        Assert.True(section.Success, $"no section {label}");
+        return [.. Regex.Matches(section.Groups[1].Value, "href=\"([^\"]+)\"><span class=\"zf-card-value\">(\\d+)</span>")
+            .Select(m => (m.Groups[1].Value, int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))];
+    }
+
+    /// <summary>The number of rows a list page says it holds (its pager), or 0 when it shows the empty state.</summary>
+    private static async Task<int> ListTotalAsync(HttpClient client, string href)
+    {
+        var html = await client.GetStringAsync(href);
+        var total = Regex.Match(html, "data-total=\"(\\d+)\"");
+        if (total.Success)
+            return int.Parse(total.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("zf-empty", html, StringComparison.Ordinal);
+        return 0;
+    }
+
+    [Fact]
+    public async Task EveryPersonnelCard_OpensItsListFilteredToExactlyWhatItCounts()
+    {
+        var admin = app.ApiAs("admin");
+        var cards = Cards(await HomeAsync(admin), "执法人员概况");
+        Assert.Equal(6, cards.Count);
+        // The demo has officers without a valid certificate and a certificate with an overdue annual review: the
+        // cards must not all be trivially zero for the comparison to mean something.
+        Assert.Contains(cards, c => c.Href.Contains("cert=none", StringComparison.Ordinal) && c.Count > 0);
+        Assert.Contains(cards, c => c.Href.Contains("reviewOverdue=true", StringComparison.Ordinal) && c.Count > 0);
+        foreach (var (href, count) in cards)
+            Assert.True(count == await ListTotalAsync(admin, href), $"{href}: the card says {count}");
+    }
+
+    [Fact]
+    public async Task ALegalReviewer_HasAToDoOfOfficersWhoMayNotAct_AndNoRegionFigures()
+    {
+        var reviewer = app.ApiAs("yp.market.reviewer");
+        var html = await HomeAsync(reviewer);
+        var without = ToDo(html, "without_certificate");
+        var overdue = ToDo(html, "review_overdue");
+        Assert.Equal(without, await ListTotalAsync(reviewer, "/personnel/officers?status=Active&cert=none"));
+        Assert.Equal(overdue, await ListTotalAsync(reviewer, "/personnel/certificates?reviewOverdue=true"));
+        Assert.DoesNotContain("aria-label=\"关键指标\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("aria-label=\"执法人员概况\"", html, StringComparison.Ordinal);
+
+        // An officer: their own standing, no figures of the region or the bureau, no qualification to-do.
+        var officer = await HomeAsync(app.ApiAs("yp.market.officer"));
+        Assert.DoesNotContain("aria-label=\"关键指标\"", officer, StringComparison.Ordinal);
+        Assert.DoesNotContain("aria-label=\"执法人员概况\"", officer, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-todo=\"without_certificate\"", officer, StringComparison.Ordinal);
+
+        // A supervisor keeps the region's figures.
+        Assert.Contains("aria-label=\"关键指标\"", await HomeAsync(app.ApiAs("yp.supervisor")), StringComparison.Ordinal);
+    }
+
     private async Task<string> CertificateNumberAsync(string holder)
     {
         await using var scope = app.Scope(out var db);
