@@ -20,7 +20,10 @@ public class ListTests(BrowserApp app) : IClassFixture<BrowserApp>
         // Filter: in post only (陈静 resigned in the demo). The list updates in place and the URL keeps the filter.
         await page.SelectOptionAsync("#status", "Active");
         await page.WaitForURLAsync("**status=Active**");
-        // Sort by name, then the other way.
+        // Sort by training hours, then by name — which the list was in already (the default), so the other way.
+        await page.ClickAsync("th a.zf-sort:has-text('学时')");
+        await page.WaitForURLAsync("**sort=training**");
+        Assert.Equal("ascending", await page.Locator("th[aria-sort]:has(a:has-text('学时'))").GetAttributeAsync("aria-sort"));
         await page.ClickAsync("th a.zf-sort:has-text('姓名')");
         await page.WaitForURLAsync("**sort=name**");
         await page.ClickAsync("th a.zf-sort:has-text('姓名')");

@@ -226,11 +226,18 @@ public static class HostSetup
 
     private static readonly string ApiPrefix = "/api/";
 
-    /// <summary>Accept-Language counts for API calls only; a browser's own language does not override the Chinese default.</summary>
+    /// <summary>The browser session's cookie (set by the sign-in; here because the request culture looks for it).</summary>
+    public const string SessionCookieName = "zhifa.auth";
+
+    /// <summary>
+    /// Accept-Language counts for API calls of API clients only; a browser's own language does not override the Chinese
+    /// default — neither on pages nor on what the pages link to in the API (an export is in the language of its page).
+    /// </summary>
     private sealed class ApiAcceptLanguageProvider : AcceptLanguageHeaderRequestCultureProvider
     {
         public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
             httpContext.Request.Path.StartsWithSegments(ApiPrefix.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)
+                && !httpContext.Request.Cookies.ContainsKey(SessionCookieName)
                 ? base.DetermineProviderCultureResult(httpContext)
                 : Task.FromResult<ProviderCultureResult?>(null);
     }

@@ -30,7 +30,7 @@ public static class AuthSetup
                 ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? Bearer : Cookie)
             .AddCookie(Cookie, o =>
             {
-                o.Cookie.Name = "zhifa.auth";
+                o.Cookie.Name = HostSetup.SessionCookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
