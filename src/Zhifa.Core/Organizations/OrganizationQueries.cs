@@ -14,7 +14,7 @@ public sealed record OrganizationDto(
 
 public sealed record OrganizationListFilter(
     string? Q = null, OrganizationKind? Kind = null, Sector? Sector = null, Guid? Under = null,
-    bool IncludeInactive = false, int? Page = null, int? PageSize = null, Guid? ParentId = null);
+    bool IncludeInactive = false, int? Page = null, int? PageSize = null, Guid? ParentId = null, string? Sort = null);
 
 public sealed record TreeNode(Guid Id, OrganizationKind Kind, string Name, string? Code, bool IsActive, IReadOnlyList<TreeNode> Children);
 
@@ -28,6 +28,10 @@ public sealed record OrganizationSummary(
 
 public sealed class OrganizationQueries(ZhifaDbContext db)
 {
+    /// <summary>The list's columns; without a sort the list is in the tree's order (level, then the set order, then name).</summary>
+    public static readonly SortMap<Organization> Sort = SortMap<Organization>.Create(new SortOrder("name", false), o => o.Id)
+        .Add("name", o => o.Name).Add("kind", o => o.Kind).Add("updatedAt", o => o.UpdatedAt);
+
     public async Task<OrganizationSummary> SummaryAsync(CancellationToken ct = default)
     {
         var counts = await db.Organizations.AsNoTracking().GroupBy(o => new { o.Kind, o.IsActive })
@@ -92,8 +96,8 @@ public sealed class OrganizationQueries(ZhifaDbContext db)
 
         var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(o => o.Depth).ThenBy(o => o.SortOrder).ThenBy(o => o.Name)
-            .Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var ordered = filter.Sort is null ? query.OrderBy(o => o.Depth).ThenBy(o => o.SortOrder).ThenBy(o => o.Name).ThenBy(o => o.Id) : Sort.Apply(query, filter.Sort);
+        var items = await ordered.Skip((page - 1) * size).Take(size).ToListAsync(ct);
         var relatedIds = items.SelectMany(o => new[] { o.ParentId, (o as Region)?.SupervisingBodyId, (o as EnforcementBody)?.RegionId })
             .Where(x => x is not null).Select(x => x!.Value).Distinct().ToList();
         var names = await db.Organizations.AsNoTracking().Where(o => relatedIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);

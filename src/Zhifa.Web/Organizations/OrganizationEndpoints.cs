@@ -15,8 +15,8 @@ public static class OrganizationEndpoints
         var g = api.MapGroup("/organizations").WithTags("Organizations");
 
         g.MapGet("/", async (OrganizationQueries queries, string? q, OrganizationKind? kind, Sector? sector, Guid? under,
-                bool? includeInactive, int? page, int? pageSize, CancellationToken ct) =>
-            TypedResults.Ok(await queries.ListAsync(new OrganizationListFilter(q, kind, sector, under, includeInactive ?? false, page, pageSize), ct)))
+                bool? includeInactive, string? sort, int? page, int? pageSize, CancellationToken ct) =>
+            TypedResults.Ok(await queries.ListAsync(new OrganizationListFilter(q, kind, sector, under, includeInactive ?? false, page, pageSize, Sort: sort), ct)))
             .WithName("ListOrganizations").RequirePermission(OrganizationPermissions.OrgRead).WithSummary("List organisations, optionally within one subtree (under), by kind, sector or text.");
 
         g.MapGet("/tree", async (OrganizationQueries q, Guid? rootId, bool? includeInactive, HttpContext http, CancellationToken ct) =>
