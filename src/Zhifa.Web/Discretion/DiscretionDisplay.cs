@@ -17,7 +17,9 @@ public static class DiscretionDisplay
             return "—";
         if (!range.IsMultiple)
             return l["range.fixed", CatalogueDisplay.Amount(range.MinAmount!.Value), CatalogueDisplay.Amount(range.MaxAmount!.Value)];
-        var text = l[$"range.multiple.{range.Basis}", CatalogueDisplay.Number(range.MinMultiple!.Value), CatalogueDisplay.Number(range.MaxMultiple!.Value),
+        // Multiples as plain numbers; a per-unit range's rates are yuan, with thousands separators.
+        Func<decimal, string> number = range.IsPerUnit ? CatalogueDisplay.Amount : CatalogueDisplay.Number;
+        var text = l[$"range.multiple.{range.Basis}", number(range.MinMultiple!.Value), number(range.MaxMultiple!.Value),
             range.Unit is { } unit ? Display.Enum(l, unit) : ""].Value;
         if (range.MinAmount is { } min)
         {

@@ -157,6 +157,20 @@ public abstract class DiscretionApiTests(ZhifaApp app)
     }
 
     [Fact]
+    public async Task PerUnitAndAdvertisingFeeBenchmarks_ReadOnThePublicSite_AndInTheApi()
+    {
+        var anonymous = app.Api();
+        var land = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/public/benchmarks/{Benchmark("resources-77")}"));
+        Assert.Contains("每平方米 100 至 1,000 元", land, StringComparison.Ordinal);
+        Assert.Contains("每平方米 370 至 730 元", land, StringComparison.Ordinal);
+        var ads = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/public/benchmarks/{Benchmark("market-55")}"));
+        Assert.Contains("广告费用的 5 至 10 倍", ads, StringComparison.Ordinal);
+
+        var detail = await BenchmarkAsync(app.ApiAs("admin"), Benchmark("resources-77"));
+        Assert.Equal(FineRange.PerUnit(FineUnit.SquareMetre, 100, 1000), detail.StatutoryRange);
+    }
+
+    [Fact]
     public async Task Calculate_AdvertisingFeeFine_WithoutTheFee_AsksForIt()
     {
         var problem = await Problem.ReadAsync(await _officer.PostJsonAsync("/api/v1/discretion/calculate", new CalculateRequest(Ads55)), HttpStatusCode.BadRequest);
