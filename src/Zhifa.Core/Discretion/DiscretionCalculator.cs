@@ -60,16 +60,18 @@ public static class DiscretionCalculator
     /// <summary>The order in which tiers claim an amount on a shared bound.</summary>
     private static readonly DiscretionTier[] BoundOwners = [DiscretionTier.Lighter, DiscretionTier.Heavier, DiscretionTier.Mitigated, DiscretionTier.Ordinary];
 
-    public static Result<Calculation> Calculate(DiscretionBenchmark benchmark, Circumstances facts, decimal? illegalGain, decimal? goodsValue, CalculatorSettings settings)
+    public static Result<Calculation> Calculate(DiscretionBenchmark benchmark, Circumstances facts, decimal? illegalGain, decimal? goodsValue, CalculatorSettings settings) =>
+        Calculate(benchmark, facts, new FineBases(illegalGain, goodsValue), settings);
+
+    public static Result<Calculation> Calculate(DiscretionBenchmark benchmark, Circumstances facts, FineBases bases, CalculatorSettings settings)
     {
         ArgumentNullException.ThrowIfNull(benchmark);
+        ArgumentNullException.ThrowIfNull(bases);
         ArgumentNullException.ThrowIfNull(settings);
         if (benchmark.ItemKind != ItemKind.Penalty)
             return DiscretionErrors.NotPenaltyItem();
-        if (illegalGain < 0)
-            return DiscretionErrors.AmountNegative();
-        if (goodsValue < 0)
-            return DiscretionErrors.AmountNegative(field: "goodsValue");
+        if (bases.NegativeField is { } negative)
+            return DiscretionErrors.AmountNegative(negative);
         if (settings.SuggestionShare is <= 0 or >= 1)
             return DiscretionErrors.SettingsInvalid();
 
@@ -78,15 +80,15 @@ public static class DiscretionCalculator
         ResolvedRange? statutory = null, range = null;
         if (tier.Range is not null)
         {
-            var resolved = benchmark.StatutoryRange!.Resolve(illegalGain, goodsValue);
+            var resolved = benchmark.StatutoryRange!.Resolve(bases);
             if (!resolved.IsSuccess)
                 return resolved.Error;
             statutory = resolved.Value;
-            range = tier.Range.Resolve(illegalGain, goodsValue).Value;
+            range = tier.Range.Resolve(bases).Value;
         }
         var suggested = range is null ? (decimal?)null : Suggest(range, settings.SuggestionShare);
         var number = benchmark.NumberOf(tierKind);
-        var explanation = Explanation.For(benchmark.Title, tier, number, applied, offset, range, suggested);
+        var explanation = Explanation.For(benchmark.Title, tier, number, facts, applied, offset, range, suggested);
         return new Calculation(tierKind, number, applied, offset, tier.PenaltyKinds, statutory, range, suggested, explanation);
     }
 
@@ -98,10 +100,13 @@ public static class DiscretionCalculator
     /// penalty and a penalty is proposed anyway, it is measured against the tier that applies without 首违不罚.
     /// </summary>
     public static Result<CheckResult> Check(
-        DiscretionBenchmark benchmark, Circumstances facts, Proposal proposal, decimal? illegalGain, decimal? goodsValue, CalculatorSettings settings)
+        DiscretionBenchmark benchmark, Circumstances facts, Proposal proposal, decimal? illegalGain, decimal? goodsValue, CalculatorSettings settings) =>
+        Check(benchmark, facts, proposal, new FineBases(illegalGain, goodsValue), settings);
+
+    public static Result<CheckResult> Check(DiscretionBenchmark benchmark, Circumstances facts, Proposal proposal, FineBases bases, CalculatorSettings settings)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        var calculated = Calculate(benchmark, facts, illegalGain, goodsValue, settings);
+        var calculated = Calculate(benchmark, facts, bases, settings);
         if (!calculated.IsSuccess)
             return calculated.Error;
         var calculation = calculated.Value;
@@ -123,12 +128,12 @@ public static class DiscretionCalculator
         DiscretionTier? amountTier = null;
         if (proposal.FineAmount is { } amount)
         {
-            var statutory = benchmark.StatutoryRange!.Resolve(illegalGain, goodsValue);
+            var statutory = benchmark.StatutoryRange!.Resolve(bases);
             if (!statutory.IsSuccess)
                 return statutory.Error;
             if (amount > statutory.Value.Max)
                 return DiscretionErrors.AmountAboveStatutoryMax(Money.Format(statutory.Value.Max));
-            amountTier = TierOfAmount(benchmark, amount, illegalGain, goodsValue);
+            amountTier = TierOfAmount(benchmark, amount, bases);
         }
 
         List<string> reasons = [];
@@ -143,11 +148,14 @@ public static class DiscretionCalculator
     }
 
     /// <summary>The tier a fine falls in for this case; on a shared bound, the tier that owns it (see remarks).</summary>
-    public static DiscretionTier? TierOfAmount(DiscretionBenchmark benchmark, decimal amount, decimal? illegalGain, decimal? goodsValue)
+    public static DiscretionTier? TierOfAmount(DiscretionBenchmark benchmark, decimal amount, decimal? illegalGain, decimal? goodsValue) =>
+        TierOfAmount(benchmark, amount, new FineBases(illegalGain, goodsValue));
+
+    public static DiscretionTier? TierOfAmount(DiscretionBenchmark benchmark, decimal amount, FineBases bases)
     {
         ArgumentNullException.ThrowIfNull(benchmark);
         var containing = benchmark.Tiers
-            .Where(t => t.Range?.Resolve(illegalGain, goodsValue) is { IsSuccess: true } r && r.Value.Contains(amount))
+            .Where(t => t.Range?.Resolve(bases) is { IsSuccess: true } r && r.Value.Contains(amount))
             .Select(t => t.Tier)
             .ToHashSet();
         return BoundOwners.Where(containing.Contains).Select(t => (DiscretionTier?)t).FirstOrDefault();

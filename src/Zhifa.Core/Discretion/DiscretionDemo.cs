@@ -69,12 +69,32 @@ internal sealed class DiscretionDemo
             tiers => [.. Serious(tiers, PenaltyKind.RevokeLicence).Select(t => t.Tier == DiscretionTier.Mitigated
                 ? t with { ConditionText = "违法广告仅在本经营场所或者自设网店发布，影响范围小，当事人主动消除影响的（行政处罚法第三十二条第（一）项）。", Conditions = [Circumstances.Minor | Circumstances.ActivelyReducedHarm] }
                 : t)]);
+        // 广告法第五十五条第一款: 广告费用三倍以上五倍以下（无法计算或者明显偏低的，二十万元以上一百万元以下）; 情节严重的，五倍以上十倍以下
+        // （一百万元以上二百万元以下），可以吊销营业执照. The statutory range spans both; 从重 is the serious cases' range.
+        Benchmark("market-55", Item("140981CF02002"), MarketIssuer, MarketTitle + "（广告）",
+            FineRange.Multiple(FineBasis.AdvertisingFee, 3, 10).WithFallback(200_000, 2_000_000),
+            [PenaltyKind.Fine, PenaltyKind.RevokeLicence], benchmarksFrom,
+            tiers => [.. Serious(tiers, PenaltyKind.RevokeLicence).Select(t => t.Tier switch
+            {
+                DiscretionTier.Lighter => t with { Range = FineRange.Multiple(FineBasis.AdvertisingFee, 3, 3.6m).WithFallback(200_000, 440_000) },
+                DiscretionTier.Ordinary => t with { Range = FineRange.Multiple(FineBasis.AdvertisingFee, 3.6m, 5).WithFallback(440_000, 1_000_000) },
+                DiscretionTier.Heavier => t with
+                {
+                    ConditionText = "两年内有三次以上违法行为或者有其他严重情节的（广告法第五十五条第一款），如一年内因同一种违法行为受过行政处罚、拒绝阻碍调查、造成严重危害后果的。",
+                    Range = FineRange.Multiple(FineBasis.AdvertisingFee, 5, 10).WithFallback(1_000_000, 2_000_000),
+                },
+                _ => t,
+            })]);
         Benchmark("market-quality-49", Item("140981CF03001"), MarketIssuer, MarketTitle + "（产品质量）", FineRange.Multiple(FineBasis.GoodsValue, 1, 3),
             [PenaltyKind.ConfiscateGoods, PenaltyKind.Fine, PenaltyKind.ConfiscateGains, PenaltyKind.RevokeLicence], benchmarksFrom,
             tiers => Serious(tiers, PenaltyKind.RevokeLicence));
         Benchmark("transport-63", Item("140981CF11001"), TransportIssuer, "原平市交通运输行政处罚裁量基准",
             FineRange.Multiple(FineBasis.IllegalGain, 2, 10).WithFallback(10_000, 100_000, below: 20_000), [PenaltyKind.ConfiscateGains, PenaltyKind.Fine], benchmarksFrom);
         Benchmark("emergency-97", Item("140981CF21001"), EmergencyIssuer, "原平市应急管理行政处罚裁量基准", FineRange.Fixed(0, 100_000), [PenaltyKind.Fine], benchmarksFrom);
+        // 土地管理法第七十七条 with 土地管理法实施条例第五十七条: 罚款额为非法占用土地每平方米一百元以上一千元以下.
+        Benchmark("resources-77", Item("140981CF31001"), new Issuer(DemoData.Ids.YuanpingNaturalResources, DemoData.Ids.Yuanping, RegionLevel.County),
+            "原平市自然资源行政处罚裁量基准（非法占用土地，土地管理法实施条例第五十七条）", FineRange.PerUnit(FineUnit.SquareMetre, 100, 1000),
+            [PenaltyKind.ConfiscateGoods, PenaltyKind.Fine], benchmarksFrom);
         var city = Benchmark("ecology-99", Item("140900CF61001"), CityEcologyIssuer, "忻州市生态环境行政处罚自由裁量基准", FineRange.Fixed(100_000, 1_000_000),
             [PenaltyKind.Fine, PenaltyKind.SuspendOperations, PenaltyKind.OrderClosure], _today.AddDays(-330),
             tiers => Serious(tiers, PenaltyKind.SuspendOperations, PenaltyKind.OrderClosure));

@@ -1,3 +1,4 @@
+using Zhifa.Core.Catalogue;
 using Zhifa.Core.Common;
 
 namespace Zhifa.Core.Discretion;
@@ -37,6 +38,9 @@ public static class DiscretionErrors
     public static ValidationError NotPenaltyItem(string field = "itemId") => ValidationError.For(field, "discretion.not_penalty_item");
     public static ValidationError AmountNegative(string field = "illegalGain") => ValidationError.For(field, "discretion.amount_negative");
     public static ValidationError FineBaseRequired(string field = "illegalGain") => ValidationError.For(field, "discretion.base_required");
+    public static ValidationError BaseAmountRequired(FineBasis basis, string field = "baseAmount") => ValidationError.For(field, "discretion.base_amount_required", EnumKey.Of(basis));
+    public static ValidationError QuantityRequired(FineUnit unit, string field = "quantity") => ValidationError.For(field, "discretion.quantity_required", EnumKey.Of(unit));
+    public static ValidationError ItemNotImplemented(string field = "itemId") => ValidationError.For(field, "discretion.item_not_implemented");
     public static ValidationError UnknownItem(string field = "itemId") => ValidationError.For(field, "discretion.item_not_found");
     public static ValidationError BodyRequired(string field = "bodyId") => ValidationError.For(field, "discretion.body_required");
     public static ValidationError UnknownBody(string field = "bodyId") => ValidationError.For(field, "discretion.body_not_found");
@@ -73,4 +77,7 @@ public static class DiscretionErrors
 
     // Not found, or outside the caller's scope.
     public static NotFoundError BenchmarkNotFound() => new("benchmark");
+
+    /// <summary>The deciding body is not one the caller acts for (holds <c>catalogue.read</c> in).</summary>
+    public static ForbiddenError BodyNotActedFor() => new(CataloguePermissions.CatalogueRead, "discretion.body_not_acted_for");
 }

@@ -85,7 +85,10 @@ public enum PenaltyKind
     RestrictEmployment,
 }
 
-/// <summary>What a fine range is measured in: yuan, or multiples of the illegal gain or of the goods' value.</summary>
+/// <summary>
+/// What a fine range is measured in: yuan, multiples of an amount of the case (the illegal gain, the goods' value, the
+/// advertising fee, the contract amount, the tax evaded), or yuan per unit of a quantity (per square metre, tonne, day).
+/// </summary>
 public enum FineBasis
 {
     /// <summary>固定金额</summary>
@@ -94,6 +97,31 @@ public enum FineBasis
     IllegalGain,
     /// <summary>货值金额的倍数</summary>
     GoodsValue,
+    /// <summary>广告费用的倍数（广告法）</summary>
+    AdvertisingFee,
+    /// <summary>合同金额的倍数</summary>
+    ContractAmount,
+    /// <summary>偷逃税款的倍数</summary>
+    TaxEvaded,
+    /// <summary>按数量计罚：每平方米、每吨、每日……若干元（<see cref="FineUnit"/>）</summary>
+    PerUnit,
+}
+
+/// <summary>The unit a per-unit fine is counted in.</summary>
+public enum FineUnit
+{
+    /// <summary>平方米</summary>
+    SquareMetre,
+    /// <summary>亩</summary>
+    Mu,
+    /// <summary>立方米</summary>
+    CubicMetre,
+    /// <summary>吨</summary>
+    Tonne,
+    /// <summary>日</summary>
+    Day,
+    /// <summary>件</summary>
+    Piece,
 }
 
 /// <summary>A benchmark's filing with the supervising justice bureau (备案审查), the bureau's approval and its publication.</summary>

@@ -8,11 +8,35 @@ namespace Zhifa.Core.Discretion;
 public sealed record Explanation(string Chinese, string English)
 {
     internal static Explanation For(
-        string title, BenchmarkTier tier, int number, Circumstances applied, bool offset, ResolvedRange? range, decimal? amount)
+        string title, BenchmarkTier tier, int number, Circumstances asserted, Circumstances applied, bool offset, ResolvedRange? range, decimal? amount)
     {
-        var facts = Enum.GetValues<Circumstances>().Where(c => c != Circumstances.None && applied.HasFlag(c)).ToList();
-        var factsZh = facts.Count == 0 ? "无从轻、减轻或者从重处罚情节" : string.Join("，", facts.Select(c => Phrases[c].Zh));
-        var factsEn = facts.Count == 0 ? "no circumstances for a lighter, mitigated or heavier penalty" : string.Join("; ", facts.Select(c => Phrases[c].En));
+        static List<Circumstances> Each(Circumstances flags) => [.. Enum.GetValues<Circumstances>().Where(c => c != Circumstances.None && flags.HasFlag(c))];
+        var facts = Each(applied);
+        // What the officer asserted but the benchmark's conditions do not take up is still said: the decision answers it.
+        var unused = Each(asserted & ~applied);
+        var unusedZh = string.Join("、", unused.Select(c => Phrases[c].Zh));
+        var unusedEn = string.Join("; ", unused.Select(c => Phrases[c].En));
+        string factsZh, factsEn;
+        if (facts.Count > 0)
+        {
+            factsZh = string.Join("，", facts.Select(c => Phrases[c].Zh));
+            factsEn = string.Join("; ", facts.Select(c => Phrases[c].En));
+            if (unused.Count > 0)
+            {
+                factsZh += $"；另有{unusedZh}的情节，不影响处罚档次";
+                factsEn += $"; also {unusedEn}, which does not change the tier";
+            }
+        }
+        else if (unused.Count > 0)
+        {
+            factsZh = $"具有{unusedZh}的情节，但不符合本基准从轻、减轻或者从重处罚的条件";
+            factsEn = $"{unusedEn}, which does not meet this benchmark's conditions for a lighter, mitigated or heavier penalty";
+        }
+        else
+        {
+            factsZh = "无从轻、减轻或者从重处罚情节";
+            factsEn = "no circumstances for a lighter, mitigated or heavier penalty";
+        }
         if (offset)
         {
             factsZh += "，从轻、减轻情节与从重情节相互抵消";
@@ -32,7 +56,9 @@ public sealed record Explanation(string Chinese, string English)
         if (range is null || amount is null)
             return $"决定给予{others}";
         var basis = range.MinMultiple is null ? ""
-            : $"（{(range.Basis == FineBasis.IllegalGain ? "违法所得" : "货值金额")}{Money.Format(range.BaseAmount!.Value)}元的{Money.Format(range.MinMultiple.Value)}倍至{Money.Format(range.MaxMultiple!.Value)}倍）";
+            : range.Unit is { } unit
+            ? $"（{Money.Format(range.BaseAmount!.Value)}{UnitNames[unit].Zh}，每{UnitNames[unit].Zh}{Money.Format(range.MinMultiple.Value)}元至{Money.Format(range.MaxMultiple!.Value)}元）"
+            : $"（{BaseNames[range.Basis].Zh}{Money.Format(range.BaseAmount!.Value)}元的{Money.Format(range.MinMultiple.Value)}倍至{Money.Format(range.MaxMultiple!.Value)}倍）";
         var also = others.Length == 0 ? "" : $"给予{others}，并处";
         return $"在罚款{Money.Format(range.Min)}元至{Money.Format(range.Max)}元{basis}的幅度内，决定{also}罚款{Money.Format(amount.Value)}元";
     }
@@ -45,7 +71,9 @@ public sealed record Explanation(string Chinese, string English)
         if (range is null || amount is null)
             return $"the penalty imposed is: {others}";
         var basis = range.MinMultiple is null ? ""
-            : $" ({Money.Format(range.MinMultiple.Value)} to {Money.Format(range.MaxMultiple!.Value)} times the {(range.Basis == FineBasis.IllegalGain ? "illegal gain" : "goods value")} of {Money.Format(range.BaseAmount!.Value)} yuan)";
+            : range.Unit is { } unit
+            ? $" ({Money.Format(range.MinMultiple.Value)} to {Money.Format(range.MaxMultiple!.Value)} yuan per {UnitNames[unit].En} for {Money.Format(range.BaseAmount!.Value)} {UnitNames[unit].Plural})"
+            : $" ({Money.Format(range.MinMultiple.Value)} to {Money.Format(range.MaxMultiple!.Value)} times the {BaseNames[range.Basis].En} of {Money.Format(range.BaseAmount!.Value)} yuan)";
         var also = others.Length == 0 ? "" : $", together with: {others}";
         return $"within the fine range of {Money.Format(range.Min)} to {Money.Format(range.Max)} yuan{basis}, a fine of {Money.Format(amount.Value)} yuan is imposed{also}";
     }
@@ -65,6 +93,25 @@ public sealed record Explanation(string Chinese, string English)
         [Circumstances.RepeatWithinYear] = ("一年内因同一种违法行为受过行政处罚", "penalised for the same kind of violation within one year"),
         [Circumstances.ObstructsInvestigation] = ("拒绝、阻碍执法人员依法调查", "obstructed the investigation"),
         [Circumstances.SeriousHarm] = ("造成严重危害后果", "serious harm caused"),
+    };
+
+    private static readonly Dictionary<FineBasis, (string Zh, string En)> BaseNames = new()
+    {
+        [FineBasis.IllegalGain] = ("违法所得", "illegal gain"),
+        [FineBasis.GoodsValue] = ("货值金额", "goods value"),
+        [FineBasis.AdvertisingFee] = ("广告费用", "advertising fee"),
+        [FineBasis.ContractAmount] = ("合同金额", "contract amount"),
+        [FineBasis.TaxEvaded] = ("偷逃税款", "tax evaded"),
+    };
+
+    private static readonly Dictionary<FineUnit, (string Zh, string En, string Plural)> UnitNames = new()
+    {
+        [FineUnit.SquareMetre] = ("平方米", "square metre", "square metres"),
+        [FineUnit.Mu] = ("亩", "mu", "mu"),
+        [FineUnit.CubicMetre] = ("立方米", "cubic metre", "cubic metres"),
+        [FineUnit.Tonne] = ("吨", "tonne", "tonnes"),
+        [FineUnit.Day] = ("日", "day", "days"),
+        [FineUnit.Piece] = ("件", "piece", "pieces"),
     };
 
     private static readonly Dictionary<DiscretionTier, (string Zh, string En)> TierNames = new()

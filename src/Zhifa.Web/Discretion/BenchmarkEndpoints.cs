@@ -77,14 +77,14 @@ public static class BenchmarkEndpoints
         d.MapPost("/calculate", async (CalculateRequest body, DiscretionQueries q, HttpContext http, CancellationToken ct) =>
                 await q.CalculateAsync(body, ct) is var r && r.IsSuccess ? Results.Ok(r.Value) : r.Error.ToProblem(http))
             .WithName("CalculateDiscretion").RequirePermission(CataloguePermissions.CatalogueRead)
-            .WithSummary("For a penalty item and a case's circumstances (and the illegal gain or goods value where the fine is a multiple): the tier, the lawful range, a suggested fine and the explanation for the decision (CLJZ-EXPLAIN).")
-            .Produces<CalculationDto>().ProducesValidationProblem().ProducesProblem(409);
+            .WithSummary("For a penalty item the deciding body implements and a case's circumstances (and the base where the fine is measured against one: illegal gain, goods value, baseAmount for the advertising fee, contract amount or tax evaded, quantity for a per-unit fine): the tier, the lawful range, a suggested fine and the explanation for the decision (CLJZ-EXPLAIN). A body the caller does not act for is a 403.")
+            .Produces<CalculationDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
 
         d.MapPost("/check", async (CheckRequest body, DiscretionQueries q, IStringLocalizer<Ui> l, HttpContext http, CancellationToken ct) =>
                 await q.CheckAsync(body, ct) is var r && r.IsSuccess ? Results.Ok(CheckResponse.From(r.Value, l)) : r.Error.ToProblem(http))
             .WithName("CheckDiscretion").RequirePermission(CataloguePermissions.CatalogueRead)
             .WithSummary("Whether a proposed decision lies within the benchmark; outside it, it needs the head's approval or collective discussion (CLJZ-DEVIATE). A decision the law forbids is a 422.")
-            .Produces<CheckResponse>().ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422);
+            .Produces<CheckResponse>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409).ProducesProblem(422);
     }
 
     private static IResult NotFound(HttpContext http) => DiscretionErrors.BenchmarkNotFound().ToProblem(http);

@@ -9,7 +9,7 @@ namespace Zhifa.Web.Discretion;
 /// <summary>How benchmark values are shown: ranges in words, circumstances, penalty kinds, status and tier colours.</summary>
 public static class DiscretionDisplay
 {
-    /// <summary>A fine range as the benchmark states it: “10,000 至 100,000 元”, or multiples of the base with the fallback.</summary>
+    /// <summary>A fine range as the benchmark states it: “10,000 至 100,000 元”, multiples of the base with the fallback, or “每平方米 100 至 1000 元”.</summary>
     public static string Range(IStringLocalizer l, FineRange? range)
     {
         ArgumentNullException.ThrowIfNull(l);
@@ -17,7 +17,10 @@ public static class DiscretionDisplay
             return "—";
         if (!range.IsMultiple)
             return l["range.fixed", CatalogueDisplay.Amount(range.MinAmount!.Value), CatalogueDisplay.Amount(range.MaxAmount!.Value)];
-        var text = l[$"range.multiple.{range.Basis}", CatalogueDisplay.Number(range.MinMultiple!.Value), CatalogueDisplay.Number(range.MaxMultiple!.Value)].Value;
+        // Multiples as plain numbers; a per-unit range's rates are yuan, with thousands separators.
+        Func<decimal, string> number = range.IsPerUnit ? CatalogueDisplay.Amount : CatalogueDisplay.Number;
+        var text = l[$"range.multiple.{range.Basis}", number(range.MinMultiple!.Value), number(range.MaxMultiple!.Value),
+            range.Unit is { } unit ? Display.Enum(l, unit) : ""].Value;
         if (range.MinAmount is { } min)
         {
             var fallback = l["range.fixed", CatalogueDisplay.Amount(min), CatalogueDisplay.Amount(range.MaxAmount!.Value)].Value;

@@ -85,7 +85,7 @@ public sealed class TierForm
             return Parse(r.MinAmount) is { } min && Parse(r.MaxAmount) is { } max ? FineRange.Fixed(min, max) : null;
         if (Parse(r.MinMultiple) is not { } low || Parse(r.MaxMultiple) is not { } high)
             return null;
-        var range = FineRange.Multiple(statutory.Basis, low, high);
+        var range = statutory.WithMultiples(low, high);
         return statutory.MinAmount is null ? range
             : Parse(r.MinAmount) is { } fallbackMin && Parse(r.MaxAmount) is { } fallbackMax ? range.WithFallback(fallbackMin, fallbackMax, statutory.FallbackBelow) : null;
     }

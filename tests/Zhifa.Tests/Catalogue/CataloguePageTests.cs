@@ -51,7 +51,7 @@ public abstract partial class CataloguePageTests(ZhifaApp app)
 
         var checkedHtml = await PageAsync(officer, $"/discretion/calculator?itemId={Food126}&k=Fine&amount=36500&check=1");
         Assert.Contains("CLJZ-DEVIATE", checkedHtml, StringComparison.Ordinal);
-        var negative = await PageAsync(officer, $"/discretion/calculator?itemId={Road63}&bodyId={Transport}&gain=-5");
+        var negative = await PageAsync(app.ApiAs("yp.transport.officer"), $"/discretion/calculator?itemId={Road63}&bodyId={Transport}&gain=-5");
         Assert.Contains("data-field=\"illegalGain\"", negative, StringComparison.Ordinal);
     }
 
@@ -130,7 +130,7 @@ public abstract partial class CataloguePageTests(ZhifaApp app)
         var switched = await client.GetAsync("/culture?c=en&r=%2Fcatalogue");
         var cookie = switched.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal)).Split(';')[0];
         foreach (var (url, text) in new[] { ("/catalogue", "Enforcement catalogue"), ($"/benchmarks/{Benchmark("market-126")}", "Tier 4"),
-            ($"/discretion/calculator?itemId={Food126}&c=ActivelyReducedHarm", "Suggested fine"), ("/public/lists", "Edition 1") })
+            ($"/discretion/calculator?bodyId={Market}&itemId={Food126}&c=ActivelyReducedHarm", "Suggested fine"), ("/public/lists", "Edition 1") })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Add("Cookie", cookie);

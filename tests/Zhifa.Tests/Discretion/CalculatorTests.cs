@@ -29,7 +29,7 @@ public class CalculatorTests
         Assert.Null(result.TierRange);
         Assert.Null(result.SuggestedAmount);
         Assert.Empty(result.PenaltyKinds);
-        Assert.Equal("当事人违法行为轻微，及时改正，没有造成危害后果，依据《山西省市场监督管理行政处罚裁量基准》第1档（不予处罚）的规定，决定不予行政处罚。",
+        Assert.Equal("当事人违法行为轻微，及时改正，没有造成危害后果；另有属于初次违法的情节，不影响处罚档次，依据《山西省市场监督管理行政处罚裁量基准》第1档（不予处罚）的规定，决定不予行政处罚。",
             result.Explanation.Chinese);
     }
 

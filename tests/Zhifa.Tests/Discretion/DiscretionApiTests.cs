@@ -113,9 +113,85 @@ public abstract class DiscretionApiTests(ZhifaApp app)
         Assert.Contains("不是行政处罚事项", Assert.Single((await Refused(new CalculateRequest(SafetyInspection, BodyId: Transport))).For("itemId")), StringComparison.Ordinal);
         (await Refused(new CalculateRequest(Road63, IllegalGain: -1))).For("illegalGain");
         (await Refused(new CalculateRequest(Road63))).For("illegalGain");
-        (await Refused(new CalculateRequest(Road63, IllegalGain: 1, BodyId: DemoBody("原平市市场监督管理局")))).For("bodyId");
-        var landWithoutBenchmark = Item("140981CF31001");
-        Assert.Equal("discretion.no_benchmark", (await Refused(new CalculateRequest(landWithoutBenchmark, BodyId: Transport), HttpStatusCode.Conflict)).Code);
+        Assert.Equal("discretion.body_not_acted_for",
+            (await Refused(new CalculateRequest(Road63, IllegalGain: 1, BodyId: DemoBody("原平市市场监督管理局")), HttpStatusCode.Forbidden)).Code);
+        (await Refused(new CalculateRequest(Item("140981CF31001"), Quantity: 10, BodyId: Transport))).For("itemId");
+    }
+
+    [Fact]
+    public async Task Calculate_AnotherBodysItem_OrForABodyTheCallerDoesNotActFor_IsRefused()
+    {
+        // The market bureau picking the ecology item: refused, not calculated under the ecology bureau's benchmark.
+        var response = await _officer.PostJsonAsync("/api/v1/discretion/calculate", new CalculateRequest(Air99, BodyId: Market));
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("不实施此事项", Assert.Single(problem.For("itemId")), StringComparison.Ordinal);
+        var check = await _officer.PostJsonAsync("/api/v1/discretion/check", new CheckRequest(Air99, [PenaltyKind.Fine], 550_000, BodyId: Market));
+        (await Problem.ReadAsync(check, HttpStatusCode.BadRequest)).For("itemId");
+
+        var other = await _officer.PostJsonAsync("/api/v1/discretion/calculate", new CalculateRequest(Air99, BodyId: EcologyBranch));
+        Assert.Equal("discretion.body_not_acted_for", (await Problem.ReadAsync(other, HttpStatusCode.Forbidden)).Code);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().AsSystem();
+        var offered = await scope.ServiceProvider.GetRequiredService<DiscretionQueries>()
+            .CalculableItemsAsync(Market, null, scope.ServiceProvider.GetRequiredService<CatalogueQueries>());
+        Assert.Contains(offered, i => i.Id == Food126);
+        Assert.DoesNotContain(offered, i => i.Id == Air99);
+    }
+
+    [Theory]
+    [Trait("Rule", "CLJZ-30")]
+    // The demo benchmark of 广告法第五十五条 (market-55): 从轻 3–3.6 times, 一般 3.6–5, 从重 (情节严重) 5–10; fee unknown (0): 20万–44万, 44万–100万, 100万–200万.
+    [InlineData(100_000, Circumstances.ActivelyReducedHarm, DiscretionTier.Lighter, 300_000, 360_000)]
+    [InlineData(100_000, Circumstances.None, DiscretionTier.Ordinary, 360_000, 500_000)]
+    [InlineData(100_000, Circumstances.RepeatWithinYear, DiscretionTier.Heavier, 500_000, 1_000_000)]
+    [InlineData(0, Circumstances.None, DiscretionTier.Ordinary, 440_000, 1_000_000)]
+    [InlineData(0, Circumstances.SeriousHarm, DiscretionTier.Heavier, 1_000_000, 2_000_000)]
+    public async Task Calculate_AdvertisingFeeFine_AtItsTierEdges_CLJZ_30(int fee, Circumstances facts, DiscretionTier tier, int min, int max)
+    {
+        var result = await CalculateAsync(new CalculateRequest(Ads55, facts, BaseAmount: fee));
+        Assert.Equal((Benchmark("market-55"), tier, (decimal)min, (decimal)max), (result.BenchmarkId, result.Tier, result.TierRange!.Min, result.TierRange.Max));
+
+        var atUpperEdge = await CheckAsync(new CheckRequest(Ads55, [PenaltyKind.Fine], max, facts, BaseAmount: fee));
+        Assert.Equal(tier == DiscretionTier.Ordinary ? DiscretionTier.Heavier : tier, atUpperEdge.AmountTier);
+    }
+
+    [Fact]
+    public async Task PerUnitAndAdvertisingFeeBenchmarks_ReadOnThePublicSite_AndInTheApi()
+    {
+        var anonymous = app.Api();
+        var land = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/public/benchmarks/{Benchmark("resources-77")}"));
+        Assert.Contains("每平方米 100 至 1,000 元", land, StringComparison.Ordinal);
+        Assert.Contains("每平方米 370 至 730 元", land, StringComparison.Ordinal);
+        var ads = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/public/benchmarks/{Benchmark("market-55")}"));
+        Assert.Contains("广告费用的 5 至 10 倍", ads, StringComparison.Ordinal);
+
+        var detail = await BenchmarkAsync(app.ApiAs("admin"), Benchmark("resources-77"));
+        Assert.Equal(FineRange.PerUnit(FineUnit.SquareMetre, 100, 1000), detail.StatutoryRange);
+    }
+
+    [Fact]
+    public async Task Calculate_AdvertisingFeeFine_WithoutTheFee_AsksForIt()
+    {
+        var problem = await Problem.ReadAsync(await _officer.PostJsonAsync("/api/v1/discretion/calculate", new CalculateRequest(Ads55)), HttpStatusCode.BadRequest);
+        Assert.Contains("广告费用", Assert.Single(problem.For("baseAmount")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [Trait("Rule", "CLJZ-30")]
+    // The demo benchmark of 土地管理法第七十七条 (resources-77, 实施条例第五十七条 每平方米100–1000元) for 200 m²: 从轻 100–370 yuan/m², 一般 370–730, 从重 730–1000.
+    [InlineData(Circumstances.VoluntaryConfession, DiscretionTier.Lighter, 20_000, 74_000)]
+    [InlineData(Circumstances.None, DiscretionTier.Ordinary, 74_000, 146_000)]
+    [InlineData(Circumstances.ObstructsInvestigation, DiscretionTier.Heavier, 146_000, 200_000)]
+    public async Task Calculate_PerSquareMetreFine_AtItsTierEdges_CLJZ_30(Circumstances facts, DiscretionTier tier, int min, int max)
+    {
+        var admin = app.ApiAs("admin");
+        var result = await CalculateAsync(new CalculateRequest(Land77, facts, BodyId: NaturalResources, Quantity: 200), admin);
+        Assert.Equal((Benchmark("resources-77"), tier, (decimal)min, (decimal)max), (result.BenchmarkId, result.Tier, result.TierRange!.Min, result.TierRange.Max));
+        Assert.Contains("200平方米", result.Explanation, StringComparison.Ordinal);
+
+        var missing = await admin.PostJsonAsync("/api/v1/discretion/calculate", new CalculateRequest(Land77, facts, BodyId: NaturalResources));
+        Assert.Contains("平方米", Assert.Single((await Problem.ReadAsync(missing, HttpStatusCode.BadRequest)).For("quantity")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -286,6 +362,10 @@ public abstract class DiscretionApiTests(ZhifaApp app)
     }
 
     private static Guid DemoBody(string name) => Zhifa.Core.Demo.DemoData.Ids.Body(name);
+
+    private static readonly Guid Ads55 = Item("140981CF02002");
+    private static readonly Guid Land77 = Item("140981CF31001");
+    private static readonly Guid NaturalResources = Zhifa.Core.Demo.DemoData.Ids.YuanpingNaturalResources;
 }
 
 public sealed class DiscretionApiTests_Sqlite(SqliteApp fixture) : DiscretionApiTests(fixture.App), IClassFixture<SqliteApp>;
