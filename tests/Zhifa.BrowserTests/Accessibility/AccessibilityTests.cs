@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
 using Zhifa.Core.Demo;
+using Zhifa.Core.Personnel;
 
 namespace Zhifa.BrowserTests.Accessibility;
 
@@ -75,11 +76,13 @@ public class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
         {
             await page.GotoAsync(url);
             await page.Keyboard.PressAsync("Tab");
-            Assert.Equal("skip-link", await page.EvaluateAsync<string>("() => document.activeElement.className.split(' ').find(c => c === 'skip-link') ?? document.activeElement.outerHTML"));
+            Assert.Equal("zf-skip-link", await page.EvaluateAsync<string>("() => document.activeElement.classList.contains('zf-skip-link') ? 'zf-skip-link' : document.activeElement.outerHTML"));
             // Visible once focused, with a focus outline.
-            Assert.True(await page.Locator(".skip-link").IsVisibleAsync());
+            Assert.True(await page.Locator(".zf-skip-link").IsVisibleAsync());
             await page.Keyboard.PressAsync("Enter");
-            Assert.EndsWith("#main", page.Url, StringComparison.Ordinal);
+            // The same page, at its main content, which now has the focus.
+            Assert.Equal(app.BaseUrl + url + "#main", page.Url);
+            Assert.Equal("main", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         }
     }
 }
