@@ -17,9 +17,14 @@ public class PhoneLayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
             .map(e => e.outerHTML)
         """);
 
-    /// <summary>Where the docs' screenshots go: docs/screenshots in the repository this test was built from.</summary>
+    /// <summary>
+    /// Where the screenshots go: the test run's screenshot folder; with <c>ZHIFA_UPDATE_SCREENSHOTS=1</c>, docs/screenshots
+    /// in the repository this test was built from (so that a test run leaves the committed pictures alone).
+    /// </summary>
     private static string DocsScreenshot(string name)
     {
+        if (Environment.GetEnvironmentVariable("ZHIFA_UPDATE_SCREENSHOTS") != "1")
+            return Path.Combine(BrowserApp.ScreenshotDir, name);
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Zhifa.slnx")))
             dir = dir.Parent;
