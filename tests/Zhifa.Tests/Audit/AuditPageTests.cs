@@ -49,7 +49,7 @@ public class AuditPageTests(SqliteApp fixture) : IClassFixture<SqliteApp>
         Assert.Contains("名称", row, StringComparison.Ordinal);               // audit.field.EnforcementBody.Name
         Assert.Contains($"<del>{name}</del>", row, StringComparison.Ordinal);
         Assert.Contains($"<ins>{name}（更名）</ins>", row, StringComparison.Ordinal);
-        Assert.Contains("<del>MarketRegulation</del>", row, StringComparison.Ordinal);
+        Assert.Contains("<del>市场监管</del>", row, StringComparison.Ordinal);       // enum.Sector.MarketRegulation
         Assert.DoesNotContain("CreditCode", row, StringComparison.Ordinal); // only changed fields
     }
 }
