@@ -73,6 +73,26 @@ public sealed class AuditQueries(ZhifaDbContext db)
         return names;
     }
 
+    /// <summary>
+    /// The people who made the given entries, by name (not login name): what histories and timelines show. Users the
+    /// caller may not see keep their login name.
+    /// </summary>
+    public async Task<Func<AuditEntryDto, string>> PeopleAsync(IEnumerable<AuditEntryDto> entries, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var ids = entries.Where(e => e.UserId is not null).Select(e => e.UserId!.Value).ToHashSet();
+        var names = new Dictionary<Guid, string>();
+        if (ids.Count > 0)
+        {
+            foreach (var module in Modules.ModuleCatalog.All)
+            {
+                foreach (var (id, name) in await module.AuditNamesAsync(db, ids, ct))
+                    names.TryAdd(id, name);
+            }
+        }
+        return e => e.UserId is { } u && names.TryGetValue(u, out var n) ? n : e.UserName;
+    }
+
     /// <summary>The entries of the given records (by entity type and id), oldest first: another feature's history of its own records.</summary>
     public async Task<IReadOnlyList<AuditEntryDto>> EntriesOfAsync(IReadOnlyCollection<string> entityTypes, IReadOnlyCollection<string> entityIds, CancellationToken ct = default) =>
         await db.AuditEntries.AsNoTracking()
