@@ -45,6 +45,60 @@ public sealed class AuditQueries(ZhifaDbContext db)
             e.Action, e.Before, e.After, e.Hash)).ToList(), page.Total, page.PageNumber, page.PageSize, page.TotalIsLowerBound);
     }
 
+    /// <summary>
+    /// The names of the people, organisations and records that a page of entries refers to by id — who made each change,
+    /// for which organisation, the changed record and the ids among its values — each feature's in one batched query,
+    /// so a page costs the same number of queries whatever its length. Ids the caller may not see stay unnamed.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<AuditEntryDto> entries, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var ids = new HashSet<Guid>();
+        foreach (var e in entries)
+        {
+            if (e.UserId is { } u) ids.Add(u);
+            if (e.OrganizationId is { } o) ids.Add(o);
+            if (Guid.TryParse(e.EntityId, out var id)) ids.Add(id);
+            foreach (var json in new[] { e.Before, e.After })
+            {
+                foreach (var (_, value) in AuditValues.Parse(json))
+                {
+                    if (Guid.TryParse(value, out var g)) ids.Add(g);
+                }
+            }
+        }
+        ids.Remove(Guid.Empty);
+        var names = new Dictionary<Guid, string>();
+        if (ids.Count == 0)
+            return names;
+        foreach (var module in Modules.ModuleCatalog.All)
+        {
+            foreach (var (id, name) in await module.AuditNamesAsync(db, ids, ct))
+                names.TryAdd(id, name);
+        }
+        return names;
+    }
+
+    /// <summary>
+    /// The people who made the given entries, by name (not login name): what histories and timelines show. Users the
+    /// caller may not see keep their login name.
+    /// </summary>
+    public async Task<Func<AuditEntryDto, string>> PeopleAsync(IEnumerable<AuditEntryDto> entries, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var ids = entries.Where(e => e.UserId is not null).Select(e => e.UserId!.Value).ToHashSet();
+        var names = new Dictionary<Guid, string>();
+        if (ids.Count > 0)
+        {
+            foreach (var module in Modules.ModuleCatalog.All)
+            {
+                foreach (var (id, name) in await module.AuditNamesAsync(db, ids, ct))
+                    names.TryAdd(id, name);
+            }
+        }
+        return e => e.UserId is { } u && names.TryGetValue(u, out var n) ? n : e.UserName;
+    }
+
     /// <summary>The entries of the given records (by entity type and id), oldest first: another feature's history of its own records.</summary>
     public async Task<IReadOnlyList<AuditEntryDto>> EntriesOfAsync(IReadOnlyCollection<string> entityTypes, IReadOnlyCollection<string> entityIds, CancellationToken ct = default) =>
         await db.AuditEntries.AsNoTracking()

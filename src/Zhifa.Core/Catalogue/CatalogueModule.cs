@@ -33,6 +33,9 @@ public sealed class CatalogueModule : FeatureModule
             || db.Set<Organizations.Organization>().Any(o => o.Id == v.OwnerId));
     }
 
+    public override async Task<IReadOnlyDictionary<Guid, string>> AuditNamesAsync(ZhifaDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        await db.CatalogueItems.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Code, ct);
+
     public override Task SeedDemoAsync(DemoContext demo, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(demo);

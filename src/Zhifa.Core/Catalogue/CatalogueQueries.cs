@@ -41,6 +41,7 @@ public sealed record CatalogueVersionDto(
 public sealed record ItemActions(bool Edit, bool Submit, bool Review, bool Publish, bool Amend, bool Abolish, bool Evaluate);
 
 /// <summary>One event of an item's history, read from the audit trail: who, when, which version, what it became.</summary>
+/// <param name="UserName">Who made the change, by name (their login name when the caller may not see their account).</param>
 public sealed record ItemHistoryEntry(DateTime At, string UserName, int? VersionNumber, string Event, VersionState? State, string? Comments);
 
 public sealed record CatalogueItemDetail(
@@ -229,6 +230,7 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock, Zhif
         var numbers = item.Versions.ToDictionary(v => v.Id.ToString(), v => v.VersionNumber);
         var keys = numbers.Keys.Append(item.Id.ToString()).ToList();
         var entries = await audit.EntriesOfAsync([nameof(CatalogueItemVersion), nameof(CatalogueItem)], keys, ct);
+        var person = await audit.PeopleAsync(entries, ct);
         var history = new List<ItemHistoryEntry>();
         foreach (var e in entries)
         {
@@ -238,13 +240,13 @@ public sealed class CatalogueQueries(ZhifaDbContext db, TimeProvider clock, Zhif
             if (e.EntityType == nameof(CatalogueItem))
             {
                 if (e.Action == "Modified" && root.TryGetProperty(nameof(CatalogueItem.Evaluations), out _))
-                    history.Add(new ItemHistoryEntry(e.At, e.UserName, null, "evaluated", null, null));
+                    history.Add(new ItemHistoryEntry(e.At, person(e), null, "evaluated", null, null));
                 continue;
             }
             var number = numbers.GetValueOrDefault(e.EntityId);
             var state = Enum.TryParse<VersionState>(Text(nameof(CatalogueItemVersion.State)), out var s) ? s : (VersionState?)null;
             var evt = e.Action == "Added" ? "created" : state is not null ? "state" : "edited";
-            history.Add(new ItemHistoryEntry(e.At, e.UserName, number, evt, state,
+            history.Add(new ItemHistoryEntry(e.At, person(e), number, evt, state,
                 state is VersionState.Returned ? Text(nameof(CatalogueItemVersion.ReviewComments)) : null));
         }
         return history;

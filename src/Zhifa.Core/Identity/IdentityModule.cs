@@ -45,6 +45,10 @@ public sealed class IdentityModule : FeatureModule
         _ => null,
     };
 
+    public override async Task<IReadOnlyDictionary<Guid, string>> AuditNamesAsync(ZhifaDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        await db.Users.Unscoped("a person's name on the changes they made to records the caller may read (histories, the audit log)")
+            .Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+
     public override Task AfterMigrationAsync(IServiceProvider services, CancellationToken ct) =>
         services.GetRequiredService<EnsureRoleTemplates>().ExecuteAsync(ct);
 

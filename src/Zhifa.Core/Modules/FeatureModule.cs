@@ -40,6 +40,14 @@ public abstract class FeatureModule
     /// </summary>
     public virtual AuditOwner? AuditOwnerOf(EntityEntry entry) => null;
 
+    /// <summary>
+    /// The names people know the feature's records by (a person's name, an organisation's name, a certificate number), for
+    /// those of <paramref name="ids"/> that are the feature's: what the audit log shows instead of ids. A fixed number of
+    /// queries per call, whatever the number of ids.
+    /// </summary>
+    public virtual Task<IReadOnlyDictionary<Guid, string>> AuditNamesAsync(ZhifaDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, string>>(new Dictionary<Guid, string>());
+
     /// <summary>Something to do inside the saving transaction before the changes are written (the audit trail appends its entries).</summary>
     public virtual ISaveParticipant? SaveParticipant => null;
 

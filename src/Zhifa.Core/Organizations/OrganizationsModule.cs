@@ -28,6 +28,9 @@ public sealed class OrganizationsModule : FeatureModule
     public override AuditOwner? AuditOwnerOf(EntityEntry entry) =>
         entry?.Entity is Organization o ? AuditOwner.Organization(o.Id) : null;
 
+    public override async Task<IReadOnlyDictionary<Guid, string>> AuditNamesAsync(ZhifaDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        await db.Organizations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+
     public override Task<bool> HasDataAsync(ZhifaDbContext db, CancellationToken ct) =>
         db.Organizations.Unscoped("whether the database is empty, whoever asks").AnyAsync(ct);
 

@@ -143,6 +143,24 @@ public sealed class Certificate : IHasOrganization, IEntityWithId, Zhifa.Core.Co
         return year > IssuedOn.Year && !HasPassedReview(year, date);
     }
 
+    /// <summary>
+    /// The day by which the next annual review not yet passed is due (ZFRY-VALID): the earliest year from the first full
+    /// calendar year of holding and the latest year fallen due whose review has not passed, due by the set day of the
+    /// following year. Null when reviews are not required or the certificate no longer counts.
+    /// </summary>
+    public DateOnly? NextReviewDueOn(DateOnly date, PersonnelSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.AnnualReviewDueBy is not { } due || StatusOn(date) is not (CertificateStatus.Valid or CertificateStatus.Suspended))
+            return null;
+        var fallen = date > due.In(date.Year) ? date.Year - 1 : date.Year - 2;
+        for (var year = Math.Max(IssuedOn.Year + 1, fallen); ; year++)
+        {
+            if (!HasPassedReview(year, date))
+                return due.In(year + 1);
+        }
+    }
+
     /// <summary>年审 passed; it also ends the hold of an earlier failed review (the rectification was re-reviewed).</summary>
     public Result<CertificateEvent> PassAnnualReview(int year, DateOnly on, Guid actorId, DateTime now)
     {

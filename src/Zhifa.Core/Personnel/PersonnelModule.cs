@@ -51,6 +51,14 @@ public sealed class PersonnelModule : FeatureModule
 
     private static AuditOwner OfOfficer(Guid id) => AuditOwner.Parent<Officer>(id, o => o.BodyId);
 
+    public override async Task<IReadOnlyDictionary<Guid, string>> AuditNamesAsync(ZhifaDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var names = await db.Officers.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.FullName, ct);
+        foreach (var c in await db.Certificates.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Number }).ToListAsync(ct))
+            names[c.Id] = c.Number;
+        return names;
+    }
+
     public override void AddServices(IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
     }

@@ -63,7 +63,7 @@ public abstract class CatalogueApiTests(ZhifaApp app)
 
         var abolished = await PostAsync(_head, $"/api/v1/catalogue/{item.Id}/abolish", new AbolishItemRequest(today.AddDays(30)));
         Assert.Equal((VersionState.Abolished, today.AddDays(29)), (abolished.Current.State, abolished.Current.EffectiveTo));
-        Assert.Contains(abolished.History, h => h.State == VersionState.Returned && h.Comments == "请注明款项" && h.UserName == "yp.supervisor");
+        Assert.Contains(abolished.History, h => h.State == VersionState.Returned && h.Comments == "请注明款项" && h.UserName == "李监督"); // a name, not a login name
         Assert.Contains(abolished.History, h => h.Event == "created" && h.VersionNumber == 2);
     }
 

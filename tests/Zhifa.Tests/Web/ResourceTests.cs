@@ -153,6 +153,9 @@ public partial class ResourceTests
     /// A key is used when it appears as a string literal in the sources, or when a dynamic key built in the sources
     /// (<c>$"prefix{...}"</c>, <c>"prefix" + ...</c>) produces it for a value that exists.
     /// </summary>
+    private static Type? CoreType(string name) =>
+        typeof(Zhifa.Core.Data.ZhifaDbContext).Assembly.GetTypes().FirstOrDefault(t => t.Name == name && !t.IsNested);
+
     [Fact]
     public void NoKey_IsUnused()
     {
@@ -178,6 +181,9 @@ public partial class ResourceTests
                 "orgs.new_" => kinds.Any(k => k.ToLowerInvariant() == rest),
                 "orgs.add_child." or "orgs.parent_hint." => kinds.Contains(rest),
                 "range.multiple." => Enum.GetNames<Zhifa.Core.Discretion.FineBasis>().Contains(rest),
+                // The audit log names entity types and their fields: a name for a type or property that exists.
+                "audit.entity." => CoreType(rest) is not null,
+                "audit.field." => rest.Split('.') is [var type, var field] && CoreType(type)?.GetProperty(field) is not null,
                 // home.todo_{key}, outcome.{code}, audit.action.{state}, cat.history.{event}, catalogue.col.{column}, …:
                 // the value is a literal of the sources.
                 _ => all.Contains($"\"{rest}\"", StringComparison.Ordinal),

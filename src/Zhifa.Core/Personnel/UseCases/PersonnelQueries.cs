@@ -20,7 +20,7 @@ public sealed record OfficerRow(Guid Id, string FullName, string IdNumberMasked,
 
 public sealed record CertificateView(Guid Id, string Number, Guid OfficerId, string HolderName, Guid BodyId, string? BodyName, DateOnly IssuedOn,
     DateOnly ValidUntil, IReadOnlyList<Sector> Fields, CertificateStatus Status, DateOnly? SuspendedUntil, int? LastReviewedYear, bool ReviewOverdue,
-    IReadOnlyList<CertificateEventView> History, int Version = 0);
+    IReadOnlyList<CertificateEventView> History, int Version = 0, DateOnly? ReviewDueOn = null);
 
 public sealed record CertificateEventView(int Sequence, CertificateEventKind Kind, DateOnly On, string? Reason, DateOnly? Until, int? Year, string? RuleId, DateTime RecordedAt);
 
@@ -320,7 +320,8 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
             var settings = settingsByBody[c.BodyId];
             views.Add(new CertificateView(c.Id, c.Number, c.OfficerId, holders.GetValueOrDefault(c.OfficerId) ?? "", c.BodyId, bodies.GetValueOrDefault(c.BodyId),
                 c.IssuedOn, c.ValidUntil, c.Fields, c.StatusOn(today), c.SuspendedUntil, c.LastReviewedYear, c.IsReviewOverdueOn(today, settings),
-                c.History.Select(e => new CertificateEventView(e.Sequence, e.Kind, e.On, e.Reason, e.Until, e.Year, e.RuleId, e.RecordedAt)).ToList(), c.Version));
+                c.History.Select(e => new CertificateEventView(e.Sequence, e.Kind, e.On, e.Reason, e.Until, e.Year, e.RuleId, e.RecordedAt)).ToList(), c.Version,
+                c.NextReviewDueOn(today, settings)));
         }
         return views;
     }
