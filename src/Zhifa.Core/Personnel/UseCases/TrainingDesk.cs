@@ -23,6 +23,8 @@ public sealed class TrainingDesk(PersonnelContext ctx)
     public async Task<Result<Guid>> CreateCourseAsync(CreateCourseRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.OrganizerId == Guid.Empty)
+            return CommonErrors.FieldRequired("organizerId");
         var organizer = await _db.ActOnAsync(_db.Organizations.Where(o => o.IsActive), request.OrganizerId, PersonnelPermissions.TrainingManage, ct);
         if (organizer is null)
             return Organizations.OrganizationErrors.UnknownOrganization(field: "organizerId");
