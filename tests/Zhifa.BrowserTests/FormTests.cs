@@ -1,3 +1,4 @@
+using Zhifa.Core.Demo;
 using Zhifa.Core.Personnel;
 
 namespace Zhifa.BrowserTests;
@@ -39,12 +40,12 @@ public class FormTests(BrowserApp app) : IClassFixture<BrowserApp>
         var search = page.Locator("#OrganizationId-search");
         await search.WaitForAsync();
         Assert.Equal("输入名称筛选", await search.GetAttributeAsync("aria-label"));
-        var market = page.Locator("#OrganizationId option", new() { HasText = "原平市市场监督管理局" });
+        var market = page.Locator($"#OrganizationId option[value='{DemoData.Ids.YuanpingMarket}']");
         // The option names where the body sits, so same-named bodies of other counties are told apart.
-        Assert.Contains("原平市", (await market.InnerTextAsync()).Replace("原平市市场监督管理局", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("原平市市场监督管理局（山西省 / 忻州市 / 原平市）", (await market.InnerTextAsync()).Trim());
         await search.FillAsync("市场监督");
         Assert.False(await market.EvaluateAsync<bool>("o => o.hidden"));
-        Assert.True(await page.Locator("#OrganizationId option", new() { HasText = "原平市司法局" }).EvaluateAsync<bool>("o => o.hidden"));
+        Assert.True(await page.Locator($"#OrganizationId option[value='{DemoData.Ids.YuanpingJustice}']").EvaluateAsync<bool>("o => o.hidden"));
 
         // A new user's detail page offers roles without choosing one for the administrator.
         await page.GotoAsync("/admin/users");
