@@ -42,8 +42,10 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
             errors.Add(IdentityErrors.FullNameRequired());
         errors.Add(PhoneError(request.Phone));
         errors.Add(options.CheckPassword(request.InitialPassword, name, "initialPassword"));
-        var org = await ManagedOrganizationAsync(request.OrganizationId, ct);
-        if (org is null)
+        var org = request.OrganizationId == Guid.Empty ? null : await ManagedOrganizationAsync(request.OrganizationId, ct);
+        if (request.OrganizationId == Guid.Empty)
+            errors.Add(CommonErrors.FieldRequired("organizationId"));
+        else if (org is null)
             errors.Add(OrganizationErrors.UnknownOrganization(field: "organizationId"));
         else if (await OfficerProblemAsync(request.OfficerId, org, null, ct) is { } officerProblem)
         {
@@ -71,12 +73,20 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
         var user = await ManagedUserAsync(id, ct);
         if (user is null)
             return IdentityErrors.UserNotFound();
+        // Every wrong field in one answer.
+        var errors = new ValidationBuilder();
         if (string.IsNullOrWhiteSpace(request.FullName) || request.FullName.Trim().Length > 50)
-            return IdentityErrors.FullNameRequired();
-        if (PhoneError(request.Phone) is { } phoneError)
-            return phoneError;
-        if (await ManagedOrganizationAsync(request.OrganizationId, ct) is not { } org)
-            return OrganizationErrors.UnknownOrganization(field: "organizationId");
+            errors.Add(IdentityErrors.FullNameRequired());
+        errors.Add(PhoneError(request.Phone));
+        var org = request.OrganizationId == Guid.Empty ? null : await ManagedOrganizationAsync(request.OrganizationId, ct);
+        if (request.OrganizationId == Guid.Empty)
+            errors.Add(CommonErrors.FieldRequired("organizationId"));
+        else if (org is null)
+            errors.Add(OrganizationErrors.UnknownOrganization(field: "organizationId"));
+        if (errors.Build() is { } invalid)
+            return invalid;
+        if (org is null)
+            throw new InvalidOperationException("The organisation was checked above.");
         if (await OfficerProblemAsync(request.OfficerId, org, user.Id, ct) is { } officerProblem)
             return officerProblem;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -148,21 +158,35 @@ public sealed class ManageUsers(ZhifaDbContext db, PasswordHasher hasher, Securi
         var user = await ManagedUserAsync(userId, ct);
         if (user is null)
             return IdentityErrors.UserNotFound();
-        var role = await db.Roles.FirstOrDefaultAsync(r => r.Id == request.RoleId, ct);
-        if (role is null)
-            return IdentityErrors.UnknownRole();
-        var org = await ManagedOrganizationAsync(request.OrganizationId, ct);
-        if (org is null)
-            return OrganizationErrors.UnknownOrganization(field: "organizationId");
+        // Every wrong field in one answer: an empty role or organisation is "required", an unknown one "not found".
+        var errors = new ValidationBuilder();
+        var role = request.RoleId == Guid.Empty ? null : await db.Roles.FirstOrDefaultAsync(r => r.Id == request.RoleId, ct);
+        if (request.RoleId == Guid.Empty)
+            errors.Add(CommonErrors.FieldRequired("roleId"));
+        else if (role is null)
+            errors.Add(IdentityErrors.UnknownRole());
+        var org = request.OrganizationId == Guid.Empty ? null : await ManagedOrganizationAsync(request.OrganizationId, ct);
+        if (request.OrganizationId == Guid.Empty)
+            errors.Add(CommonErrors.FieldRequired("organizationId"));
+        else if (org is null)
+            errors.Add(OrganizationErrors.UnknownOrganization(field: "organizationId"));
         var custom = new List<Organization>();
+        var unknownCustom = false;
         foreach (var id in request.CustomOrganizationIds ?? [])
         {
             if (await ManagedOrganizationAsync(id, ct) is not { } c)
-                return OrganizationErrors.UnknownOrganization(field: "customOrganizationIds");
-            custom.Add(c);
+                unknownCustom = true;
+            else
+                custom.Add(c);
         }
-        if (request.Scope == DataScopeKind.Custom && custom.Count == 0)
-            return IdentityErrors.CustomScopeNeedsOrganizations();
+        if (unknownCustom)
+            errors.Add(OrganizationErrors.UnknownOrganization(field: "customOrganizationIds"));
+        else if (request.Scope == DataScopeKind.Custom && custom.Count == 0)
+            errors.Add(IdentityErrors.CustomScopeNeedsOrganizations());
+        if (errors.Build() is { } invalid)
+            return invalid;
+        if (role is null || org is null)
+            throw new InvalidOperationException("A role and an organisation were checked above.");
         // Separation of duties: nobody widens their own access; scope, not permissions, bounds what an administrator grants.
         if (userId == _actor.UserId)
             return IdentityErrors.CannotAssignSelf();

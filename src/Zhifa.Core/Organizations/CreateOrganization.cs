@@ -29,16 +29,20 @@ public sealed class CreateOrganization(ZhifaDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         var code = (request.Code ?? "").Trim();
-        if (OrganizationRules.CheckName(request.Name) is { } nameError)
-            return nameError;
-        if (RegionCode.LevelOf(code) is not { } level)
-            return OrganizationErrors.RegionCodeMalformed();
+        // Every wrong field in one answer: name, code and parent are checked before any of them is reported.
+        var errors = new ValidationBuilder();
+        errors.Add(OrganizationRules.CheckName(request.Name) as ValidationError);
+        var level = RegionCode.LevelOf(code);
+        if (level is null)
+            errors.Add(OrganizationErrors.RegionCodeMalformed());
         var parent = await LoadParentAsync(request.ParentId, ct);
         if (request.ParentId is not null && parent is null)
-            return OrganizationErrors.UnknownOrganization();
+            errors.Add(OrganizationErrors.UnknownOrganization());
+        if (errors.Build() is { } invalid)
+            return invalid;
         if (parent is null && !_actor.CanIn(OrganizationPermissions.OrgManage, null))
             return OrganizationErrors.TopLevelNeedsManagePermission();
-        var error = OrganizationRules.CheckParentActive(parent) ?? OrganizationRules.CheckRegionPlacement(code, level, parent);
+        var error = OrganizationRules.CheckParentActive(parent) ?? OrganizationRules.CheckRegionPlacement(code, level!.Value, parent);
         if (error is not null)
             return error;
         if (await db.Regions.Unscoped("region codes are unique across the whole database").AnyAsync(r => r.Code == code, ct))
@@ -46,24 +50,32 @@ public sealed class CreateOrganization(ZhifaDbContext db, TimeProvider clock)
         if (await SiblingNameTakenAsync(parent?.Id, request.Name.Trim(), null, ct))
             return OrganizationErrors.NameDuplicateAmongSiblings();
 
-        var region = new Region(Guid.CreateVersion7(clock.GetUtcNow()), request.Name.Trim(), code, level, clock.GetUtcNow().UtcDateTime);
+        var region = new Region(Guid.CreateVersion7(clock.GetUtcNow()), request.Name.Trim(), code, level!.Value, clock.GetUtcNow().UtcDateTime);
         return await AddAsync(region, parent, null, request.SortOrder, ct);
     }
 
     public async Task<Result<Guid>> BodyAsync(CreateBodyRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (OrganizationRules.CheckName(request.Name) is { } nameError)
-            return nameError;
+        // Every wrong field in one answer: name, credit code and parent (with its placement) together.
+        var errors = new ValidationBuilder();
+        errors.Add(OrganizationRules.CheckName(request.Name) as ValidationError);
         var creditCode = CreditCode.Normalize(request.CreditCode);
-        if (!CreditCode.IsValid(creditCode))
-            return OrganizationErrors.CreditCodeMalformed();
+        if (string.IsNullOrEmpty(creditCode))
+            errors.Add(CommonErrors.FieldRequired("creditCode"));
+        else if (!CreditCode.IsValid(creditCode))
+            errors.Add(OrganizationErrors.CreditCodeMalformed());
         var parent = await LoadParentAsync(request.ParentId, ct);
         if (request.ParentId is not null && parent is null)
-            return OrganizationErrors.UnknownOrganization();
-        var error = OrganizationRules.CheckParentActive(parent) ?? OrganizationRules.CheckBodyPlacement(request.BodyKind, parent);
-        if (error is not null)
-            return error;
+            errors.Add(OrganizationErrors.UnknownOrganization());
+        else if ((OrganizationRules.CheckParentActive(parent) ?? OrganizationRules.CheckBodyPlacement(request.BodyKind, parent)) is { } placement)
+        {
+            if (placement is not ValidationError placementError)
+                return placement;
+            errors.Add(placementError);
+        }
+        if (errors.Build() is { } invalid)
+            return invalid;
         var region = await BodyRegion.ResolveAsync(db, parent!, request.RegionId, ct);
         if (!region.IsSuccess)
             return region.Error;
@@ -80,14 +92,19 @@ public sealed class CreateOrganization(ZhifaDbContext db, TimeProvider clock)
     public async Task<Result<Guid>> UnitAsync(CreateUnitRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (OrganizationRules.CheckName(request.Name) is { } nameError)
-            return nameError;
+        var errors = new ValidationBuilder();
+        errors.Add(OrganizationRules.CheckName(request.Name) as ValidationError);
         var parent = await LoadParentAsync(request.ParentId, ct);
         if (request.ParentId is not null && parent is null)
-            return OrganizationErrors.UnknownOrganization();
-        var error = OrganizationRules.CheckParentActive(parent) ?? OrganizationRules.CheckUnitPlacement(parent);
-        if (error is not null)
-            return error;
+            errors.Add(OrganizationErrors.UnknownOrganization());
+        else if ((OrganizationRules.CheckParentActive(parent) ?? OrganizationRules.CheckUnitPlacement(parent)) is { } placement)
+        {
+            if (placement is not ValidationError placementError)
+                return placement;
+            errors.Add(placementError);
+        }
+        if (errors.Build() is { } invalid)
+            return invalid;
         if (await SiblingNameTakenAsync(parent!.Id, request.Name.Trim(), null, ct))
             return OrganizationErrors.NameDuplicateAmongSiblings();
 

@@ -19,7 +19,11 @@ public sealed record OrganizationListFilter(
 public sealed record TreeNode(Guid Id, OrganizationKind Kind, string Name, string? Code, bool IsActive, IReadOnlyList<TreeNode> Children);
 
 /// <summary>An organisation in a picker: its name, indented by depth.</summary>
-public sealed record OrganizationOption(Guid Id, OrganizationKind Kind, string Name, int Depth, string Path, RegionLevel? Level, BodyKind? BodyKind);
+public sealed record OrganizationOption(Guid Id, OrganizationKind Kind, string Name, int Depth, string Path, RegionLevel? Level, BodyKind? BodyKind)
+{
+    /// <summary>The names of the ancestors the caller sees, outermost first ("山西省 / 忻州市 / 原平市"): tells same-named bodies apart in pickers.</summary>
+    public string Trail { get; init; } = "";
+}
 
 /// <summary>Key figures of the organisation tree for the workbench.</summary>
 public sealed record OrganizationSummary(
@@ -132,12 +136,15 @@ public sealed class OrganizationQueries(ZhifaDbContext db)
         var ordered = new List<OrganizationOption>();
         var byParent = nodes.ToLookup(n => n.ParentId);
         var ids = nodes.Select(n => n.Id).ToHashSet();
+        var names = nodes.ToDictionary(n => n.Id, n => n.Name);
+        string Trail(Organization n) => string.Join(" / ", n.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select(x => Guid.TryParse(x, out var g) && g != n.Id && names.TryGetValue(g, out var name) ? name : null).OfType<string>());
         void Walk(IEnumerable<Organization> level)
         {
             foreach (var n in Sorted(level))
             {
                 if (kinds.Contains(n.Kind))
-                    ordered.Add(new OrganizationOption(n.Id, n.Kind, n.Name, n.Depth, n.Path, (n as Region)?.Level, (n as EnforcementBody)?.BodyKind));
+                    ordered.Add(new OrganizationOption(n.Id, n.Kind, n.Name, n.Depth, n.Path, (n as Region)?.Level, (n as EnforcementBody)?.BodyKind) { Trail = Trail(n) });
                 Walk(byParent[n.Id]);
             }
         }

@@ -28,11 +28,15 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
         var region = await db.ActOnAsync(db.Regions.Include(r => r.Parent), id, OrganizationPermissions.OrgManage, ct);
         if (region is null)
             return OrganizationErrors.NotFound();
-        if (OrganizationRules.CheckName(request.Name) is { } nameError)
-            return nameError;
         var code = (request.Code ?? "").Trim();
-        if (RegionCode.LevelOf(code) is not { } level)
-            return OrganizationErrors.RegionCodeMalformed();
+        var errors = new ValidationBuilder();
+        errors.Add(OrganizationRules.CheckName(request.Name) as ValidationError);
+        var parsedLevel = RegionCode.LevelOf(code);
+        if (parsedLevel is null)
+            errors.Add(OrganizationErrors.RegionCodeMalformed());
+        if (errors.Build() is { } invalid)
+            return invalid;
+        var level = parsedLevel!.Value;
         if (code != region.Code)
         {
             if (level != region.Level)
@@ -60,11 +64,15 @@ public sealed class UpdateOrganization(ZhifaDbContext db, TimeProvider clock)
         var body = await db.ActOnAsync(db.Bodies.Include(b => b.Parent), id, OrganizationPermissions.OrgManage, ct);
         if (body is null)
             return OrganizationErrors.NotFound();
-        if (OrganizationRules.CheckName(request.Name) is { } nameError)
-            return nameError;
+        var errors = new ValidationBuilder();
+        errors.Add(OrganizationRules.CheckName(request.Name) as ValidationError);
         var creditCode = CreditCode.Normalize(request.CreditCode);
-        if (!CreditCode.IsValid(creditCode))
-            return OrganizationErrors.CreditCodeMalformed();
+        if (string.IsNullOrEmpty(creditCode))
+            errors.Add(CommonErrors.FieldRequired("creditCode"));
+        else if (!CreditCode.IsValid(creditCode))
+            errors.Add(OrganizationErrors.CreditCodeMalformed());
+        if (errors.Build() is { } invalid)
+            return invalid;
         if (OrganizationRules.CheckBodyPlacement(request.BodyKind, body.Parent) is { } placement)
             return placement;
         if (request.BodyKind != BodyKind.AdministrativeOrgan

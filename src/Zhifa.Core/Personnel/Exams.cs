@@ -20,14 +20,18 @@ public sealed class ExamSession
     public decimal FullScore { get; private set; }
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>The session's name: required, at most <see cref="MaxNameLength"/> characters; null when right.</summary>
+    public static ValidationError? CheckName(string? name) =>
+        Text.Clean(name) is not { } clean ? PersonnelErrors.ExamNameRequired()
+        : clean.Length > MaxNameLength ? PersonnelErrors.ExamNameTooLong(MaxNameLength)
+        : null;
+
     public static Result<ExamSession> Schedule(Guid regionId, string? name, DateOnly heldOn, PersonnelSettings regionSettings, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(regionSettings);
-        var clean = Text.Clean(name);
-        if (clean is null)
-            return PersonnelErrors.ExamNameRequired();
-        if (clean.Length > MaxNameLength)
-            return PersonnelErrors.ExamNameTooLong(MaxNameLength);
+        if (CheckName(name) is { } nameError)
+            return nameError;
+        var clean = Text.Clean(name)!;
         return new ExamSession
         {
             Id = Utc.NewId(now), RegionId = regionId, Name = clean, HeldOn = heldOn,

@@ -23,15 +23,25 @@ public sealed class TrainingCourse : IEntityWithId
     public Guid OrganizerId { get; private set; }
     public DateTime CreatedAt { get; private set; }
 
-    public static Result<TrainingCourse> Create(string? name, TrainingCategory category, decimal hours, Guid organizerId, DateTime now)
+    /// <summary>Every wrong field of a course at once (name, hours); null when right.</summary>
+    public static ValidationError? Check(string? name, decimal hours)
     {
+        var errors = new ValidationBuilder();
         var clean = Text.Clean(name);
         if (clean is null)
-            return PersonnelErrors.CourseNameRequired();
-        if (clean.Length > MaxNameLength)
-            return PersonnelErrors.CourseNameTooLong(MaxNameLength);
+            errors.Add(PersonnelErrors.CourseNameRequired());
+        else if (clean.Length > MaxNameLength)
+            errors.Add(PersonnelErrors.CourseNameTooLong(MaxNameLength));
         if (hours <= 0 || hours > MaxHours)
-            return PersonnelErrors.TrainingHoursOutOfRange(MaxHours);
+            errors.Add(PersonnelErrors.TrainingHoursOutOfRange(MaxHours));
+        return errors.Build();
+    }
+
+    public static Result<TrainingCourse> Create(string? name, TrainingCategory category, decimal hours, Guid organizerId, DateTime now)
+    {
+        if (Check(name, hours) is { } error)
+            return error;
+        var clean = Text.Clean(name)!;
         return new TrainingCourse { Id = Utc.NewId(now), Name = clean, Category = category, Hours = hours, OrganizerId = organizerId, CreatedAt = now };
     }
 }

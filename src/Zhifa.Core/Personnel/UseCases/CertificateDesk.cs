@@ -41,9 +41,18 @@ public sealed class CertificateDesk(PersonnelContext ctx)
     public async Task<Result<Guid>> ScheduleExamAsync(ScheduleExamRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var region = await _db.ActOnAsync(_db.Regions, request.RegionId, PersonnelPermissions.CertificateIssue, ct);
+        // Every wrong field in one answer: the region and the name.
+        var errors = new ValidationBuilder();
+        var region = request.RegionId == Guid.Empty ? null : await _db.ActOnAsync(_db.Regions, request.RegionId, PersonnelPermissions.CertificateIssue, ct);
+        if (request.RegionId == Guid.Empty)
+            errors.Add(CommonErrors.FieldRequired("regionId"));
+        else if (region is null)
+            errors.Add(OrganizationErrors.UnknownOrganization(field: "regionId"));
+        errors.Add(ExamSession.CheckName(request.Name));
+        if (errors.Build() is { } invalid)
+            return invalid;
         if (region is null)
-            return OrganizationErrors.UnknownOrganization(field: "regionId");
+            throw new InvalidOperationException("The region was checked above.");
         var session = ExamSession.Schedule(region.Id, request.Name, request.HeldOn, await ctx.SettingsForRegionAsync(region.Id, ct), ctx.Now);
         if (!session.IsSuccess)
             return session.Error;

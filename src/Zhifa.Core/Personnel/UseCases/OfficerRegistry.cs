@@ -27,15 +27,22 @@ public sealed class OfficerRegistry(PersonnelContext ctx, IEnumerable<IOfficerDe
     public async Task<Result<Guid>> RegisterAsync(RegisterOfficerRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var placement = await PlacementAsync(request.BodyId, request.UnitId, ct);
-        if (!placement.IsSuccess)
-            return placement.Error;
+        // Every wrong field in one answer: the placement, the ID number and the profile are checked together.
+        var errors = new ValidationBuilder();
+        errors.Add(await PlacementAsync(request.BodyId, request.UnitId, ct));
         var stored = StoredIdNumber.Create(request.IdNumber, ctx.Today, ctx.Protector, ctx.Pepper);
         if (!stored.IsSuccess)
-            return stored.Error;
+        {
+            if (stored.Error is not ValidationError idError)
+                return stored.Error;
+            errors.Add(idError);
+        }
+        var profile = Profile(request.FullName, request.BodyId, request.UnitId, request.Post, request.HasLegalQualification, request.Fields);
+        errors.Add(Officer.CheckProfile(profile));
+        if (errors.Build() is { } invalid)
+            return invalid;
         var taken = await ctx.IdNumberTakenAsync(stored.Value.Hash, ct);
-        var officer = Officer.Register(Profile(request.FullName, request.BodyId, request.UnitId, request.Post, request.HasLegalQualification, request.Fields),
-            stored.Value, _ => taken, request.JoinedOn ?? ctx.Today, ctx.ActorId, ctx.Now);
+        var officer = Officer.Register(profile, stored.Value, _ => taken, request.JoinedOn ?? ctx.Today, ctx.ActorId, ctx.Now);
         if (!officer.IsSuccess)
             return officer.Error;
         _db.Officers.Add(officer.Value);
@@ -49,10 +56,13 @@ public sealed class OfficerRegistry(PersonnelContext ctx, IEnumerable<IOfficerDe
         var officer = await ctx.OfficerAsync(id, PersonnelPermissions.PersonnelManage, ct);
         if (officer is null)
             return PersonnelContext.NotFound;
-        var placement = await PlacementAsync(request.BodyId, request.UnitId, ct);
-        if (!placement.IsSuccess)
-            return placement.Error;
-        if (officer.Update(Profile(request.FullName, request.BodyId, request.UnitId, request.Post, request.HasLegalQualification, request.Fields), ctx.Now) is { } error)
+        var profile = Profile(request.FullName, request.BodyId, request.UnitId, request.Post, request.HasLegalQualification, request.Fields);
+        var errors = new ValidationBuilder();
+        errors.Add(await PlacementAsync(request.BodyId, request.UnitId, ct));
+        errors.Add(Officer.CheckProfile(profile));
+        if (errors.Build() is { } invalid)
+            return invalid;
+        if (officer.Update(profile, ctx.Now) is { } error)
             return error;
         await _db.SaveChangesAsync(ct);
         return officer.Id;
@@ -104,14 +114,19 @@ public sealed class OfficerRegistry(PersonnelContext ctx, IEnumerable<IOfficerDe
     internal static OfficerProfile Profile(string fullName, Guid bodyId, Guid? unitId, string? post, bool legal, IReadOnlyList<Sector>? fields) =>
         new((fullName ?? "").Trim(), bodyId, unitId, post, legal, fields ?? []);
 
-    /// <summary>The body must be one the caller manages officers in; a unit must belong to that body.</summary>
-    private async Task<Result<Guid>> PlacementAsync(Guid bodyId, Guid? unitId, CancellationToken ct)
+    /// <summary>
+    /// The body must be one the caller manages officers in (an empty one is "required"); a unit must belong to
+    /// that body. Null when both are right.
+    /// </summary>
+    private async Task<ValidationError?> PlacementAsync(Guid bodyId, Guid? unitId, CancellationToken ct)
     {
+        if (bodyId == Guid.Empty)
+            return CommonErrors.FieldRequired("bodyId");
         var body = await _db.ActOnAsync(_db.Bodies.Where(b => b.IsActive), bodyId, PersonnelPermissions.PersonnelManage, ct);
         if (body is null)
             return OrganizationErrors.UnknownOrganization(field: "bodyId");
         if (unitId is { } u && !await _db.Units.AnyAsync(x => x.Id == u && x.AgencyId == bodyId, ct))
             return PersonnelErrors.UnitNotInBody();
-        return body.Id;
+        return null;
     }
 }

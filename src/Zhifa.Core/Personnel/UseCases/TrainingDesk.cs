@@ -23,9 +23,19 @@ public sealed class TrainingDesk(PersonnelContext ctx)
     public async Task<Result<Guid>> CreateCourseAsync(CreateCourseRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var organizer = await _db.ActOnAsync(_db.Organizations.Where(o => o.IsActive), request.OrganizerId, PersonnelPermissions.TrainingManage, ct);
+        // Every wrong field in one answer: the organiser, the name and the hours.
+        var errors = new ValidationBuilder();
+        var organizer = request.OrganizerId == Guid.Empty ? null
+            : await _db.ActOnAsync(_db.Organizations.Where(o => o.IsActive), request.OrganizerId, PersonnelPermissions.TrainingManage, ct);
+        if (request.OrganizerId == Guid.Empty)
+            errors.Add(CommonErrors.FieldRequired("organizerId"));
+        else if (organizer is null)
+            errors.Add(Organizations.OrganizationErrors.UnknownOrganization(field: "organizerId"));
+        errors.Add(TrainingCourse.Check(request.Name, request.Hours));
+        if (errors.Build() is { } invalid)
+            return invalid;
         if (organizer is null)
-            return Organizations.OrganizationErrors.UnknownOrganization(field: "organizerId");
+            throw new InvalidOperationException("The organiser was checked above.");
         var course = TrainingCourse.Create(request.Name, request.Category, request.Hours, organizer.Id, ctx.Now);
         if (!course.IsSuccess)
             return course.Error;
