@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Zhifa.Core.Personnel;
 using Zhifa.Tests.Infrastructure;
 
 namespace Zhifa.BrowserTests;
@@ -93,6 +95,16 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.FillAsync("#Password", password);
         await page.ClickAsync("#sign-in");
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
+    /// <summary>The number of a demo certificate, by its holder's name.</summary>
+    public async Task<string> CertificateNumberAsync(string holder)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Zhifa.Core.Data.ActorContext>().AsSystem();
+        var db = scope.ServiceProvider.GetRequiredService<Zhifa.Core.Data.ZhifaDbContext>();
+        var id = Zhifa.Core.Common.DeterministicGuid.From("personnel:certificate:" + holder);
+        return await db.Certificates.Where(c => c.Id == id).Select(c => c.Number).SingleAsync();
     }
 
     public async Task<IPage> NewPageAsync()

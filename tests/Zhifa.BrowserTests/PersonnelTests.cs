@@ -8,21 +8,12 @@ namespace Zhifa.BrowserTests;
 
 public class PersonnelTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private async Task<string> CertificateNumberAsync(string holder)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ActorContext>().AsSystem();
-        var db = scope.ServiceProvider.GetRequiredService<ZhifaDbContext>();
-        var id = DeterministicGuid.From("personnel:certificate:" + holder);
-        return await db.Certificates.Where(c => c.Id == id).Select(c => c.Number).SingleAsync();
-    }
-
     [Fact]
     [Trait("Rule", "ZFRY-LEAVE")]
     public async Task PublicPage_VerifiesAValidCertificate_AndReportsACancelledOneAsInvalid()
     {
-        var valid = await CertificateNumberAsync("张伟");
-        var cancelled = await CertificateNumberAsync("陈静");
+        var valid = await app.CertificateNumberAsync("张伟");
+        var cancelled = await app.CertificateNumberAsync("陈静");
         var page = await app.NewPageAsync();
 
         await page.GotoAsync("/public/verify");
@@ -46,7 +37,7 @@ public class PersonnelTests(BrowserApp app) : IClassFixture<BrowserApp>
     [Fact]
     public async Task CertificatePage_ShowsTheQrCodeThatLeadsToThePublicPage()
     {
-        var number = await CertificateNumberAsync("周杰");
+        var number = await app.CertificateNumberAsync("周杰");
         var page = await app.SignedInPageAsync("yp.supervisor");
         await page.GotoAsync($"/personnel/certificates/{DeterministicGuid.From("personnel:certificate:周杰")}");
         var qr = page.Locator($"img[src*='{number}/qr.png']");

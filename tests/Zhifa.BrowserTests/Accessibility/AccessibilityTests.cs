@@ -17,19 +17,10 @@ public class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
         "/catalogue", "/benchmarks", "/discretion/calculator", "/audit",
     ];
 
-    internal static async Task<string> CertificateNumberAsync(BrowserApp app, string holder)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ActorContext>().AsSystem();
-        var db = scope.ServiceProvider.GetRequiredService<ZhifaDbContext>();
-        var id = DeterministicGuid.From("personnel:certificate:" + holder);
-        return await db.Certificates.Where(c => c.Id == id).Select(c => c.Number).SingleAsync();
-    }
-
     [Fact]
     public async Task PublicSite_HasNoSeriousOrCriticalViolation()
     {
-        var number = await CertificateNumberAsync(app, "张伟");
+        var number = await app.CertificateNumberAsync("张伟");
         var page = await Axe.NewPageAsync(app);
         var urls = new List<string> { "/public", "/public/catalogue", "/public/benchmarks", "/public/lists", "/public/verify", $"/public/verify?number={number}", "/public/verify?number=NO-SUCH" };
         await page.GotoAsync("/public/catalogue");

@@ -36,7 +36,7 @@ public class PhoneLayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
     [Fact]
     public async Task PublicVerificationResult_FitsA390PxPhone_AndTheNavigationStaysWithinTwoLines()
     {
-        var number = await AccessibilityTests.CertificateNumberAsync(app, "张伟");
+        var number = await app.CertificateNumberAsync("张伟");
         var page = await Axe.NewPageAsync(app, Phone, 844);
         await page.GotoAsync($"/public/verify?number={number}");
         Assert.Equal("true", await page.Locator("#verify-result").GetAttributeAsync("data-valid"));
