@@ -6,29 +6,66 @@ namespace Zhifa.Core.Calendar;
 /// </summary>
 public static class OfficialSchedules
 {
-    public static IReadOnlyList<CalendarYear> All { get; } =
+    /// <summary>The shipped notices with their days, as they are put into a new database (<see cref="CalendarModule"/>).</summary>
+    public static IReadOnlyList<PublishedSchedule> Published { get; } =
     [
-        Year(2025,
-            holidays: [Day(1, 1), Span(1, 28, 2, 4), Span(4, 4, 4, 6), Span(5, 1, 5, 5), Span(5, 31, 6, 2), Span(10, 1, 10, 8)],
-            makeUp: [Day(1, 26), Day(2, 8), Day(4, 27), Day(9, 28), Day(10, 11)]),
-        Year(2026,
-            holidays: [Span(1, 1, 1, 3), Span(2, 15, 2, 23), Span(4, 4, 4, 6), Span(5, 1, 5, 5), Span(6, 19, 6, 21), Span(9, 25, 9, 27), Span(10, 1, 10, 7)],
-            makeUp: [Day(1, 4), Day(2, 14), Day(2, 28), Day(5, 9), Day(9, 20), Day(10, 10)]),
+        new(2025, "国办发明电〔2024〕12号", new DateOnly(2024, 11, 12),
+        [
+            Off(2025, 1, 1, 1, 1, "元旦"),
+            Off(2025, 1, 28, 2, 4, "春节"), Work(2025, 1, 26, "春节"), Work(2025, 2, 8, "春节"),
+            Off(2025, 4, 4, 4, 6, "清明节"),
+            Off(2025, 5, 1, 5, 5, "劳动节"), Work(2025, 4, 27, "劳动节"),
+            Off(2025, 5, 31, 6, 2, "端午节"),
+            Off(2025, 10, 1, 10, 8, "国庆节、中秋节"), Work(2025, 9, 28, "国庆节、中秋节"), Work(2025, 10, 11, "国庆节、中秋节"),
+        ]),
+        new(2026, "国办发明电〔2025〕7号", new DateOnly(2025, 11, 4),
+        [
+            Off(2026, 1, 1, 1, 3, "元旦"), Work(2026, 1, 4, "元旦"),
+            Off(2026, 2, 15, 2, 23, "春节"), Work(2026, 2, 14, "春节"), Work(2026, 2, 28, "春节"),
+            Off(2026, 4, 4, 4, 6, "清明节"),
+            Off(2026, 5, 1, 5, 5, "劳动节"), Work(2026, 5, 9, "劳动节"),
+            Off(2026, 6, 19, 6, 21, "端午节"),
+            Off(2026, 9, 25, 9, 27, "中秋节"),
+            Off(2026, 10, 1, 10, 7, "国庆节"), Work(2026, 9, 20, "国庆节"), Work(2026, 10, 10, "国庆节"),
+        ]),
     ];
+
+    public static IReadOnlyList<CalendarYear> All { get; } = [.. Published.Select(p => p.ToCalendarYear())];
 
     /// <summary>A calendar with only the shipped schedules (what a new installation starts with).</summary>
     public static StatutoryCalendar Calendar() => new(All);
 
-    private static CalendarYear Year(int year, (int M1, int D1, int M2, int D2)[] holidays, (int M1, int D1, int M2, int D2)[] makeUp) =>
-        CalendarYear.Of(year, holidays.SelectMany(h => Days(year, h)), makeUp.SelectMany(h => Days(year, h)));
+    private static ScheduleSpan Off(int year, int m1, int d1, int m2, int d2, string name) =>
+        new(new DateOnly(year, m1, d1), new DateOnly(year, m2, d2), ScheduleDayKind.Holiday, name);
 
-    private static (int, int, int, int) Day(int month, int day) => (month, day, month, day);
+    private static ScheduleSpan Work(int year, int month, int day, string name) =>
+        new(new DateOnly(year, month, day), new DateOnly(year, month, day), ScheduleDayKind.MakeUpWorkingDay, name);
+}
 
-    private static (int, int, int, int) Span(int m1, int d1, int m2, int d2) => (m1, d1, m2, d2);
+/// <summary>What a listed day of a schedule is.</summary>
+public enum ScheduleDayKind
+{
+    /// <summary>A public holiday: not a working day, even on a weekday.</summary>
+    Holiday,
 
-    private static IEnumerable<DateOnly> Days(int year, (int M1, int D1, int M2, int D2) span)
+    /// <summary>A make-up working day (调休): a working day, even on a Saturday or Sunday.</summary>
+    MakeUpWorkingDay,
+}
+
+/// <summary>Consecutive days of one kind for one holiday (both ends included): how a notice lists them.</summary>
+public sealed record ScheduleSpan(DateOnly From, DateOnly To, ScheduleDayKind Kind, string Name)
+{
+    public IEnumerable<DateOnly> Days()
     {
-        for (var d = new DateOnly(year, span.M1, span.D1); d <= new DateOnly(year, span.M2, span.D2); d = d.AddDays(1))
+        for (var d = From; d <= To; d = d.AddDays(1))
             yield return d;
     }
+}
+
+/// <summary>A year's notice (国务院办公厅关于部分节假日安排的通知): its number, the day it was published, its days.</summary>
+public sealed record PublishedSchedule(int Year, string Notice, DateOnly? PublishedOn, IReadOnlyList<ScheduleSpan> Spans)
+{
+    public CalendarYear ToCalendarYear() => CalendarYear.Of(Year,
+        Spans.Where(s => s.Kind == ScheduleDayKind.Holiday).SelectMany(s => s.Days()),
+        Spans.Where(s => s.Kind == ScheduleDayKind.MakeUpWorkingDay).SelectMany(s => s.Days()));
 }

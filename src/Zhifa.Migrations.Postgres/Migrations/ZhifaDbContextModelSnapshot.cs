@@ -148,6 +148,103 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Calendar.HolidaySchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("HolidaySchedules", (string)null);
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Calendar.ScheduleDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("ScheduleId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.HasIndex("ScheduleId");
+
+                    b.ToTable("HolidayScheduleDays", (string)null);
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Calendar.ScheduleRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "At");
+
+                    b.ToTable("HolidayScheduleRevisions", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Core.Catalogue.CatalogueItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1396,6 +1493,15 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasDiscriminator().HasValue("Region");
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Calendar.ScheduleDay", b =>
+                {
+                    b.HasOne("Zhifa.Core.Calendar.HolidaySchedule", null)
+                        .WithMany("Days")
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhifa.Core.Catalogue.CatalogueItem", b =>
                 {
                     b.HasOne("Zhifa.Core.Organizations.EnforcementBody", null)
@@ -1661,6 +1767,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("SupervisingBodyId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Calendar.HolidaySchedule", b =>
+                {
+                    b.Navigation("Days");
                 });
 
             modelBuilder.Entity("Zhifa.Core.Catalogue.CatalogueItem", b =>
