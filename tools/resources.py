@@ -32,7 +32,10 @@ from xml.sax.saxutils import escape
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 WEB = os.path.join(ROOT, "src", "Zhifa.Web")
 CORE = os.path.join(ROOT, "src", "Zhifa.Core")
-FEATURES = ["Organizations", "Identity", "Audit", "Personnel", "Catalogue", "Discretion"]
+# A feature is a folder of both Core and Web (DESIGN.md "A feature is a module"); its strings live in Web/<Feature>/Resources.
+FEATURES = sorted(d for d in os.listdir(WEB)
+                  if os.path.isdir(os.path.join(CORE, d)) and os.path.isdir(os.path.join(WEB, d, "Resources"))
+                  and d not in ("Common", "Modules", "Resources", "Data", "Demo"))
 SHELL = "shell"
 PAIRS = [SHELL] + FEATURES
 

@@ -78,6 +78,8 @@ public enum CaseState
 /// <summary>What people do to a case. Each is one row or more of <see cref="CaseWorkflow.Table"/>.</summary>
 public enum CaseAction
 {
+    /// <summary>案源登记: the lead registered (an event of the timeline, not a row of the table).</summary>
+    Register,
     Open,
     DeclineToOpen,
     ExtendOpening,
