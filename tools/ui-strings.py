@@ -5,7 +5,7 @@ usage: tools/ui-strings.py KEY "中文" "English" [KEY "中文" "English" ...] [
        tools/ui-strings.py --check      (every key in both languages of its pair, no key in two pairs)
 Each feature has src/Zhifa.Web/<Feature>/Resources/Strings.resx (Simplified Chinese, the default culture)
 and Strings.en.resx (English); the shell's strings are in src/Zhifa.Web/Resources/Ui.resx and Ui.en.resx.
-F is one of Organizations, Identity, Audit, Personnel, Catalogue, Discretion, shell. Without --feature an
+F is one of Organizations, Identity, Audit, Personnel, Catalogue, Discretion, Calendar, shell. Without --feature an
 existing key stays where it is and a new one goes where `tools/resources.py rehome` would put it.
 """
 import os
