@@ -4,7 +4,7 @@
 Pairs (Simplified Chinese is the default culture, English the satellite):
   shell     src/Zhifa.Web/Resources/Ui.resx            + Ui.en.resx
   <Feature> src/Zhifa.Web/<Feature>/Resources/Strings.resx + Strings.en.resx
-            for Organizations, Identity, Audit, Personnel, Catalogue, Discretion
+            for Organizations, Identity, Audit, Personnel, Catalogue, Discretion, Calendar
 
 usage: tools/resources.py rehome [--dry-run]
            Moves every key to the pair of the feature that uses it (re-run it after code moved
@@ -42,7 +42,7 @@ PAIRS = [SHELL] + FEATURES
 # perm.{code}: the feature whose code prefix it is; codes of features not built yet (case.*,
 # supervision.*) stay with Identity, which defines the permission list and shows it.
 PERMISSION_PREFIXES = {"org": "Organizations", "admin": "Identity", "audit": "Audit",
-                       "personnel": "Personnel", "catalogue": "Catalogue"}
+                       "personnel": "Personnel", "catalogue": "Catalogue", "calendar": "Calendar"}
 PERMISSION_FALLBACK = "Identity"
 # role.{code}: the role templates are defined in Core/Identity.
 ROLE_OWNER = "Identity"

@@ -53,8 +53,9 @@ public sealed class CalendarQueries(ZhifaDbContext db, IStatutoryCalendarSource 
     public async Task<Result<DueDateDto>> DueAsync(DateOnly from, int count, PeriodUnit unit, CancellationToken ct = default)
     {
         var errors = new ValidationBuilder();
-        if (count < 0 || count > (unit == PeriodUnit.Months ? MaxCount / 31 : MaxCount))
-            errors.Add(CalendarErrors.CountOutOfRange(unit == PeriodUnit.Months ? MaxCount / 31 : MaxCount));
+        var max = unit == PeriodUnit.Months ? MaxCount / 31 : MaxCount;
+        if (count < 0 || count > max)
+            errors.Add(CalendarErrors.CountOutOfRange(max));
         if (from.Year is < SaveCalendarYear.FirstYear or > SaveCalendarYear.LastYear - 11)
             errors.Add(CommonErrors.FieldDateOutOfRange("from", SaveCalendarYear.FirstYear, SaveCalendarYear.LastYear - 11));
         if (errors.Build() is { } invalid)
@@ -62,5 +63,27 @@ public sealed class CalendarQueries(ZhifaDbContext db, IStatutoryCalendarSource 
         var calendar = await source.GetAsync(ct);
         var due = calendar.Due(from, new Period(count, unit));
         return new DueDateDto(from, count, unit, due.Date, due.Provisional);
+    }
+
+    /// <summary>The same from text as typed or sent (<c>2026-02-13</c>, <c>5</c>, <c>workingDays</c>): every unreadable field named at once.</summary>
+    public Task<Result<DueDateDto>> DueAsync(string? from, string? count, string? unit, CancellationToken ct = default)
+    {
+        var errors = new ValidationBuilder();
+        DateOnly day = default;
+        int n = 0;
+        PeriodUnit kind = default;
+        if (string.IsNullOrWhiteSpace(from))
+            errors.Add(CommonErrors.FieldRequired("from"));
+        else if (!DateOnly.TryParseExact(from.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day))
+            errors.Add(CommonErrors.FieldUnreadable("from"));
+        if (string.IsNullOrWhiteSpace(count))
+            errors.Add(CommonErrors.FieldRequired("count"));
+        else if (!int.TryParse(count.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out n))
+            errors.Add(CommonErrors.FieldUnreadable("count"));
+        if (string.IsNullOrWhiteSpace(unit))
+            errors.Add(CommonErrors.FieldRequired("unit"));
+        else if (!Enum.TryParse(unit.Trim(), ignoreCase: true, out kind) || !Enum.IsDefined(kind) || char.IsDigit(unit.Trim()[0]))
+            errors.Add(CommonErrors.FieldNotAChoice("unit", "workingDays, calendarDays, months"));
+        return errors.Build() is { } invalid ? Task.FromResult<Result<DueDateDto>>(invalid) : DueAsync(day, n, kind, ct);
     }
 }

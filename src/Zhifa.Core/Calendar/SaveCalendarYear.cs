@@ -20,7 +20,7 @@ public sealed record SaveCalendarYearRequest(
 /// revision, the features told (<see cref="ICalendarChanged"/>) in the same unit of work, one save, the cache renewed.
 /// </summary>
 public sealed class SaveCalendarYear(ZhifaDbContext db, TimeProvider clock, StatutoryCalendarSource source, StatutoryCalendarCache cache,
-    IEnumerable<ICalendarChanged> listeners)
+    ConcurrencyExpectation concurrency, IEnumerable<ICalendarChanged> listeners)
 {
     public const int MaxRows = 100;
     public const int FirstYear = 2000;
@@ -40,7 +40,12 @@ public sealed class SaveCalendarYear(ZhifaDbContext db, TimeProvider clock, Stat
         var now = clock.GetUtcNow().UtcDateTime;
         var notice = request.Notice.Trim();
         var spans = request.Days.Select(d => new ScheduleSpan(d.From, d.To, d.Kind, d.Name.Trim())).ToList();
-        if (schedule is null)
+        if (schedule is not null)
+        {
+            // The year moves to its next version with any change of its days (a change of days alone does not modify the year's row).
+            concurrency.Expect(schedule.Id, schedule.Version);
+        }
+        else
         {
             schedule = new HolidaySchedule(year, notice, request.PublishedOn, now);
             db.HolidaySchedules.Add(schedule);
