@@ -32,14 +32,14 @@ from xml.sax.saxutils import escape
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 WEB = os.path.join(ROOT, "src", "Zhifa.Web")
 CORE = os.path.join(ROOT, "src", "Zhifa.Core")
-FEATURES = ["Organizations", "Identity", "Audit", "Personnel", "Catalogue", "Discretion"]
+FEATURES = ["Organizations", "Identity", "Audit", "Personnel", "Parties", "Catalogue", "Discretion"]
 SHELL = "shell"
 PAIRS = [SHELL] + FEATURES
 
 # perm.{code}: the feature whose code prefix it is; codes of features not built yet (case.*,
 # supervision.*) stay with Identity, which defines the permission list and shows it.
 PERMISSION_PREFIXES = {"org": "Organizations", "admin": "Identity", "audit": "Audit",
-                       "personnel": "Personnel", "catalogue": "Catalogue"}
+                       "personnel": "Personnel", "party": "Parties", "catalogue": "Catalogue"}
 PERMISSION_FALLBACK = "Identity"
 # role.{code}: the role templates are defined in Core/Identity.
 ROLE_OWNER = "Identity"

@@ -16,7 +16,7 @@ namespace Zhifa.Tests.Web;
 /// </summary>
 public partial class ResourceTests
 {
-    private static readonly string[] Features = ["Organizations", "Identity", "Audit", "Personnel", "Catalogue", "Discretion"];
+    private static readonly string[] Features = ["Organizations", "Identity", "Audit", "Personnel", "Parties", "Catalogue", "Discretion"];
     private static readonly Assembly Web = typeof(Ui).Assembly;
     private static readonly string Root = FindRoot();
 
@@ -139,7 +139,8 @@ public partial class ResourceTests
             typeof(Zhifa.Core.Catalogue.ItemKind), typeof(Zhifa.Core.Catalogue.VersionState), typeof(Zhifa.Core.Catalogue.EvaluationResult),
             typeof(Zhifa.Core.Catalogue.CleanupFindingKind), typeof(Zhifa.Core.Discretion.DiscretionTier), typeof(Zhifa.Core.Discretion.Circumstances),
             typeof(Zhifa.Core.Discretion.PenaltyKind), typeof(Zhifa.Core.Discretion.FineBasis), typeof(Zhifa.Core.Discretion.BenchmarkStatus),
-            typeof(Zhifa.Core.Discretion.ListKind),
+            typeof(Zhifa.Core.Discretion.ListKind), typeof(Zhifa.Core.Parties.PartyKind), typeof(Zhifa.Core.Parties.IndustrySection),
+            typeof(Zhifa.Core.Parties.CreditGrade),
         ];
 
         // Those listed, and every enum one of whose values has a name: all its values need one.
@@ -400,9 +401,9 @@ public partial class ResourceTests
     [GeneratedRegex("""(?:For\("[a-zA-Z]+", |ConflictError\(|RuleViolation\("[A-Z0-9-]+", )"([a-z_]+\.[a-z_]+)""")]
     private static partial Regex ErrorCode();
 
-    /// <summary>The codes of the Personnel, Catalogue and Discretion features, wherever Core names them.</summary>
+    /// <summary>The codes of the Personnel, Parties, Catalogue and Discretion features, wherever Core names them.</summary>
     [GeneratedRegex("""
-        "((?:cert|officer|exam|training|eligibility|id_number|assessment|personnel|settings|catalogue|cleanup|benchmark|discretion|list)\.[a-z_]+)"
+        "((?:cert|officer|exam|training|eligibility|id_number|assessment|personnel|settings|catalogue|cleanup|benchmark|discretion|list|party)\.[a-z_]+)"
         """)]
     private static partial Regex FeatureCode();
 
