@@ -42,7 +42,8 @@ PAIRS = [SHELL] + FEATURES
 # perm.{code}: the feature whose code prefix it is; codes of features not built yet (case.*,
 # supervision.*) stay with Identity, which defines the permission list and shows it.
 PERMISSION_PREFIXES = {"org": "Organizations", "admin": "Identity", "audit": "Audit",
-                       "personnel": "Personnel", "catalogue": "Catalogue", "calendar": "Calendar"}
+                       "personnel": "Personnel", "catalogue": "Catalogue", "calendar": "Calendar",
+                       "party": "Parties"}
 PERMISSION_FALLBACK = "Identity"
 # role.{code}: the role templates are defined in Core/Identity.
 ROLE_OWNER = "Identity"

@@ -82,9 +82,13 @@ public sealed class Party : IEntityWithId, IVersioned
         return party;
     }
 
-    /// <summary>Applies an edited profile; a null <paramref name="idNumber"/> keeps a person's number as it is.</summary>
+    /// <summary>
+    /// Applies an edited profile; a null <paramref name="idNumber"/> keeps a person's number as it is, and an empty phone the phone
+    /// on file (pages show both masked, so an edit form cannot send them back).
+    /// </summary>
     internal void Update(PartyProfile profile, StoredIdNumber? idNumber, string regionPath, DateTime now) =>
-        Apply(profile, idNumber ?? (profile.Kind == PartyKind.NaturalPerson && IdNumberHash is not null
+        Apply(Clean(profile.Phone) is null ? profile with { Phone = Phone } : profile,
+            idNumber ?? (profile.Kind == PartyKind.NaturalPerson && IdNumberHash is not null
             ? new StoredIdNumber(IdNumberHash, IdNumberProtected!, IdNumberMasked!) : null), regionPath, now);
 
     private void Apply(PartyProfile p, StoredIdNumber? idNumber, string regionPath, DateTime now)

@@ -81,6 +81,16 @@ public sealed class PartyQueries(PartyContext ctx)
             .OrderBy(r => r.Trail.Length == 0 ? r.Name : r.Trail + " / " + r.Name, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The region of the organisation the caller acts for: what a new party's region defaults to.</summary>
+    public async Task<Guid?> DefaultRegionAsync(CancellationToken ct = default)
+    {
+        if (_db.Actor.Access is not { } access)
+            return null;
+        var own = access.ActingForId ?? access.OrganizationId;
+        var path = await _db.Organizations.AsNoTracking().Where(o => o.Id == own).Select(o => o.RegionPath).FirstOrDefaultAsync(ct);
+        return path?.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() is { } last && Guid.TryParse(last, out var id) ? id : null;
+    }
+
     private async Task<IQueryable<Party>> FilteredAsync(PartyListFilter filter, CancellationToken ct)
     {
         var q = _db.Parties.AsNoTracking();

@@ -16,7 +16,7 @@ namespace Zhifa.Tests.Web;
 /// </summary>
 public partial class ResourceTests
 {
-    private static readonly string[] Features = ["Organizations", "Identity", "Audit", "Personnel", "Catalogue", "Discretion", "Cases", "Calendar"];
+    private static readonly string[] Features = ["Organizations", "Identity", "Audit", "Personnel", "Catalogue", "Discretion", "Cases", "Calendar", "Parties"];
     private static readonly Assembly Web = typeof(Ui).Assembly;
     private static readonly string Root = FindRoot();
 
@@ -401,9 +401,9 @@ public partial class ResourceTests
     [GeneratedRegex("""(?:For\("[a-zA-Z]+", |ConflictError\(|RuleViolation\("[A-Z0-9-]+", )"([a-z_]+\.[a-z_]+)""")]
     private static partial Regex ErrorCode();
 
-    /// <summary>The codes of the Personnel, Catalogue and Discretion features, wherever Core names them.</summary>
+    /// <summary>The codes of the Personnel, Parties, Catalogue and Discretion features, wherever Core names them.</summary>
     [GeneratedRegex("""
-        "((?:cert|officer|exam|training|eligibility|id_number|assessment|personnel|settings|catalogue|cleanup|benchmark|discretion|list)\.[a-z_]+)"
+        "((?:cert|officer|exam|training|eligibility|id_number|assessment|personnel|settings|catalogue|cleanup|benchmark|discretion|list|party)\.[a-z_]+)"
         """)]
     private static partial Regex FeatureCode();
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Zhifa.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class Cases : Migration
+    public partial class PartiesAndCases : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

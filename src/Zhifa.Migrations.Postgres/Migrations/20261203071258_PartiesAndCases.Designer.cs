@@ -13,8 +13,8 @@ using Zhifa.Core.Data;
 namespace Zhifa.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ZhifaDbContext))]
-    [Migration("20261203065732_Cases")]
-    partial class Cases
+    [Migration("20261203071258_PartiesAndCases")]
+    partial class PartiesAndCases
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

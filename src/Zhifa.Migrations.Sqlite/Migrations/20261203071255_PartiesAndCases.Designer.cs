@@ -11,8 +11,8 @@ using Zhifa.Core.Data;
 namespace Zhifa.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ZhifaDbContext))]
-    [Migration("20261203065730_Cases")]
-    partial class Cases
+    [Migration("20261203071255_PartiesAndCases")]
+    partial class PartiesAndCases
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

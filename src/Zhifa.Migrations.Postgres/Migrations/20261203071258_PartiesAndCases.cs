@@ -8,7 +8,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Zhifa.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class Cases : Migration
+    public partial class PartiesAndCases : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
