@@ -180,7 +180,8 @@ internal sealed class CaseCalendarChanged(ZhifaDbContext db, IStatutoryCalendarS
         var caseIds = affected.Select(d => d.CaseId).Distinct().ToList();
         var cases = await db.Cases.Unscoped("a new schedule applies to every case's clocks").Include(c => c.Stops)
             .Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var sectors = await db.Bodies.Unscoped("a body's sector decides its rules").Where(b => cases.Values.Select(c => c.BodyId).Contains(b.Id))
+        var bodyIds = cases.Values.Select(c => c.BodyId).Distinct().ToList();
+        var sectors = await db.Bodies.Unscoped("a body's sector decides its rules").Where(b => bodyIds.Contains(b.Id))
             .ToDictionaryAsync(b => b.Id, b => b.Sector, ct);
         foreach (var d in affected)
         {
@@ -192,6 +193,9 @@ internal sealed class CaseCalendarChanged(ZhifaDbContext db, IStatutoryCalendarS
             var due = d.Kind == DeadlineKind.Decision
                 ? cal.AddCalendarDays(c.OpenedOn ?? c.RegisteredOn, r.DecisionDays + (c.DecisionExtensions * r.DecisionExtensionDays), [.. c.Stops.Select(s => new ClockStop(s.From, s.To ?? s.From))])
                 : cal.Due(d.StartedOn, p);
+            // An opening deadline extended once (XZCF-54) keeps its extension.
+            if (d.Kind == DeadlineKind.OpeningDecision && c.OpeningExtended)
+                due = cal.AddWorkingDays(due.Date, r.OpeningExtensionWorkingDays) is var extended ? extended with { Provisional = extended.Provisional || due.Provisional } : due;
             d.DueOn = due.Date;
             d.Provisional = due.Provisional;
         }
