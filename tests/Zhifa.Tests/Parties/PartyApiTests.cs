@@ -38,12 +38,12 @@ public abstract class PartyApiTests(ZhifaApp app)
     {
         var before = await CountAsync();
         var response = await _officer.PostJsonAsync("/api/v1/parties",
-            new PartyRequest(PartyKind.Enterprise, " ", DemoData.Ids.Yuanping, "91350100M000100Y44", Address: new string('路', 201), Phone: "call me"));
+            new PartyRequest(PartyKind.Enterprise, " ", DemoData.Ids.Yuanping, "91350100M000100Y44", LegalRepresentative: "  ", Phone: "call me"));
         var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
         Assert.Single(problem.For("name"));
         Assert.Contains("校验位", Assert.Single(problem.For("creditCode")), StringComparison.Ordinal);
         Assert.Single(problem.For("phone"));
-        Assert.Single(problem.For("address"));
+        Assert.Equal(3, problem.Errors!.Count);
         Assert.Equal(before, await CountAsync());
     }
 
