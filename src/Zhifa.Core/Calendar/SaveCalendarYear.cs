@@ -13,7 +13,7 @@ public sealed record ScheduleSpanRequest(DateOnly From, DateOnly To, ScheduleDay
 /// </summary>
 public sealed record SaveCalendarYearRequest(
     [MaxLength(HolidaySchedule.MaxNoticeLength)] string Notice, DateOnly? PublishedOn,
-    [MaxLength(SaveCalendarYear.MaxRows)] IReadOnlyList<ScheduleSpanRequest> Days, int? Version = null);
+    [MaxLength(SaveCalendarYear.MaxRows)] IReadOnlyList<ScheduleSpanRequest> Days, [Range(0, int.MaxValue)] int? Version = null);
 
 /// <summary>
 /// An administrator enters or corrects a year's schedule: checked whole (every wrong row at once), stored with a
