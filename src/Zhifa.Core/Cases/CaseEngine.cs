@@ -72,7 +72,7 @@ public static class CaseEngine
     /// <summary>The refusal of an action the table does not allow from the state: the rule that orders it, else 409.</summary>
     public static Error OutOfOrder(CaseState state, CaseAction action) =>
         CaseWorkflow.PrerequisiteRule(action) is { } rule
-            ? new RuleViolation(rule, "case.out_of_order", $"enum.CaseState.{state}", $"enum.CaseAction.{action}")
+            ? CaseErrors.OutOfOrder(rule, state, action)
             : CaseWorkflow.Table.Illegal(state, action);
 
     /// <summary>The last day to decide (XZCF-60): 90 days (configurable) after opening plus the extensions, stopped days excluded.</summary>
@@ -267,7 +267,7 @@ public static class CaseEngine
 
     private static RuleViolation? Refuse(TransitionGuard g, PenaltyCase c, CaseAction action, CaseActionRequest r, CaseStepContext ctx, DateOnly on)
     {
-        RuleViolation No(params object[] args) => new(g.RuleId, g.Code, args);
+        RuleViolation No(params object[] args) => CaseErrors.GuardFailed(g, args);
         var rules = ctx.Rules;
         if (g == CaseGuards.Limitation)
         {
@@ -370,8 +370,8 @@ public static class CaseEngine
     private static RuleViolation? TeamRefusal(IReadOnlyList<TeamMember> team)
     {
         if (team.FirstOrDefault(m => !m.Eligible) is { } bad)
-            return new RuleViolation("XZCF-42", "case.officer_not_eligible", bad.Name, bad.ReasonCode ?? "", bad.RuleId ?? "ZFRY-CERT");
-        return team.Select(m => m.OfficerId).Distinct().Count() < 2 ? new RuleViolation("XZCF-42", "case.team_too_small", 2) : null;
+            return CaseErrors.OfficerNotEligible(bad.Name, bad.ReasonCode ?? "", bad.RuleId ?? "ZFRY-CERT");
+        return team.Select(m => m.OfficerId).Distinct().Count() < 2 ? CaseErrors.TeamTooSmall(2) : null;
     }
 
     private static void Effect(PenaltyCase c, CaseAction action, CaseActionRequest r, CaseStepContext ctx, DateOnly on)

@@ -26,6 +26,20 @@ public static class CaseErrors
     /// <summary>XZCF-42 / ZFRY-CERT: the officer deciding on the spot holds no valid certificate for the body and field.</summary>
     public static RuleViolation OfficerNotEligible(string name, string reasonCode, string ruleId) => new("XZCF-42", "case.officer_not_eligible", name, reasonCode, ruleId);
 
+    /// <summary>XZCF-42: fewer officers than the law asks for.</summary>
+    public static RuleViolation TeamTooSmall(int minimum) => new("XZCF-42", "case.team_too_small", minimum);
+
+    /// <summary>An action the table puts after another step: the rule that orders them, naming the state and the action.</summary>
+    public static RuleViolation OutOfOrder(string ruleId, CaseState state, CaseAction action) =>
+        new(ruleId, "case.out_of_order", $"enum.CaseState.{state}", $"enum.CaseAction.{action}");
+
+    /// <summary>A guard of the case's table that does not hold: its rule and its message.</summary>
+    public static RuleViolation GuardFailed(TransitionGuard guard, params object[] args)
+    {
+        ArgumentNullException.ThrowIfNull(guard);
+        return new(guard.RuleId, guard.Code, args);
+    }
+
     /// <summary>The caller is not an enforcement officer (their account is not tied to the registry).</summary>
     public static RuleViolation NotAnOfficer() => new("ZFRY-CERT", "case.not_an_officer");
 }

@@ -34,4 +34,9 @@ public static class PartyErrors
 
     // Not found, or outside the caller's scope.
     public static NotFoundError PartyNotFound() => new("party");
+
+    /// <summary>An imported row's ID number or credit code is already registered (a cell of the import report).</summary>
+    public static FieldMessage IdNumberRegisteredCell() => new("party.id_number_registered", []);
+
+    public static FieldMessage CreditCodeRegisteredCell() => new("party.credit_code_registered", []);
 }

@@ -109,7 +109,7 @@ public sealed class PartyImport(PartyContext ctx, ImportLimits limits)
                 else if (!seen.Add("id:" + stored.Value.Hash))
                     Fail(Columns.IdNumber, PartyErrors.ImportRepeated());
                 else if (takenHashes.Contains(stored.Value.Hash))
-                    Fail(Columns.IdNumber, new FieldMessage("party.id_number_registered", []));
+                    Fail(Columns.IdNumber, PartyErrors.IdNumberRegisteredCell());
                 else
                     idNumber = stored.Value;
             }
@@ -118,7 +118,7 @@ public sealed class PartyImport(PartyContext ctx, ImportLimits limits)
                 if (!seen.Add("code:" + code))
                     Fail(Columns.CreditCode, PartyErrors.ImportRepeated());
                 else if (takenCodes.Contains(code))
-                    Fail(Columns.CreditCode, new FieldMessage("party.credit_code_registered", []));
+                    Fail(Columns.CreditCode, PartyErrors.CreditCodeRegisteredCell());
             }
             if (errors.Total > before || region is null)
                 continue;
