@@ -30,7 +30,7 @@ public sealed class CaseDesk(CaseContext ctx, PartyDirectory parties, Discretion
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationBuilder();
-        var bodyId = request.BodyId ?? await OwnAgencyAsync(ct);
+        var bodyId = request.BodyId ?? await discretion.OwnAgencyAsync(ct);
         Organization? body = bodyId is { } b ? await Db.ActOnAsync(Db.Organizations, b, CasePermissions.Handle, ct) : null;
         if (body is null || body.Kind != OrganizationKind.Body)
             errors.Add(CaseErrors.UnknownBody());
@@ -70,7 +70,7 @@ public sealed class CaseDesk(CaseContext ctx, PartyDirectory parties, Discretion
         if (Db.Actor.Access?.OfficerId is not { } officerId)
             return CaseErrors.NotAnOfficer();
         var errors = new ValidationBuilder();
-        var bodyId = await OwnAgencyAsync(ct);
+        var bodyId = await discretion.OwnAgencyAsync(ct);
         Organization? body = bodyId is { } b ? await Db.ActOnAsync(Db.Organizations, b, CasePermissions.Handle, ct) : null;
         if (body is null)
             errors.Add(CaseErrors.UnknownBody());
@@ -226,13 +226,4 @@ public sealed class CaseDesk(CaseContext ctx, PartyDirectory parties, Discretion
     private Task<PenaltyCase?> LoadAsync(Guid id, string permission, CancellationToken ct) =>
         Db.ActOnAsync(Db.Cases.Include(c => c.Officers).Include(c => c.Stops).Include(c => c.Deadlines).Include(c => c.Events).Include(c => c.Payments).AsSplitQuery(),
             id, c => c.BodyId, Db.Organizations, permission, ct);
-
-    private async Task<Guid?> OwnAgencyAsync(CancellationToken ct)
-    {
-        if (Db.Actor.Access is not { } access)
-            return null;
-        var org = await Db.Organizations.Unscoped("the caller's own organisation").AsNoTracking().Where(o => o.Id == access.OrganizationId)
-            .Select(o => new { o.Id, o.Kind, o.AgencyId }).FirstOrDefaultAsync(ct);
-        return org is null ? null : org.Kind == OrganizationKind.Body ? org.Id : org.AgencyId;
-    }
 }

@@ -168,7 +168,7 @@ public sealed class CaseQueries(CaseContext ctx, CaseDesk desk)
 }
 
 /// <summary>When an administrator enters or changes a year's schedule, the open deadlines counted on it are counted again.</summary>
-internal sealed class CaseCalendarChanged(ZhifaDbContext db, IStatutoryCalendarSource calendar, CaseRuleBook rules) : ICalendarChanged
+internal sealed class CaseCalendarChanged(ZhifaDbContext db, IStatutoryCalendarSource calendar, CaseRuleBook rules, TimeProvider clock) : ICalendarChanged
 {
     public async Task CalendarChangedAsync(int year, CancellationToken ct)
     {
@@ -191,7 +191,7 @@ internal sealed class CaseCalendarChanged(ZhifaDbContext db, IStatutoryCalendarS
             if (period is not { } p || d.Kind is DeadlineKind.Payment)
                 continue;
             var due = d.Kind == DeadlineKind.Decision
-                ? cal.AddCalendarDays(c.OpenedOn ?? c.RegisteredOn, r.DecisionDays + (c.DecisionExtensions * r.DecisionExtensionDays), [.. c.Stops.Select(s => new ClockStop(s.From, s.To ?? s.From))])
+                ? CaseEngine.DecisionDue(c, new CaseStepContext(clock.Today(), clock.GetUtcNow().UtcDateTime, cal, r, null, "system"))
                 : cal.Due(d.StartedOn, p);
             // An opening deadline extended once (XZCF-54) keeps its extension.
             if (d.Kind == DeadlineKind.OpeningDecision && c.OpeningExtended)
