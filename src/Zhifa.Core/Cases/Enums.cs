@@ -125,6 +125,14 @@ public enum CaseAction
     FileWithBody,
     Close,
     Archive,
+    /// <summary>查封扣押审批 (XZQZ-18 before, XZQZ-19 within 24 hours after an emergency measure).</summary>
+    ApproveMeasure,
+    /// <summary>实施查封扣押 with the two-copy inventory (XZQZ-18, XZQZ-24).</summary>
+    TakeMeasure,
+    /// <summary>延长查封扣押期限 once by 30 days (XZQZ-25).</summary>
+    ExtendMeasure,
+    /// <summary>解除查封扣押 or dispose of what was seized.</summary>
+    ReleaseMeasure,
 }
 
 /// <summary>The clocks of a case (DESIGN.md "Deadlines are rows"); each names its rule.</summary>
@@ -158,6 +166,10 @@ public enum DeadlineKind
     CashHandover,
     /// <summary>XZCF-52: the on-the-spot decision filed with the body.</summary>
     Filing,
+    /// <summary>XZQZ-19: an emergency seal-up or seizure approved within 24 hours.</summary>
+    MeasureApproval,
+    /// <summary>XZQZ-25: a seal-up or seizure released or disposed of within 30 days (+30 once), testing excluded.</summary>
+    MeasureDuration,
 }
 
 /// <summary>Where a deadline stands.</summary>
@@ -247,4 +259,28 @@ public enum DocumentKind
     OnSpotReceipt,
     ClosingReport,
     ClockStopRecord,
+    MeasureDecision,
+    MeasureInventory,
+    MeasureExtension,
+    MeasureRelease,
+}
+
+/// <summary>The coercive measures a case may take (行政强制措施, XZQZ-18).</summary>
+public enum MeasureKind
+{
+    /// <summary>查封</summary>
+    SealUp,
+    /// <summary>扣押</summary>
+    Seizure,
+}
+
+/// <summary>How a seal-up or seizure ended (XZQZ-25).</summary>
+public enum MeasureOutcome
+{
+    /// <summary>解除</summary>
+    Released,
+    /// <summary>依法没收</summary>
+    Confiscated,
+    /// <summary>依法销毁</summary>
+    Destroyed,
 }

@@ -1,0 +1,7 @@
+namespace Zhifa.Web.Cases;
+
+/// <summary>Case handling (执法办案): the case API, the case lists and pages, the on-the-spot page, and the deadline reminders.</summary>
+public sealed class CasesWebModule : WebModule
+{
+    public override int Order => 60;
+}
