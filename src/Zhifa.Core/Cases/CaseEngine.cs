@@ -17,7 +17,8 @@ public sealed record CaseActionRequest(
     decimal? IllegalGain = null, decimal? GoodsValue = null, decimal? BaseAmount = null, decimal? Quantity = null,
     bool? Complex = null, bool? CrimeSuspected = null, DateOnly? HearingDate = null, Guid? PresidingOfficerId = null,
     string? Reason = null, bool? FirstViolation = null, ServiceMethod? ServiceMethod = null, bool? ElectronicConsent = null,
-    decimal? Amount = null, PaymentChannel? Channel = null, string? Reference = null, DateOnly? Until = null);
+    decimal? Amount = null, PaymentChannel? Channel = null, string? Reference = null, DateOnly? Until = null,
+    MeasureKind? MeasureKind = null, string? Items = null, int? InventoryCopies = null, bool? Emergency = null, MeasureOutcome? Outcome = null);
 
 /// <summary>An officer named for the team and whether they may act for the body on the day (ZFRY-CERT via XZCF-42).</summary>
 public sealed record TeamMember(Guid OfficerId, string Name, bool Eligible, string? RuleId, string? ReasonCode);
@@ -137,18 +138,24 @@ public static class CaseEngine
         ArgumentNullException.ThrowIfNull(ctx);
         // The hearing window exists only where the notice gave the right; payment and the court window only for a fine.
         if ((kind == DeadlineKind.HearingRequest && !c.HearingRight)
-            || (kind is DeadlineKind.Payment or DeadlineKind.CourtApplication && c.Outstanding <= 0))
+            || (kind is DeadlineKind.Payment or DeadlineKind.CourtApplication && c.Outstanding <= 0)
+            || (kind == DeadlineKind.MeasureApproval && c.MeasureInForce is not { Emergency: true, ApprovedOn: null }))
             return null;
         var (rule, period) = ctx.Rules.PeriodOf(kind);
         CaseDeadline d;
         if (period is { } p)
         {
-            var due = kind == DeadlineKind.Decision ? DecisionDue(c, ctx) : ctx.Calendar.Due(on, p);
+            var due = kind switch
+            {
+                DeadlineKind.Decision => DecisionDue(c, ctx),
+                DeadlineKind.MeasureDuration => MeasureDue(c, ctx) ?? ctx.Calendar.Due(on, p),
+                _ => ctx.Calendar.Due(on, p),
+            };
             d = new CaseDeadline(Guid.CreateVersion7(ctx.Now), c.Id, c.BodyId, kind, rule, on, due.Date, null, p.Unit == PeriodUnit.WorkingDays, due.Provisional);
         }
         else
         {
-            var at = ctx.Now.AddHours(ctx.Rules.PoliceHandoverHours);
+            var at = ctx.Now.AddHours(kind == DeadlineKind.MeasureApproval ? ctx.Rules.EmergencyApprovalHours : ctx.Rules.PoliceHandoverHours);
             d = new CaseDeadline(Guid.CreateVersion7(ctx.Now), c.Id, c.BodyId, kind, rule, on, DateOnly.FromDateTime(at + ChinaDate.Offset), at, false, false);
         }
         if (kind == DeadlineKind.Payment)
@@ -171,22 +178,44 @@ public static class CaseEngine
         d.Close(on);
     }
 
+    /// <summary>
+    /// XZQZ-25: the last day of the seal-up or seizure in force: 30 days (configurable) from the day it was taken, 30 more
+    /// once extended, the days of testing excluded; null when none is in force.
+    /// </summary>
+    public static CalendarDue? MeasureDue(PenaltyCase c, CaseStepContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(ctx);
+        if (c.MeasureInForce is not { TakenOn: { } taken } m)
+            return null;
+        var days = ctx.Rules.MeasureDays + (m.Extended ? ctx.Rules.MeasureExtensionDays : 0);
+        return ctx.Calendar.AddCalendarDays(taken, days, c.TestingStops(ctx.Today));
+    }
+
+    /// <summary>Ends the case's running clocks; a seal-up or seizure keeps its own until it is released.</summary>
     private static void CancelOpen(PenaltyCase c, DateOnly on)
     {
-        foreach (var d in c.Deadlines.Where(d => d.Status == DeadlineStatus.Open))
+        foreach (var d in c.Deadlines.Where(d => d.Status == DeadlineStatus.Open && d.Kind is not (DeadlineKind.MeasureDuration or DeadlineKind.MeasureApproval)))
         {
             d.Status = DeadlineStatus.Cancelled;
             d.ClosedOn = on;
         }
     }
 
+    /// <summary>The clocks that stopped days move (XZCF-60's decision, XZQZ-25's measure) counted again after a step.</summary>
     private static void RecomputeDecision(PenaltyCase c, CaseStepContext ctx)
     {
-        if (c.OpenDeadline(DeadlineKind.Decision) is not { } d)
-            return;
-        var due = DecisionDue(c, ctx);
-        d.DueOn = due.Date;
-        d.Provisional = due.Provisional;
+        if (c.OpenDeadline(DeadlineKind.Decision) is { } d)
+        {
+            var due = DecisionDue(c, ctx);
+            d.DueOn = due.Date;
+            d.Provisional = due.Provisional;
+        }
+        if (c.OpenDeadline(DeadlineKind.MeasureDuration) is { } md && MeasureDue(c, ctx) is { } mdue)
+        {
+            md.DueOn = mdue.Date;
+            md.Provisional = mdue.Provisional;
+        }
     }
 
     private static ValidationError? Validate(PenaltyCase c, CaseAction action, CaseActionRequest r, CaseStepContext ctx, DateOnly on)
@@ -254,6 +283,28 @@ public static class CaseEngine
                     errors.Add(CaseErrors.OnSpotIsItsOwnStep("channel"));
                 if (action == CollectOnSpot && Text(r.Reference) is null)
                     errors.Add(CommonErrors.FieldRequired("reference"));
+                break;
+            case ApproveMeasure when c.MeasureInForce is not { Emergency: true, ApprovedOn: null }:
+            case TakeMeasure when r.Emergency == true:
+                if (r.MeasureKind is null)
+                    errors.Add(CommonErrors.FieldRequired("measureKind"));
+                if (Text(r.Items) is null)
+                    errors.Add(CommonErrors.FieldRequired("items"));
+                else if (r.Items!.Length > CaseMeasure.MaxItems)
+                    errors.Add(CommonErrors.FieldTooLong("items", CaseMeasure.MaxItems));
+                if (c.MeasureInForce is not null || c.MeasureApproved is not null)
+                    errors.Add(CaseErrors.MeasurePending("measureKind"));
+                if (action == TakeMeasure && r.InventoryCopies is null)
+                    errors.Add(CommonErrors.FieldRequired("inventoryCopies"));
+                break;
+            case TakeMeasure:
+                if (r.InventoryCopies is null)
+                    errors.Add(CommonErrors.FieldRequired("inventoryCopies"));
+                if (c.MeasureInForce is not null)
+                    errors.Add(CaseErrors.MeasurePending("measureKind"));
+                break;
+            case ReleaseMeasure when r.Outcome is null:
+                errors.Add(CommonErrors.FieldRequired("outcome"));
                 break;
             case ApproveDeferral:
                 if (r.Until is null)
@@ -364,6 +415,26 @@ public static class CaseEngine
             return c.CashPending > 0 ? null : No();
         if (g == CaseGuards.PaidInFull)
             return c.Outstanding <= 0 ? null : No();
+        if (g == CaseGuards.MeasureApproved)
+            return r.Emergency == true || c.MeasureApproved is not null ? null : No();
+        if (g == CaseGuards.MeasureTeam)
+            return TeamRefusal(ctx.Team ?? []) is null ? null : No();
+        if (g == CaseGuards.InventoryTwoCopies)
+            return r.InventoryCopies == 2 ? null : No();
+        if (g == CaseGuards.EmergencyApprovalInTime)
+        {
+            // Approving ahead of a measure needs no clock; approving an emergency one must come within 24 hours (XZQZ-19).
+            return c.MeasureInForce is { Emergency: true, ApprovedOn: null, TakenAt: { } at } && ctx.Now > at.AddHours(rules.EmergencyApprovalHours)
+                ? No(rules.EmergencyApprovalHours) : null;
+        }
+        if (g == CaseGuards.MeasureInForce)
+            return c.MeasureInForce is null ? No() : null;
+        if (g == CaseGuards.MeasureExtendedOnce)
+            return c.MeasureInForce is { Extended: true } ? No() : null;
+        if (g == CaseGuards.MeasureNotExpired)
+            return c.OpenDeadline(DeadlineKind.MeasureDuration) is { } md && on > md.DueOn ? No(md.DueOn) : null;
+        if (g == CaseGuards.MeasuresEnded)
+            return c.MeasureInForce is null ? null : No();
         throw new InvalidOperationException($"No check for the guard {g.RuleId}/{g.Code}.");
     }
 
@@ -536,6 +607,25 @@ public static class CaseEngine
                 break;
             case Archive:
                 c.ArchivedOn = on;
+                break;
+            case ApproveMeasure:
+                if (c.MeasureInForce is { Emergency: true, ApprovedOn: null } emergency)
+                    (emergency.ApprovedOn, emergency.ApprovedById) = (on, ctx.ActorId);
+                else
+                    c.Measures.Add(new CaseMeasure(r.MeasureKind!.Value, Text(r.Items)!, false) { ApprovedOn = on, ApprovedById = ctx.ActorId });
+                break;
+            case TakeMeasure:
+                var measure = r.Emergency == true ? new CaseMeasure(r.MeasureKind!.Value, Text(r.Items)!, true) : c.MeasureApproved!;
+                if (r.Emergency == true)
+                    c.Measures.Add(measure);
+                (measure.TakenOn, measure.TakenAt, measure.InventoryCopies) = (on, ctx.Now, r.InventoryCopies!.Value);
+                break;
+            case ExtendMeasure:
+                c.MeasureInForce!.Extended = true;
+                break;
+            case ReleaseMeasure:
+                var ended = c.MeasureInForce!;
+                (ended.EndedOn, ended.Outcome) = (on, r.Outcome);
                 break;
         }
     }

@@ -18,6 +18,7 @@ public static class CaseErrors
     public static ValidationError UnknownOfficer(string field) => ValidationError.For(field, "case.officer_not_found");
     public static ValidationError DiscoveredBeforeAct(string field = "discoveredOn") => ValidationError.For(field, "case.discovered_before_act");
     public static ValidationError FormNumberTaken(string field = "formNumber") => ValidationError.For(field, "case.form_number_taken");
+    public static ValidationError MeasurePending(string field) => ValidationError.For(field, "case.measure_pending");
     public static ValidationError WarningOrFineOnly(string field = "penaltyKinds") => ValidationError.For(field, "case.simple_warning_or_fine");
 
     /// <summary>XZCF-51: the simple procedure only for a warning or a fine up to the sector's limit.</summary>
@@ -60,4 +61,7 @@ public static class CasePermissions
 
     /// <summary>Archiving the closed file.</summary>
     public const string Archive = "case.archive";
+
+    /// <summary>Running the daily deadline look on demand (administrators).</summary>
+    public const string RunReminders = "case.reminders.run";
 }

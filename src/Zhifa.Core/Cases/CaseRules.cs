@@ -73,6 +73,11 @@ public sealed class CaseRules
     /// <summary>XZCF-52: working days to file an on-the-spot decision with the body (a sector's rule; 2 by default).</summary>
     public int FilingWorkingDays { get; set; } = 2;
 
+    /// <summary>XZQZ-25: calendar days a seal-up or seizure lasts, and its one extension. XZQZ-19: hours to approve an emergency measure.</summary>
+    public int MeasureDays { get; set; } = 30;
+    public int MeasureExtensionDays { get; set; } = 30;
+    public int EmergencyApprovalHours { get; set; } = 24;
+
     /// <summary>Reminders: a deadline is "due soon" this many working days ahead.</summary>
     public int DueSoonWorkingDays { get; set; } = 3;
 
@@ -97,6 +102,8 @@ public sealed class CaseRules
         DeadlineKind.DeclineChallenge => ("YSGD-9", Period.WorkingDays(ChallengeWorkingDays)),
         DeadlineKind.CashHandover => ("XZCF-71", Period.WorkingDays(CashHandoverWorkingDays)),
         DeadlineKind.Filing => ("XZCF-52", Period.WorkingDays(FilingWorkingDays)),
+        DeadlineKind.MeasureApproval => ("XZQZ-19", null),
+        DeadlineKind.MeasureDuration => ("XZQZ-25", Period.CalendarDays(MeasureDays)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

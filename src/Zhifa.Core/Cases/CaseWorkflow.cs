@@ -54,6 +54,14 @@ public static class CaseGuards
     public static readonly TransitionGuard OnSpotLimit = new("XZCF-68", "case.on_spot_limit");
     public static readonly TransitionGuard CashPending = new("XZCF-71", "case.no_cash_pending");
     public static readonly TransitionGuard PaidInFull = new("XZCF-66", "case.not_paid");
+    public static readonly TransitionGuard MeasureApproved = new("XZQZ-18", "case.measure_not_approved");
+    public static readonly TransitionGuard MeasureTeam = new("XZQZ-18", "case.measure_team_not_eligible");
+    public static readonly TransitionGuard InventoryTwoCopies = new("XZQZ-24", "case.inventory_two_copies");
+    public static readonly TransitionGuard EmergencyApprovalInTime = new("XZQZ-19", "case.emergency_approval_late");
+    public static readonly TransitionGuard MeasureInForce = new("XZQZ-25", "case.no_measure_in_force");
+    public static readonly TransitionGuard MeasureExtendedOnce = new("XZQZ-25", "case.measure_already_extended");
+    public static readonly TransitionGuard MeasureNotExpired = new("XZQZ-25", "case.measure_expired");
+    public static readonly TransitionGuard MeasuresEnded = new("XZQZ-25", "case.measure_still_in_force");
 }
 
 /// <summary>
@@ -70,6 +78,10 @@ public static class CaseWorkflow
     private static readonly TransitionGuard[] None = [];
     private static readonly CaseState[] BeforeDecision = [Investigating, Concluded, Reviewed, Notified, HearingRequested, Heard];
     private static readonly CaseState[] Paying = [Served, Demanded, CourtEnforcement];
+
+    /// <summary>Where a seal-up or seizure may still be in force: from the investigation until the case is closed.</summary>
+    private static readonly CaseState[] MeasureHeld =
+        [.. BeforeDecision, Suspended, Decided, NoPenaltyDecided, .. Paying, Executed, ReferralProposed, ReferredToPolice, PoliceDeclined, Terminated, TransferredOut];
 
     public static IReadOnlyList<CaseRow> Rows { get; } = Build();
 
@@ -184,8 +196,19 @@ public static class CaseWorkflow
         Each([OnSpotDecided, Executed], FileWithBody, s => s, Handle, null, null, null, [DeadlineKind.Filing]);
         Add(OnSpotDecided, RecordPayment, OnSpotDecided, Handle, null, DocumentKind.PaymentRecord);
 
-        // 13–14. Closure and archive.
-        Each([Executed, NoPenaltyDecided, NotOpened, TransferredOut, Terminated, ReferredToPolice, CourtEnforcement], Close, _ => Closed, Approve, null, DocumentKind.ClosingReport);
+        // Coercive measures inside the case (XZQZ-18/19/24/25): approved before, or taken in an emergency and approved
+        // within 24 hours; two officers and a two-copy inventory; 30 days plus one extension, testing excluded.
+        Each([.. BeforeDecision, Suspended], ApproveMeasure, s => s, Approve, [CaseGuards.EmergencyApprovalInTime], null, null, [DeadlineKind.MeasureApproval]);
+        Each(BeforeDecision, TakeMeasure, s => s, Handle, [CaseGuards.MeasureApproved, CaseGuards.MeasureTeam, CaseGuards.InventoryTwoCopies],
+            DocumentKind.MeasureDecision, [DeadlineKind.MeasureDuration, DeadlineKind.MeasureApproval]);
+        Each(MeasureHeld, ExtendMeasure, s => s, Approve, [CaseGuards.MeasureInForce, CaseGuards.MeasureExtendedOnce, CaseGuards.MeasureNotExpired],
+            DocumentKind.MeasureExtension);
+        Each(MeasureHeld, ReleaseMeasure, s => s, Handle, [CaseGuards.MeasureInForce], DocumentKind.MeasureRelease, null,
+            [DeadlineKind.MeasureDuration, DeadlineKind.MeasureApproval]);
+
+        // 13–14. Closure (nothing left sealed or seized) and archive.
+        Each([Executed, NoPenaltyDecided, NotOpened, TransferredOut, Terminated, ReferredToPolice, CourtEnforcement], Close, _ => Closed, Approve,
+            [CaseGuards.MeasuresEnded], DocumentKind.ClosingReport);
         Add(Closed, Archive, Archived, ArchivePermission);
         return rows;
     }

@@ -30,6 +30,8 @@ internal sealed class PenaltyCaseConfiguration : IEntityTypeConfiguration<Penalt
         builder.Property(c => c.SurchargeStops).IsJson();
         builder.Ignore(c => c.Outstanding);
         builder.Ignore(c => c.RunningStop);
+        builder.Ignore(c => c.MeasureInForce);
+        builder.Ignore(c => c.MeasureApproved);
         builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.BodyId).OnDelete(DeleteBehavior.Restrict);
         // A number is issued once per body: the database refuses a second case with it, whatever the code does.
         builder.HasIndex(c => new { c.BodyId, c.CaseNumber }).IsUnique();
@@ -45,6 +47,18 @@ internal sealed class PenaltyCaseConfiguration : IEntityTypeConfiguration<Penalt
         builder.HasMany(c => c.Deadlines).WithOne().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Payments).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Measures).WithOne().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CaseMeasureConfiguration : IEntityTypeConfiguration<CaseMeasure>
+{
+    public void Configure(EntityTypeBuilder<CaseMeasure> builder)
+    {
+        builder.ToTable("CaseMeasures");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Items).HasMaxLength(CaseMeasure.MaxItems).IsRequired();
+        builder.HasIndex(m => m.CaseId);
     }
 }
 

@@ -10,7 +10,7 @@ namespace Zhifa.Core.Cases;
 /// <summary>
 /// Demo cases of 原平市市场监督管理局 and 原平市交通运输局 in every kind of state, walked through the same engine as real
 /// ones on past days: leads (one overdue), an investigation with evidence, one stopped for testing, one awaiting legal
-/// review, one with a hearing, one served and unpaid (surcharge running), one executed and archived, a first-violation
+/// review, one with a hearing, a seizure in force, one served and unpaid (surcharge running), one executed and archived, a first-violation
 /// exemption, a transfer to the police, and on-the-spot decisions.
 /// </summary>
 public static class CasesDemo
@@ -96,6 +96,12 @@ public static class CasesDemo
         var testing = Lead("原平市晋北食品有限公司", true, "涉嫌生产不符合食品安全标准的食品", "抽检发现产品菌落总数超标。", Ago(25), LeadSource.DataMonitoring);
         Investigate(testing, Ago(24));
         Step(testing, StopClock, Ago(8), new CaseActionRequest(StopReason: StopReason.Testing, Note: "委托山西省食品质量安全监督检验研究院复检"));
+
+        // A seizure approved by the head and taken with its two-copy inventory (XZQZ-18, XZQZ-24), in force for 30 days (XZQZ-25).
+        var seizure = Lead("原平市惠民超市有限公司", true, "涉嫌销售假冒注册商标的白酒", "检查发现仓库存放疑似假冒品牌白酒。", Ago(9), LeadSource.Inspection);
+        Investigate(seizure, Ago(8));
+        Step(seizure, ApproveMeasure, Ago(7), new CaseActionRequest(MeasureKind: MeasureKind.Seizure, Items: "疑似假冒白酒120瓶（500毫升/瓶）"));
+        Step(seizure, TakeMeasure, Ago(7), new CaseActionRequest(InventoryCopies: 2, Note: "现场制作扣押清单一式二份，当事人签字确认。"));
 
         // Awaiting legal review: a large fine (XZCF-58).
         var review = Lead("原平市绿野农业开发有限公司", true, "涉嫌经营标签不符合规定的食品", "产品标签未标注生产许可证编号。", Ago(40));

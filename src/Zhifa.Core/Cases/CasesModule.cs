@@ -20,6 +20,7 @@ public sealed class CasesModule : FeatureModule
         PermissionDefinition.Of(CasePermissions.Approve, Stereotypes.AgencyHead),
         PermissionDefinition.Of(CasePermissions.Review, Stereotypes.LegalReviewer),
         PermissionDefinition.Of(CasePermissions.Archive, Stereotypes.AgencyHead),
+        PermissionDefinition.Of(CasePermissions.RunReminders, Stereotypes.Administrator),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -45,6 +46,7 @@ public sealed class CasesModule : FeatureModule
             CaseClockStop s => OfCase(s.CaseId),
             CaseEvent e => OfCase(e.CaseId),
             CasePayment p => OfCase(p.CaseId),
+            CaseMeasure m => OfCase(m.CaseId),
             _ => null,
         };
     }

@@ -260,7 +260,6 @@ public enum DocumentKind
     ClosingReport,
     ClockStopRecord,
     MeasureDecision,
-    MeasureInventory,
     MeasureExtension,
     MeasureRelease,
 }

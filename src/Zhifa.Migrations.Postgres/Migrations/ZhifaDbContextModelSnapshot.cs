@@ -303,8 +303,8 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<bool>("OverdueReminded")
-                        .HasColumnType("boolean");
+                    b.Property<DateOnly?>("OverdueSince")
+                        .HasColumnType("date");
 
                     b.Property<bool>("Provisional")
                         .HasColumnType("boolean");
@@ -398,6 +398,62 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasIndex("CaseId", "At");
 
                     b.ToTable("CaseEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Cases.CaseMeasure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ApprovedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Emergency")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Extended")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("InventoryCopies")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("TakenOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseMeasures", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Cases.CaseNumberSequence", b =>
@@ -1391,6 +1447,50 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Messages.UserMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Args")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "DedupKey")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("UserMessages", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Core.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2124,6 +2224,15 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Cases.CaseMeasure", b =>
+                {
+                    b.HasOne("Zhifa.Core.Cases.PenaltyCase", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhifa.Core.Cases.CaseOfficer", b =>
                 {
                     b.HasOne("Zhifa.Core.Cases.PenaltyCase", null)
@@ -2437,6 +2546,8 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Navigation("Deadlines");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Measures");
 
                     b.Navigation("Officers");
 

@@ -295,8 +295,8 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("OverdueReminded")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateOnly?>("OverdueSince")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("Provisional")
                         .HasColumnType("INTEGER");
@@ -388,6 +388,60 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasIndex("CaseId", "At");
 
                     b.ToTable("CaseEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Cases.CaseMeasure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ApprovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Emergency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Extended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InventoryCopies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TakenOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseMeasures", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Cases.CaseNumberSequence", b =>
@@ -1375,6 +1429,50 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Messages.UserMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Args")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "DedupKey")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("UserMessages", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Core.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2108,6 +2206,15 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Cases.CaseMeasure", b =>
+                {
+                    b.HasOne("Zhifa.Core.Cases.PenaltyCase", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhifa.Core.Cases.CaseOfficer", b =>
                 {
                     b.HasOne("Zhifa.Core.Cases.PenaltyCase", null)
@@ -2421,6 +2528,8 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Navigation("Deadlines");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Measures");
 
                     b.Navigation("Officers");
 

@@ -1,7 +1,31 @@
+using Zhifa.Web.Common;
+
 namespace Zhifa.Web.Cases;
 
 /// <summary>Case handling (执法办案): the case API, the case lists and pages, the on-the-spot page, and the deadline reminders.</summary>
 public sealed class CasesWebModule : WebModule
 {
     public override int Order => 60;
+
+    public override void AddServices(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddZhifaJob<CaseReminderJob>();
+        builder.Services.AddScoped<IWorkbenchTodo, CaseTodo>();
+    }
+
+    public override void MapEndpoints(RouteGroupBuilder api, IEndpointRouteBuilder app) => CaseReminderEndpoints.Map(api);
+
+    /// <summary>The daily deadline look by hand (or from cron with <c>Zhifa:Jobs:Enabled=false</c>).</summary>
+    public override IReadOnlyList<HostCommand> Commands =>
+    [
+        new("remind-deadlines", async (sp, log) =>
+        {
+            var job = sp.GetServices<IZhifaJob>().Single(j => j.Name == CaseReminderJob.JobName);
+            var outcome = await sp.GetRequiredService<JobRunner>().RunAsync(job);
+            log.LogInformation("{Count} case deadline(s) marked overdue or due soon.", outcome.Count);
+            Console.WriteLine($"{outcome.Count} case deadline(s) marked overdue or due soon");
+            return 0;
+        }),
+    ];
 }

@@ -430,4 +430,73 @@ public sealed class CaseEngineTests
         Assert.All(Enum.GetValues<CaseState>().Where(s => s is not (CaseState.Archived)),
             s => Assert.True(CaseWorkflow.Rows.Any(r => r.From == s), $"{s} is a dead end"));
     }
+
+    private static PenaltyCase Opened(DateOnly on)
+    {
+        var c = Lead(on);
+        Ok(c, Open, on);
+        Ok(c, AssignOfficers, on, new CaseActionRequest(OfficerIds: [Zhang.OfficerId, Wang.OfficerId]));
+        return c;
+    }
+
+    private static readonly CaseActionRequest Seize = new(MeasureKind: MeasureKind.Seizure, Items: "过期食品200箱", InventoryCopies: 2);
+
+    [Fact]
+    [Trait("Rule", "XZQZ-18")]
+    [Trait("Rule", "XZQZ-24")]
+    [Trait("Rule", "XZQZ-25")]
+    public void XZQZ18_24_25_ASeizureIsApprovedFirst_TakenByTwoOfficersWithATwoCopyInventory_And30DaysLongerByTestingAndOneExtension()
+    {
+        var c = Opened(D(9, 1));
+        Refused("XZQZ-18", "case.measure_not_approved", c, TakeMeasure, D(9, 1), Seize);
+        Ok(c, ApproveMeasure, D(9, 1), Seize);
+        Refused("XZQZ-24", "case.inventory_two_copies", c, TakeMeasure, D(9, 2), new CaseActionRequest(InventoryCopies: 1), Ctx(D(9, 2)));
+        Refused("XZQZ-18", "case.measure_team_not_eligible", c, TakeMeasure, D(9, 2), new CaseActionRequest(InventoryCopies: 2), Ctx(D(9, 2), team: [Zhang]));
+        Ok(c, TakeMeasure, D(9, 2), new CaseActionRequest(InventoryCopies: 2));
+        // 30 days after 09-02 is 10-02, inside National Day (10-01..10-07): the next working day, Thursday 10-08.
+        Assert.Equal(D(10, 8), Due(c, DeadlineKind.MeasureDuration));
+        // Testing from 09-11 to 09-20 (ten days) is not counted: 40 days after 09-02 is Monday 10-12.
+        Ok(c, StopClock, D(9, 10), new CaseActionRequest(StopReason: StopReason.Testing, Note: "送检"));
+        Ok(c, RestartClock, D(9, 20));
+        Assert.Equal(D(10, 12), Due(c, DeadlineKind.MeasureDuration));
+        Ok(c, ExtendMeasure, D(10, 12));
+        // +30: 70 days after 09-02 is Wednesday 11-11.
+        Assert.Equal(D(11, 11), Due(c, DeadlineKind.MeasureDuration));
+        Refused("XZQZ-25", "case.measure_already_extended", c, ExtendMeasure, D(10, 13));
+        Ok(c, Terminate, D(10, 14), new CaseActionRequest(Reason: "违法事实不能成立"));
+        Refused("XZQZ-25", "case.measure_still_in_force", c, Close, D(10, 14), new CaseActionRequest(Reason: "终止调查"));
+        Ok(c, ReleaseMeasure, D(10, 15), new CaseActionRequest(Outcome: MeasureOutcome.Released));
+        Assert.Equal(DeadlineStatus.Met, c.Deadlines.Single(d => d.Kind == DeadlineKind.MeasureDuration).Status);
+        Ok(c, Close, D(10, 15), new CaseActionRequest(Reason: "终止调查"));
+        Assert.Equal(CaseState.Closed, c.State);
+    }
+
+    [Fact]
+    [Trait("Rule", "XZQZ-25")]
+    public void XZQZ25_ASeizurePastItsLastDay_CannotBeExtended()
+    {
+        var c = Opened(D(9, 1));
+        Ok(c, ApproveMeasure, D(9, 1), Seize);
+        Ok(c, TakeMeasure, D(9, 2), new CaseActionRequest(InventoryCopies: 2));
+        Refused("XZQZ-25", "case.measure_expired", c, ExtendMeasure, D(10, 9));
+    }
+
+    [Fact]
+    [Trait("Rule", "XZQZ-19")]
+    public void XZQZ19_AnEmergencySeizure_IsApprovedWithin24Hours_OrNotAtAll()
+    {
+        var late = Opened(D(9, 1));
+        Ok(late, TakeMeasure, D(9, 2), Seize with { Emergency = true });
+        var approval = late.Deadlines.Single(d => d.Kind == DeadlineKind.MeasureApproval);
+        // Taken at 09-02 02:00 UTC: approval due 24 hours later.
+        Assert.Equal(new DateTime(2026, 9, 3, 2, 0, 0, DateTimeKind.Utc), approval.DueAt);
+        Refused("XZQZ-19", "case.emergency_approval_late", late, ApproveMeasure, D(9, 3), null,
+            Ctx(D(9, 3)) with { Now = new DateTime(2026, 9, 3, 2, 1, 0, DateTimeKind.Utc) });
+
+        var inTime = Opened(D(9, 1));
+        Ok(inTime, TakeMeasure, D(9, 2), Seize with { Emergency = true });
+        Ok(inTime, ApproveMeasure, D(9, 3));
+        Assert.Equal(DeadlineStatus.Met, inTime.Deadlines.Single(d => d.Kind == DeadlineKind.MeasureApproval).Status);
+        Assert.Equal(D(9, 3), inTime.Measures.Single().ApprovedOn);
+    }
 }

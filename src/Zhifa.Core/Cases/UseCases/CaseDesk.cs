@@ -158,7 +158,7 @@ public sealed class CaseDesk(CaseContext ctx, PartyDirectory parties, Discretion
             if (team is null)
                 return CaseErrors.UnknownOfficer("officerIds");
         }
-        else if (action is CaseAction.RegisterEvidence or CaseAction.Conclude)
+        else if (action is CaseAction.RegisterEvidence or CaseAction.Conclude or CaseAction.TakeMeasure)
             team = await ctx.TeamAsync(c.Officers.Select(o => o.OfficerId), c.BodyId, on, ct) ?? [];
         var qualified = action == CaseAction.PassLegalReview && await ctx.ActorLegallyQualifiedAsync(ct);
         ProposalCheck? check = null;
@@ -224,6 +224,6 @@ public sealed class CaseDesk(CaseContext ctx, PartyDirectory parties, Discretion
     }
 
     private Task<PenaltyCase?> LoadAsync(Guid id, string permission, CancellationToken ct) =>
-        Db.ActOnAsync(Db.Cases.Include(c => c.Officers).Include(c => c.Stops).Include(c => c.Deadlines).Include(c => c.Events).Include(c => c.Payments).AsSplitQuery(),
+        Db.ActOnAsync(Db.Cases.Include(c => c.Officers).Include(c => c.Stops).Include(c => c.Deadlines).Include(c => c.Events).Include(c => c.Payments).Include(c => c.Measures).AsSplitQuery(),
             id, c => c.BodyId, Db.Organizations, permission, ct);
 }

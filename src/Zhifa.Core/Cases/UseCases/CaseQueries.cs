@@ -43,7 +43,11 @@ public sealed record CaseDetail(
     decimal? DecidedFine, string? NoPenaltyReason, bool FirstViolation, DateOnly? ServedOn, ServiceMethod? ServiceMethod, DateOnly? PaymentDueOn, decimal Paid,
     decimal Outstanding, decimal SurchargeToday, string? OnSpotFormNumber, decimal CashPending, DateOnly? ClosedOn, string? ClosingReason,
     IReadOnlyList<CaseOfficerView> Officers, IReadOnlyList<ClockStopView> Stops, IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<CaseEventView> Timeline,
-    IReadOnlyList<PaymentView> Payments, IReadOnlyList<CaseAction> Actions);
+    IReadOnlyList<PaymentView> Payments, IReadOnlyList<CaseAction> Actions, IReadOnlyList<MeasureView> Measures);
+
+/// <summary>A seal-up or seizure of the case (XZQZ-18/19/24/25) as its page shows it.</summary>
+public sealed record MeasureView(MeasureKind Kind, string Items, bool Emergency, DateOnly? ApprovedOn, DateOnly? TakenOn, int InventoryCopies, bool Extended,
+    DateOnly? EndedOn, MeasureOutcome? Outcome);
 
 public sealed record CaseOfficerView(Guid OfficerId, string Name, DateOnly Since);
 
@@ -143,7 +147,7 @@ public sealed class CaseQueries(CaseContext ctx, CaseDesk desk)
     public async Task<Result<CaseDetail>> DetailAsync(Guid id, CancellationToken ct = default)
     {
         var c = await Db.Cases.AsNoTracking().Include(x => x.Officers).Include(x => x.Stops).Include(x => x.Deadlines).Include(x => x.Events).Include(x => x.Payments)
-            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
+            .Include(x => x.Measures).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
             return CaseErrors.CaseNotFound();
         var body = await Db.Organizations.Unscoped("a body's name is public").AsNoTracking().Where(o => o.Id == c.BodyId).Select(o => o.Name).FirstAsync(ct);
@@ -163,7 +167,8 @@ public sealed class CaseQueries(CaseContext ctx, CaseDesk desk)
             deadlines,
             [.. c.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new CaseEventView(e.Action, e.From, e.To, e.On, e.At, e.ActorName, e.Note, e.Document, e.DocumentNumber))],
             [.. c.Payments.OrderBy(p => p.On).Select(p => new PaymentView(p.On, p.Amount, p.Channel, p.Reference))],
-            await desk.AvailableAsync(c.Id, ct));
+            await desk.AvailableAsync(c.Id, ct),
+            [.. c.Measures.OrderBy(m => m.Id).Select(m => new MeasureView(m.Kind, m.Items, m.Emergency, m.ApprovedOn, m.TakenOn, m.InventoryCopies, m.Extended, m.EndedOn, m.Outcome))]);
     }
 }
 
@@ -178,7 +183,7 @@ internal sealed class CaseCalendarChanged(ZhifaDbContext db, IStatutoryCalendarS
         var affected = await db.CaseDeadlines.Unscoped("a new schedule applies to every case's clocks")
             .Where(d => d.Status == DeadlineStatus.Open && d.DueAt == null && d.DueOn >= start && d.StartedOn <= end).ToListAsync(ct);
         var caseIds = affected.Select(d => d.CaseId).Distinct().ToList();
-        var cases = await db.Cases.Unscoped("a new schedule applies to every case's clocks").Include(c => c.Stops)
+        var cases = await db.Cases.Unscoped("a new schedule applies to every case's clocks").Include(c => c.Stops).Include(c => c.Measures)
             .Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var bodyIds = cases.Values.Select(c => c.BodyId).Distinct().ToList();
         var sectors = await db.Bodies.Unscoped("a body's sector decides its rules").Where(b => bodyIds.Contains(b.Id))
@@ -190,9 +195,13 @@ internal sealed class CaseCalendarChanged(ZhifaDbContext db, IStatutoryCalendarS
             var (_, period) = r.PeriodOf(d.Kind);
             if (period is not { } p || d.Kind is DeadlineKind.Payment)
                 continue;
-            var due = d.Kind == DeadlineKind.Decision
-                ? CaseEngine.DecisionDue(c, new CaseStepContext(clock.Today(), clock.GetUtcNow().UtcDateTime, cal, r, null, "system"))
-                : cal.Due(d.StartedOn, p);
+            var step = new CaseStepContext(clock.Today(), clock.GetUtcNow().UtcDateTime, cal, r, null, "system");
+            var due = d.Kind switch
+            {
+                DeadlineKind.Decision => CaseEngine.DecisionDue(c, step),
+                DeadlineKind.MeasureDuration => CaseEngine.MeasureDue(c, step) ?? cal.Due(d.StartedOn, p),
+                _ => cal.Due(d.StartedOn, p),
+            };
             // An opening deadline extended once (XZCF-54) keeps its extension.
             if (d.Kind == DeadlineKind.OpeningDecision && c.OpeningExtended)
                 due = cal.AddWorkingDays(due.Date, r.OpeningExtensionWorkingDays) is var extended ? extended with { Provisional = extended.Provisional || due.Provisional } : due;
