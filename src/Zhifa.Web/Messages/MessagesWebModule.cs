@@ -37,6 +37,6 @@ public sealed record MessageDto(Guid Id, string Code, string Text, string? Link,
 
 public sealed record MessagePageDto(IReadOnlyList<MessageDto> Items, bool More);
 
-public sealed record MarkReadRequest([property: System.ComponentModel.DataAnnotations.MaxLength(500)] IReadOnlyList<Guid>? Ids);
+public sealed record MarkReadRequest([property: System.ComponentModel.DataAnnotations.MaxLength(500)] IReadOnlyList<Guid>? Ids = null);
 
 public sealed record MarkedDto(int Marked);

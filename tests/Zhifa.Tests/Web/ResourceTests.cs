@@ -16,7 +16,7 @@ namespace Zhifa.Tests.Web;
 /// </summary>
 public partial class ResourceTests
 {
-    private static readonly string[] Features = ["Organizations", "Identity", "Audit", "Personnel", "Catalogue", "Discretion", "Cases", "Calendar", "Parties"];
+    private static readonly string[] Features = ["Organizations", "Identity", "Audit", "Personnel", "Catalogue", "Discretion", "Cases", "Calendar", "Parties", "Messages"];
     private static readonly Assembly Web = typeof(Ui).Assembly;
     private static readonly string Root = FindRoot();
 
