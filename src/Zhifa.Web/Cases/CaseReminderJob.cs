@@ -30,8 +30,8 @@ internal sealed class CaseTodo(CaseQueries cases, Inbox inbox, Zhifa.Core.Data.A
     public async Task<IReadOnlyList<TodoCard>> CardsAsync(CancellationToken ct)
     {
         List<TodoCard> cards = [];
-        if (actor.UserId is not null)
-            cards.Add(new("messages_unread", await inbox.UnreadCountAsync(ct), "/messages"));
+        if (actor.UserId is not null && await inbox.UnreadCountAsync(ct) is > 0 and var unread)
+            cards.Add(new("messages_unread", unread, "/messages?unread=true"));
         if (!actor.Can(CasePermissions.Read))
             return cards;
         if (actor.Can(CasePermissions.Handle) || actor.Can(CasePermissions.Approve))

@@ -37,6 +37,7 @@ public abstract class RequiredFieldsTests(ZhifaApp app)
         "PUT /api/v1/benchmarks/{id:guid}",
         "POST /api/v1/catalogue/{id:guid}/abolish",
         "POST /api/v1/catalogue/{id:guid}/publish",
+        "POST /api/v1/messages/read",
     ];
 
     private static bool IsWrite(string route) =>
