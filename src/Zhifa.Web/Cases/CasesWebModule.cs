@@ -4,4 +4,6 @@ namespace Zhifa.Web.Cases;
 public sealed class CasesWebModule : WebModule
 {
     public override int Order => 60;
+
+    public override void MapEndpoints(RouteGroupBuilder api, IEndpointRouteBuilder app) => CaseEndpoints.Map(api);
 }
