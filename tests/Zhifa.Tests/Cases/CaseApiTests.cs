@@ -144,7 +144,8 @@ public abstract class CaseApiTests(ZhifaApp app)
         var problem = await RefusedAsync(await ActAsync(Head, c, CaseAction.Decide, new CaseActionRequest(PenaltyKinds: [PenaltyKind.Fine], FineAmount: 10_000)),
             HttpStatusCode.UnprocessableEntity, c);
         Assert.Equal(("XZCF-44", "case.out_of_order"), (problem.Rule, problem.Code));
-        Assert.Contains("告知", problem.Detail, StringComparison.Ordinal);
+        // The clerk reads where the case stands and what was asked.
+        Assert.Equal("当前阶段为“调查取证”，不能进行“作出处罚决定”。", problem.Detail);
     }
 
     [Fact]
