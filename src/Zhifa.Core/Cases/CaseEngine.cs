@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Zhifa.Core.Calendar;
 using Zhifa.Core.Common;
 using Zhifa.Core.Discretion;
@@ -8,17 +9,32 @@ namespace Zhifa.Core.Cases;
 /// <summary>
 /// What a step of a case asks for. One shape for every action; each action reads the fields it needs and reports every
 /// missing or wrong one at once. <see cref="On"/> is the day the step took effect (default today; never in the future,
-/// never before the case's last step) — an officer records a service done yesterday.
+/// never before the case's last step) — an officer records a service done yesterday. Through the API, <see cref="Version"/>
+/// must be sent: the version of the case the step is based on (a stale one answers 409, nothing changed), or null where the
+/// client names it in <c>If-Match</c> instead — a legal step is never taken on a case its author did not see.
 /// </summary>
 public sealed record CaseActionRequest(
-    int? Version = null, string? Note = null, DateOnly? On = null,
-    IReadOnlyList<Guid>? OfficerIds = null, StopReason? StopReason = null,
-    Guid? ItemId = null, IReadOnlyList<PenaltyKind>? PenaltyKinds = null, decimal? FineAmount = null, Circumstances? Circumstances = null,
-    decimal? IllegalGain = null, decimal? GoodsValue = null, decimal? BaseAmount = null, decimal? Quantity = null,
+    [MustSend] [Range(0, int.MaxValue)] int? Version = null, [MaxLength(PenaltyCase.MaxText)] string? Note = null, DateOnly? On = null,
+    [MaxLength(CaseActionRequest.MaxOfficers)] IReadOnlyList<Guid>? OfficerIds = null, StopReason? StopReason = null,
+    Guid? ItemId = null, [MaxLength(CaseActionRequest.MaxKinds)] IReadOnlyList<PenaltyKind>? PenaltyKinds = null, [Range(0, Money.MaxAmount)] decimal? FineAmount = null,
+    Circumstances? Circumstances = null,
+    [Range(0, Money.MaxAmount)] decimal? IllegalGain = null, [Range(0, Money.MaxAmount)] decimal? GoodsValue = null, [Range(0, Money.MaxAmount)] decimal? BaseAmount = null,
+    [Range(0, Money.MaxAmount)] decimal? Quantity = null,
     bool? Complex = null, bool? CrimeSuspected = null, DateOnly? HearingDate = null, Guid? PresidingOfficerId = null,
-    string? Reason = null, bool? FirstViolation = null, ServiceMethod? ServiceMethod = null, bool? ElectronicConsent = null,
-    decimal? Amount = null, PaymentChannel? Channel = null, string? Reference = null, DateOnly? Until = null,
-    MeasureKind? MeasureKind = null, string? Items = null, int? InventoryCopies = null, bool? Emergency = null, MeasureOutcome? Outcome = null);
+    [MaxLength(PenaltyCase.MaxText)] string? Reason = null, bool? FirstViolation = null, ServiceMethod? ServiceMethod = null, bool? ElectronicConsent = null,
+    [Range(0, Money.MaxAmount)] decimal? Amount = null, PaymentChannel? Channel = null, [MaxLength(CaseActionRequest.MaxReference)] string? Reference = null, DateOnly? Until = null,
+    MeasureKind? MeasureKind = null, [MaxLength(CaseMeasure.MaxItems)] string? Items = null, [Range(1, 10)] int? InventoryCopies = null, bool? Emergency = null,
+    MeasureOutcome? Outcome = null)
+{
+    /// <summary>At most this many officers on a case's team.</summary>
+    public const int MaxOfficers = 20;
+
+    /// <summary>At most this many kinds of penalty in one proposal or decision (there are fewer kinds).</summary>
+    public const int MaxKinds = 20;
+
+    /// <summary>A receipt's or a bank transfer's reference.</summary>
+    public const int MaxReference = 100;
+}
 
 /// <summary>An officer named for the team and whether they may act for the body on the day (ZFRY-CERT via XZCF-42).</summary>
 public sealed record TeamMember(Guid OfficerId, string Name, bool Eligible, string? RuleId, string? ReasonCode);

@@ -14,7 +14,11 @@ public sealed class CasesWebModule : WebModule
         builder.Services.AddScoped<IWorkbenchTodo, CaseTodo>();
     }
 
-    public override void MapEndpoints(RouteGroupBuilder api, IEndpointRouteBuilder app) => CaseReminderEndpoints.Map(api);
+    public override void MapEndpoints(RouteGroupBuilder api, IEndpointRouteBuilder app)
+    {
+        CaseEndpoints.Map(api);
+        CaseReminderEndpoints.Map(api);
+    }
 
     /// <summary>The daily deadline look by hand (or from cron with <c>Zhifa:Jobs:Enabled=false</c>).</summary>
     public override IReadOnlyList<HostCommand> Commands =>

@@ -94,6 +94,8 @@ public abstract class RequiredFieldsTests(ZhifaApp app)
             ("/api/v1/organizations/", () => Task.FromResult(DemoData.Ids.YuanpingMarket)),
             ("/api/v1/personnel/settings/", () => Task.FromResult(DemoData.Ids.Yuanping)),
             ("/api/v1/parties/", () => Task.FromResult(DeterministicId("party:原平市惠民超市有限公司"))),
+            // A case of the market bureau investigating (every demo user with a case permission is of that bureau).
+            ("/api/v1/cases/", () => Task.FromResult(DeterministicId("case:涉嫌使用超过保质期的食品原料"))),
         };
         // A year's schedule is addressed by the year: a shipped one.
         path = path.Replace("{year:int}", "2026", StringComparison.Ordinal);

@@ -11,7 +11,7 @@ namespace Zhifa.Core.Cases.UseCases;
 /// <summary>A lead to register (案源登记): the body that will decide (default: the caller's own), where it came from, the party, the act.</summary>
 public sealed record RegisterLeadRequest(
     Guid? BodyId, LeadSource? Source, Guid? PartyId, [MaxLength(PenaltyCase.MaxTitle)] string? Title, [MaxLength(PenaltyCase.MaxText)] string? Facts,
-    DateOnly? ActOn, DateOnly? DiscoveredOn, bool SeriousHarm = false, Guid? ItemId = null, IReadOnlyList<Guid>? OfficerIds = null);
+    DateOnly? ActOn, DateOnly? DiscoveredOn, bool SeriousHarm = false, Guid? ItemId = null, [MaxLength(CaseActionRequest.MaxOfficers)] IReadOnlyList<Guid>? OfficerIds = null);
 
 /// <summary>
 /// An on-the-spot decision (简易程序, XZCF-51/52): the pre-numbered form, the party, the act, a warning or a small fine,
@@ -19,7 +19,8 @@ public sealed record RegisterLeadRequest(
 /// </summary>
 public sealed record OnSpotRequest(
     Guid? PartyId, [MaxLength(60)] string? FormNumber, [MaxLength(PenaltyCase.MaxTitle)] string? Title, [MaxLength(PenaltyCase.MaxText)] string? Facts,
-    IReadOnlyList<PenaltyKind>? PenaltyKinds, decimal? FineAmount, Guid? ItemId = null, decimal? CollectedAmount = null, [MaxLength(100)] string? ReceiptNumber = null);
+    [MaxLength(CaseActionRequest.MaxKinds)] IReadOnlyList<PenaltyKind>? PenaltyKinds, [Range(0, Money.MaxAmount)] decimal? FineAmount, Guid? ItemId = null,
+    [Range(0, Money.MaxAmount)] decimal? CollectedAmount = null, [MaxLength(CaseActionRequest.MaxReference)] string? ReceiptNumber = null);
 
 /// <summary>The case use cases: registering a lead or an on-the-spot decision, and taking any step of the table.</summary>
 public sealed class CaseDesk(CaseContext ctx, PartyDirectory parties, DiscretionQueries discretion)
