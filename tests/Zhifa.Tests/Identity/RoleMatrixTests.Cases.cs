@@ -63,6 +63,10 @@ public abstract partial class RoleMatrixTests
         POST   /api/v1/cases/{id:guid}/actions/CollectOnSpot           409/404  403/403         403/403      403/403     403/403
         POST   /api/v1/cases/{id:guid}/actions/HandOverCash            409/404  403/403         403/403      403/403     403/403
         POST   /api/v1/cases/{id:guid}/actions/FileWithBody            409/404  403/403         403/403      403/403     403/403
+        POST   /api/v1/cases/{id:guid}/actions/TakeMeasure             409/404  403/403         403/403      403/403     403/403
+        POST   /api/v1/cases/{id:guid}/actions/ReleaseMeasure          409/404  403/403         403/403      403/403     403/403
+        POST   /api/v1/cases/{id:guid}/actions/ApproveMeasure          403/403  403/403         409/404      403/403     403/403
+        POST   /api/v1/cases/{id:guid}/actions/ExtendMeasure           403/403  403/403         409/404      403/403     403/403
         POST   /api/v1/cases/{id:guid}/actions/Open                    403/403  403/403         409/404      403/403     403/403
         POST   /api/v1/cases/{id:guid}/actions/DeclineToOpen           403/403  403/403         409/404      403/403     403/403
         POST   /api/v1/cases/{id:guid}/actions/ExtendOpening           403/403  403/403         409/404      403/403     403/403
