@@ -294,6 +294,19 @@ public sealed class CaseEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "XZCF-67")]
+    public void XZCF67_TheDecidingBodyDoesNotCollect_APaymentIsRecordedFromTheBankOrElectronically()
+    {
+        var c = Served(D(3, 2));
+        var refused = CaseEngine.Apply(c, RecordPayment, new CaseActionRequest(On: D(3, 5), Amount: 1000, Channel: PaymentChannel.OnTheSpot), Ctx(D(3, 5)));
+        var v = Assert.IsType<ValidationError>(refused.Error);
+        Assert.Equal("case.on_spot_own_step", Assert.Single(v.Fields["channel"]).Code);
+        Assert.Equal((10_000m, 0), (c.Outstanding, c.Payments.Count));
+        Ok(c, RecordPayment, D(3, 5), new CaseActionRequest(Amount: 1000, Channel: PaymentChannel.Electronic, Reference: "WX2026030500001"));
+        Assert.Equal((9_000m, PaymentChannel.Electronic), (c.Outstanding, c.Payments.Single().Channel));
+    }
+
+    [Fact]
     [Trait("Rule", "XZQZ-35")]
     [Trait("Rule", "XZQZ-54")]
     [Trait("Rule", "XZQZ-53")]
