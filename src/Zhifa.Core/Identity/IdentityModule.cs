@@ -92,7 +92,7 @@ public static class IdentityDemo
         new("yp.supervisor", "李监督", "原平市司法局", "行政执法协调监督股", RoleTemplates.Supervisor, DataScopeKind.RegionSubtree),
         new("xz.supervisor", "周监督", "忻州市司法局", "行政执法协调监督科", RoleTemplates.Supervisor, DataScopeKind.RegionSubtree),
         new("yp.market.head", "王局长", "原平市市场监督管理局", null, RoleTemplates.AgencyHead, DataScopeKind.AgencyAndSubordinates),
-        new("yp.market.reviewer", "赵审核", "原平市市场监督管理局", "法规股", RoleTemplates.LegalReviewer, DataScopeKind.Agency),
+        new("yp.market.reviewer", "刘洋", "原平市市场监督管理局", "法规股", RoleTemplates.LegalReviewer, DataScopeKind.Agency, Officer: "刘洋"),
         new("yp.market.officer", "张伟", "原平市市场监督管理局", "综合行政执法队", RoleTemplates.Officer, DataScopeKind.Agency, Officer: "张伟"),
         new("yp.transport.officer", "周杰", "原平市交通运输局", "交通运输综合行政执法大队", RoleTemplates.Officer, DataScopeKind.Agency, Officer: "周杰"),
     ];

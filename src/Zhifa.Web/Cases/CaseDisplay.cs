@@ -71,14 +71,14 @@ public static class CaseDisplay
     }
 
     /// <summary>The case went from A to B directly where the table also leads A → s → B.</summary>
-    private static bool Bypassed(List<CaseRow> rows, CaseState s, IEnumerable<CaseState> reached)
+    private static bool Bypassed(List<Zhifa.Core.Cases.CaseRow> rows, CaseState s, IEnumerable<CaseState> reached)
     {
         var passed = reached.ToHashSet();
         return rows.Where(r => r.To == s && passed.Contains(r.From)).Any(into => rows.Any(r => r.From == s && r.To != into.From && passed.Contains(r.To)
             && rows.Any(direct => direct.From == into.From && direct.To == r.To)));
     }
 
-    private static HashSet<CaseState> Reach(List<CaseRow> rows, CaseState from)
+    private static HashSet<CaseState> Reach(List<Zhifa.Core.Cases.CaseRow> rows, CaseState from)
     {
         var seen = new HashSet<CaseState> { from };
         var queue = new Queue<CaseState>([from]);
