@@ -128,7 +128,7 @@ public class CasePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         var page = await Axe.NewPageAsync(app, Phone, 844);
         await BrowserApp.SignInAsync(page, "yp.transport.officer", DemoData.DemoPassword);
         await page.GotoAsync("/cases/on-spot");
-        Assert.True(await ScrollWidthAsync(page) <= Phone, $"scrollWidth {await ScrollWidthAsync(page)} > {Phone}");
+        Assert.True(await ScrollWidthAsync(page) <= Phone, $"scrollWidth {await ScrollWidthAsync(page)} > {Phone}: {await WideAsync(page)}");
 
         await page.FillAsync("#pp-Form-PartyId-q", "曹国栋");
         await page.Locator(".zf-party-match", new() { HasText = "曹国栋" }).ClickAsync();
@@ -152,13 +152,13 @@ public class CasePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("#case-deadlines tr[data-deadline='Filing']")).ToHaveAttributeAsync("data-rule", "XZCF-52");
         await Assertions.Expect(page.Locator("#case-actions [data-action='HandOverCash']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#case-actions [data-action='FileWithBody']")).ToBeVisibleAsync();
-        Assert.True(await ScrollWidthAsync(page) <= Phone, $"scrollWidth {await ScrollWidthAsync(page)} > {Phone} on the result");
+        Assert.True(await ScrollWidthAsync(page) <= Phone, $"scrollWidth {await ScrollWidthAsync(page)} > {Phone} on the result: {await WideAsync(page)}");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotDir, "on-spot-390.png"), FullPage = true });
 
         // Handing the cash over meets its clock.
         await page.ClickAsync("#case-actions [data-action='HandOverCash']");
         await page.WaitForURLAsync("**/act/HandOverCash");
-        Assert.True(await ScrollWidthAsync(page) <= Phone, $"scrollWidth {await ScrollWidthAsync(page)} > {Phone} on the step form");
+        Assert.True(await ScrollWidthAsync(page) <= Phone, $"scrollWidth {await ScrollWidthAsync(page)} > {Phone} on the step form: {await WideAsync(page)}");
         await page.ClickAsync("#step-submit");
         await page.WaitForURLAsync("**/cases/on-spot/*");
         await Assertions.Expect(page.Locator("#case-deadlines tr[data-deadline='CashHandover']")).ToHaveAttributeAsync("data-status", "Met");
@@ -175,6 +175,10 @@ public class CasePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     private static Task<int> ScrollWidthAsync(IPage page) => page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+
+    /// <summary>The elements that reach past the phone's width, for the message of a failed layout check.</summary>
+    private static async Task<string> WideAsync(IPage page) => string.Join("; ", await page.EvaluateAsync<string[]>(
+        "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"));
 
     private static string Display(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -202,6 +206,13 @@ public class CasePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
     private static async Task SubmitAsync(IPage page, string caseUrl)
     {
         await page.ClickAsync("#step-submit");
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // A refused step stays on its form: say why, rather than time out.
+        if (new Uri(page.Url).AbsolutePath != caseUrl)
+        {
+            var text = await page.Locator("body").InnerTextAsync();
+            Assert.Fail($"{page.Url}: {text[Math.Max(0, text.Length - 1500)..]}");
+        }
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == caseUrl);
     }
 

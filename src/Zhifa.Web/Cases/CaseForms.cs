@@ -80,16 +80,33 @@ public static class StepForms
 /// <summary>A step's form as posted: text as typed, so that a refused post shows it again.</summary>
 public sealed class StepForm
 {
+    // The form binder sets a list that was not posted (no box ticked) to null: it reads as empty.
+    private List<string> _officerIds = [];
+    private List<string> _penaltyKinds = [];
+    private List<string> _circumstances = [];
+
     public string? Version { get; set; }
     public string? On { get; set; }
     public string? Note { get; set; }
     public string? Reason { get; set; }
-    public List<string> OfficerIds { get; set; } = [];
+    public List<string> OfficerIds
+    {
+        get => _officerIds;
+        set => _officerIds = value ?? [];
+    }
     public string? StopReason { get; set; }
     public string? ItemId { get; set; }
-    public List<string> PenaltyKinds { get; set; } = [];
+    public List<string> PenaltyKinds
+    {
+        get => _penaltyKinds;
+        set => _penaltyKinds = value ?? [];
+    }
     public string? FineAmount { get; set; }
-    public List<string> Circumstances { get; set; } = [];
+    public List<string> Circumstances
+    {
+        get => _circumstances;
+        set => _circumstances = value ?? [];
+    }
     public string? IllegalGain { get; set; }
     public string? GoodsValue { get; set; }
     public bool Complex { get; set; }
