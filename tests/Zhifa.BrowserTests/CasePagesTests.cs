@@ -85,6 +85,13 @@ public class CasePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await ActAsync(reviewer, caseUrl, "PassLegalReview");
         await ExpectStateAsync(reviewer, "Reviewed");
+
+        // The head's form was opened before the review: sent again, it meets the newer version and keeps what was typed.
+        await head.FillAsync("#step-note", "拟罚款二万元");
+        await head.ClickAsync("#step-submit");
+        await Assertions.Expect(head.Locator("#step-refusal")).ToContainTextAsync("此记录已被他人修改");
+        Assert.Null(await head.Locator("#step-refusal").GetAttributeAsync("data-rule"));
+        Assert.Equal("拟罚款二万元", await head.Locator("#step-note").InputValueAsync());
         await ActAsync(head, caseUrl, "RecordDiscussion", p => p.FillAsync("#step-note", "集体讨论同意按一般档次罚款二万元。"));
         await ActAsync(head, caseUrl, "Notify");
         await ExpectStateAsync(head, "Notified");
