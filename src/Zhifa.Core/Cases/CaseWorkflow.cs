@@ -192,7 +192,8 @@ public static class CaseWorkflow
 
         // The simple procedure (XZCF-51/52/68/71): decided on the spot when registered.
         Add(OnSpotDecided, CollectOnSpot, OnSpotDecided, Handle, [CaseGuards.OnSpotLimit], DocumentKind.OnSpotReceipt, [DeadlineKind.CashHandover]);
-        Add(OnSpotDecided, HandOverCash, OnSpotDecided, Handle, [CaseGuards.CashPending], null, null, [DeadlineKind.CashHandover]);
+        // A fine collected in full on the spot settles the case at once: its cash is still handed over afterwards (XZCF-71).
+        Each([OnSpotDecided, Executed], HandOverCash, s => s, Handle, [CaseGuards.CashPending], null, null, [DeadlineKind.CashHandover]);
         Each([OnSpotDecided, Executed], FileWithBody, s => s, Handle, null, null, null, [DeadlineKind.Filing]);
         Add(OnSpotDecided, RecordPayment, OnSpotDecided, Handle, null, DocumentKind.PaymentRecord);
 

@@ -1,4 +1,6 @@
+using Zhifa.Core.Cases;
 using Zhifa.Web.Common;
+using Zhifa.Web.Modules;
 
 namespace Zhifa.Web.Cases;
 
@@ -31,5 +33,18 @@ public sealed class CasesWebModule : WebModule
             Console.WriteLine($"{outcome.Count} case deadline(s) marked overdue or due soon");
             return 0;
         }),
+    ];
+
+    public override IReadOnlyList<NavEntry> Navigation =>
+    [
+        new("enforcement", 410, "/cases", "nav.cases", CasePermissions.Read, Exact: true),
+        new("enforcement", 411, "/cases/new", "nav.case_new", CasePermissions.Handle),
+        new("enforcement", 412, "/cases/on-spot", "nav.on_spot", CasePermissions.Handle),
+    ];
+
+    /// <summary>The party page's tab of the party's cases.</summary>
+    public override IReadOnlyList<SlotEntry> Slots =>
+    [
+        new("party.detail", 10, typeof(Pages.PartyCases)),
     ];
 }

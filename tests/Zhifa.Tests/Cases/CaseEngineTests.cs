@@ -399,6 +399,23 @@ public sealed class CaseEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "XZCF-71")]
+    public void XZCF71_AFineCollectedInFullOnTheSpot_SettlesTheCase_AndItsCashIsStillHandedOver()
+    {
+        var c = new PenaltyCase(Guid.NewGuid(), Body, CaseProcedure.Simple, CaseState.OnSpotDecided, LeadSource.Inspection, Guid.NewGuid(), "张三", false,
+            Item, "占道经营", "占道经营", D(9, 30), D(9, 30), false, D(9, 30), Guid.NewGuid(), DateTime.UtcNow);
+        c.DecidedKinds = [PenaltyKind.Fine];
+        c.DecidedFine = 100;
+        Ok(c, CollectOnSpot, D(9, 30), new CaseActionRequest(Amount: 100, Reference: "R002"));
+        Ok(c, Settle, D(9, 30));
+        Assert.Equal(CaseState.Executed, c.State);
+        Ok(c, HandOverCash, D(10, 8));
+        Assert.Equal(CaseState.Executed, c.State);
+        Assert.Equal(0, c.CashPending);
+        Assert.Equal(DeadlineStatus.Met, c.Deadlines.Single(d => d.Kind == DeadlineKind.CashHandover).Status);
+    }
+
+    [Fact]
     public void ARefusedStep_ReportsEveryWrongFieldAtOnce_AndChangesNothing()
     {
         var c = Served(D(3, 2));
