@@ -38,6 +38,14 @@ public enum StepField
     Channel,
     Reference,
     Until,
+    /// <summary>Taken in an emergency, to be approved within 24 hours (emergency, XZQZ-19).</summary>
+    Emergency,
+    /// <summary>Seal-up or seizure, and what it holds (measureKind, items).</summary>
+    Measure,
+    /// <summary>Copies of the inventory (inventoryCopies, XZQZ-24).</summary>
+    InventoryCopies,
+    /// <summary>Released, confiscated or destroyed (outcome).</summary>
+    Outcome,
 }
 
 /// <summary>
@@ -69,6 +77,9 @@ public static class StepForms
         [RecordPayment] = [StepField.On, StepField.Amount, StepField.Channel, StepField.Reference],
         [CollectOnSpot] = [StepField.On, StepField.Amount, StepField.Reference],
         [ApproveDeferral] = [StepField.On, StepField.Until, StepField.Note],
+        [ApproveMeasure] = [StepField.On, StepField.Measure, StepField.Note],
+        [TakeMeasure] = [StepField.On, StepField.Emergency, StepField.Measure, StepField.InventoryCopies, StepField.Note],
+        [ReleaseMeasure] = [StepField.On, StepField.Outcome, StepField.Note],
     };
 
     public static IReadOnlyList<StepField> For(CaseAction action) => Fields.GetValueOrDefault(action, Default);
@@ -120,6 +131,11 @@ public sealed class StepForm
     public string? Channel { get; set; }
     public string? Reference { get; set; }
     public string? Until { get; set; }
+    public bool Emergency { get; set; }
+    public string? MeasureKind { get; set; }
+    public string? Items { get; set; }
+    public string? InventoryCopies { get; set; }
+    public string? Outcome { get; set; }
 
     /// <summary>The request of <paramref name="action"/>: only the fields its form shows, so a field of another step never leaks in.</summary>
     public CaseActionRequest ToRequest(CaseAction action)
@@ -151,7 +167,12 @@ public sealed class StepForm
             Amount: Has(StepField.Amount) ? Money(Amount) : null,
             Channel: Has(StepField.Channel) ? Parse<PaymentChannel>(Channel) : null,
             Reference: Has(StepField.Reference) ? Text(Reference) : null,
-            Until: Has(StepField.Until) ? Date(Until) : null);
+            Until: Has(StepField.Until) ? Date(Until) : null,
+            MeasureKind: Has(StepField.Measure) ? Parse<MeasureKind>(MeasureKind) : null,
+            Items: Has(StepField.Measure) ? Text(Items) : null,
+            InventoryCopies: Has(StepField.InventoryCopies) ? ParseInt(InventoryCopies) : null,
+            Emergency: Has(StepField.Emergency) ? Emergency : null,
+            Outcome: Has(StepField.Outcome) ? Parse<MeasureOutcome>(Outcome) : null);
     }
 
     /// <summary>The form of a step on the case: pre-filled with what the case already knows (nothing typed twice).</summary>
@@ -180,6 +201,10 @@ public sealed class StepForm
                 break;
             case Serve:
                 form.ServiceMethod = nameof(Core.Cases.ServiceMethod.InPerson);
+                break;
+            case TakeMeasure:
+                // The inventory is made in two copies (XZQZ-24): the usual answer, still the officer's to confirm.
+                form.InventoryCopies = "2";
                 break;
         }
         return form;

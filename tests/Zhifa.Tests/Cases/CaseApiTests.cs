@@ -149,6 +149,34 @@ public abstract class CaseApiTests(ZhifaApp app)
     }
 
     [Fact]
+    [Trait("Rule", "XZQZ-18")]
+    [Trait("Rule", "XZQZ-24")]
+    [Trait("Rule", "XZQZ-25")]
+    public async Task ASeizure_NeedsTheHeadsApprovalAndATwoCopyInventory_AndKeepsTheCaseOpenUntilReleased()
+    {
+        var c = await InvestigatingAsync();
+        var seize = new CaseActionRequest(MeasureKind: MeasureKind.Seizure, Items: "标签不合格的预包装食品36箱", InventoryCopies: 2);
+        var unapproved = await RefusedAsync(await ActAsync(Officer, c, CaseAction.TakeMeasure, seize), HttpStatusCode.UnprocessableEntity, c);
+        Assert.Equal(("XZQZ-18", "case.measure_not_approved"), (unapproved.Rule, unapproved.Code));
+
+        c = await StepAsync(Head, c, CaseAction.ApproveMeasure, seize with { InventoryCopies = null });
+        var oneCopy = await RefusedAsync(await ActAsync(Officer, c, CaseAction.TakeMeasure, new CaseActionRequest(InventoryCopies: 1)), HttpStatusCode.UnprocessableEntity, c);
+        Assert.Equal(("XZQZ-24", "case.inventory_two_copies"), (oneCopy.Rule, oneCopy.Code));
+        c = await StepAsync(Officer, c, CaseAction.TakeMeasure, new CaseActionRequest(InventoryCopies: 2));
+        var measure = Assert.Single(c.Measures);
+        Assert.Equal((MeasureKind.Seizure, Today, 2, (DateOnly?)null), (measure.Kind, measure.TakenOn!.Value, measure.InventoryCopies, measure.EndedOn));
+        Assert.Contains(c.Deadlines, d => d is { Kind: DeadlineKind.MeasureDuration, RuleId: "XZQZ-25", Status: DeadlineStatus.Open });
+
+        c = await StepAsync(Head, c, CaseAction.Terminate, new CaseActionRequest(Reason: "违法事实不能成立"));
+        var closed = await RefusedAsync(await ActAsync(Head, c, CaseAction.Close, new CaseActionRequest(Reason: "终止调查")), HttpStatusCode.UnprocessableEntity, c);
+        Assert.Equal(("XZQZ-25", "case.measure_still_in_force"), (closed.Rule, closed.Code));
+        c = await StepAsync(Officer, c, CaseAction.ReleaseMeasure, new CaseActionRequest(Outcome: MeasureOutcome.Released));
+        Assert.Equal(MeasureOutcome.Released, c.Measures.Single().Outcome);
+        c = await StepAsync(Head, c, CaseAction.Close, new CaseActionRequest(Reason: "终止调查"));
+        Assert.Equal(CaseState.Closed, c.State);
+    }
+
+    [Fact]
     public async Task Open_ByAnOfficer_WithoutCaseApprove_Is403_AndChangesNothing()
     {
         var c = await RegisterAsync();

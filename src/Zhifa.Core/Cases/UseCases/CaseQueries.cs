@@ -27,7 +27,7 @@ public sealed record CaseListFilter(CaseView? View = null, CaseState? State = nu
     DateOnly? From = null, DateOnly? To = null, Guid? PartyId = null, string? Sort = null, int? Page = null, int? PageSize = null);
 
 public sealed record CaseRow(Guid Id, string? CaseNumber, string Title, Guid PartyId, string PartyName, Guid BodyId, string BodyName, CaseProcedure Procedure,
-    CaseState State, DateOnly RegisteredOn, DateOnly? NextDue, string? NextDueRule, bool NextDueProvisional);
+    CaseState State, DateOnly RegisteredOn, DateOnly? NextDue, string? NextDueRule, bool NextDueProvisional, bool NextDueWorkingDays = false, int? NextDueDaysLeft = null);
 
 public sealed record DeadlineView(Guid Id, DeadlineKind Kind, string RuleId, DateOnly StartedOn, DateOnly DueOn, DateTime? DueAt, bool WorkingDays, bool Provisional,
     DeadlineStatus Status, DateOnly? ClosedOn, int DaysLeft);
@@ -134,13 +134,16 @@ public sealed class CaseQueries(CaseContext ctx, CaseDesk desk)
         var bodyIds = cases.Select(c => c.BodyId).Distinct().ToList();
         var bodies = await Db.Organizations.Unscoped("a body's name is public").AsNoTracking().Where(o => bodyIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var next = (await Db.CaseDeadlines.AsNoTracking().Where(d => ids.Contains(d.CaseId) && d.Status == DeadlineStatus.Open)
-                .Select(d => new { d.CaseId, d.DueOn, d.RuleId, d.Provisional }).ToListAsync(ct))
+                .Select(d => new { d.CaseId, d.DueOn, d.RuleId, d.Provisional, d.WorkingDays }).ToListAsync(ct))
             .GroupBy(d => d.CaseId).ToDictionary(g => g.Key, g => g.OrderBy(d => d.DueOn).First());
+        var calendar = await ctx.CalendarAsync(ct);
+        var today = ctx.Today;
         return [.. cases.Select(c =>
         {
             var n = next.GetValueOrDefault(c.Id);
+            int? left = n is null ? null : n.WorkingDays ? calendar.WorkingDaysLeft(today, n.DueOn) : n.DueOn.DayNumber - today.DayNumber;
             return new CaseRow(c.Id, c.CaseNumber, c.Title, c.PartyId, c.PartyName, c.BodyId, bodies.GetValueOrDefault(c.BodyId, ""), c.Procedure, c.State,
-                c.RegisteredOn, n?.DueOn, n?.RuleId, n?.Provisional ?? false);
+                c.RegisteredOn, n?.DueOn, n?.RuleId, n?.Provisional ?? false, n?.WorkingDays ?? false, left);
         })];
     }
 
