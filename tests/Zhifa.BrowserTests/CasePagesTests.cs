@@ -78,8 +78,12 @@ public class CasePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         });
         await ExpectStateAsync(officer, "Concluded");
 
-        // XZCF-58: no prior notice before the legal review has passed.
-        await OpenStepAsync(head, caseUrl, "Notify");
+        // XZCF-58: no prior notice before the legal review has passed — the case page says so beside the step, and the
+        // step's form, opened anyway, is refused with the rule.
+        await head.GotoAsync(caseUrl);
+        await Assertions.Expect(head.Locator("#case-blocked [data-action='Notify']")).ToHaveAttributeAsync("data-rule", "XZCF-58");
+        Assert.Equal(0, await head.Locator("#case-actions [data-action='Notify']").CountAsync());
+        await head.GotoAsync(caseUrl + "/act/Notify");
         await head.ClickAsync("#step-submit");
         await ExpectRefusalAsync(head, "XZCF-58");
 

@@ -86,6 +86,26 @@ public static class CaseEngine
         return e;
     }
 
+    /// <summary>
+    /// Why <paramref name="action"/> cannot be taken on the case today whatever is asked (a guard of the case and the day
+    /// alone: the statement period still running, the review not passed, a seizure still in force …); null when nothing
+    /// stands in its way before the form is filled. Changes nothing.
+    /// </summary>
+    public static RuleViolation? WhyNot(PenaltyCase c, CaseAction action, CaseStepContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(ctx);
+        if (CaseWorkflow.Find(c.State, action) is not { } row)
+            return null;
+        var empty = new CaseActionRequest();
+        foreach (var guard in row.Guards.Where(g => !CaseGuards.JudgeTheRequest.Contains(g)))
+        {
+            if (Refuse(guard, c, action, empty, ctx, ctx.Today) is { } refusal)
+                return refusal;
+        }
+        return null;
+    }
+
     /// <summary>The refusal of an action the table does not allow from the state: the rule that orders it, else 409.</summary>
     public static Error OutOfOrder(CaseState state, CaseAction action) =>
         CaseWorkflow.PrerequisiteRule(action) is { } rule

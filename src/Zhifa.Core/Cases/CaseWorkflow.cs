@@ -62,6 +62,16 @@ public static class CaseGuards
     public static readonly TransitionGuard MeasureExtendedOnce = new("XZQZ-25", "case.measure_already_extended");
     public static readonly TransitionGuard MeasureNotExpired = new("XZQZ-25", "case.measure_expired");
     public static readonly TransitionGuard MeasuresEnded = new("XZQZ-25", "case.measure_still_in_force");
+
+    /// <summary>
+    /// The guards that judge what is asked (the team named, the amount, the hearing's date …) or who asks; the others
+    /// judge the case and the day alone, so a page can tell before anyone fills a form why a step cannot be taken yet.
+    /// </summary>
+    public static readonly IReadOnlySet<TransitionGuard> JudgeTheRequest = new HashSet<TransitionGuard>
+    {
+        TeamEligible, MeasureTeam, ReviewerQualified, HearingNoticeAhead, PresidingNotInvestigator, NotHeavier, NoPenaltyGrounds, ElectronicConsent,
+        OnSpotLimit, MeasureApproved, InventoryTwoCopies, ExplanationPresent,
+    };
 }
 
 /// <summary>

@@ -43,7 +43,10 @@ public sealed record CaseDetail(
     decimal? DecidedFine, string? NoPenaltyReason, bool FirstViolation, DateOnly? ServedOn, ServiceMethod? ServiceMethod, DateOnly? PaymentDueOn, decimal Paid,
     decimal Outstanding, decimal SurchargeToday, string? OnSpotFormNumber, decimal CashPending, DateOnly? ClosedOn, string? ClosingReason,
     IReadOnlyList<CaseOfficerView> Officers, IReadOnlyList<ClockStopView> Stops, IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<CaseEventView> Timeline,
-    IReadOnlyList<PaymentView> Payments, IReadOnlyList<CaseAction> Actions, IReadOnlyList<MeasureView> Measures);
+    IReadOnlyList<PaymentView> Payments, IReadOnlyList<CaseAction> Actions, IReadOnlyList<MeasureView> Measures, IReadOnlyList<BlockedAction> Blocked);
+
+/// <summary>A step the caller may take but not yet: the rule that stands in the way and why, as a clerk reads it.</summary>
+public sealed record BlockedAction(CaseAction Action, string RuleId, string Code, IReadOnlyList<object> Args);
 
 /// <summary>A seal-up or seizure of the case (XZQZ-18/19/24/25) as its page shows it.</summary>
 public sealed record MeasureView(MeasureKind Kind, string Items, bool Emergency, DateOnly? ApprovedOn, DateOnly? TakenOn, int InventoryCopies, bool Extended,
@@ -157,6 +160,12 @@ public sealed class CaseQueries(CaseContext ctx, CaseDesk desk)
         var calendar = await ctx.CalendarAsync(ct);
         var rules = await ctx.RulesForAsync(c.BodyId, ct);
         var today = ctx.Today;
+        // The steps this caller may take, less those the case and the day forbid whatever is asked: those say why.
+        var step = new CaseStepContext(today, ctx.Now, calendar, rules, Db.Actor.UserId, "");
+        var available = await desk.AvailableAsync(c.Id, ct);
+        var blocked = available.Select(a => (Action: a, Why: CaseEngine.WhyNot(c, a, step))).Where(b => b.Why is not null)
+            .Select(b => new BlockedAction(b.Action, b.Why!.RuleId, b.Why.Code, b.Why.Args)).ToList();
+        var ready = available.Where(a => blocked.All(b => b.Action != a)).ToList();
         var deadlines = c.Deadlines.OrderBy(d => d.Status != DeadlineStatus.Open).ThenBy(d => d.DueOn).Select(d => new DeadlineView(d.Id, d.Kind, d.RuleId, d.StartedOn,
             d.DueOn, d.DueAt, d.WorkingDays, d.Provisional, d.Status, d.ClosedOn,
             d.WorkingDays ? calendar.WorkingDaysLeft(today, d.DueOn) : d.DueOn.DayNumber - today.DayNumber)).ToList();
@@ -170,8 +179,9 @@ public sealed class CaseQueries(CaseContext ctx, CaseDesk desk)
             deadlines,
             [.. c.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new CaseEventView(e.Action, e.From, e.To, e.On, e.At, e.ActorName, e.Note, e.Document, e.DocumentNumber))],
             [.. c.Payments.OrderBy(p => p.On).Select(p => new PaymentView(p.On, p.Amount, p.Channel, p.Reference))],
-            await desk.AvailableAsync(c.Id, ct),
-            [.. c.Measures.OrderBy(m => m.Id).Select(m => new MeasureView(m.Kind, m.Items, m.Emergency, m.ApprovedOn, m.TakenOn, m.InventoryCopies, m.Extended, m.EndedOn, m.Outcome))]);
+            ready,
+            [.. c.Measures.OrderBy(m => m.Id).Select(m => new MeasureView(m.Kind, m.Items, m.Emergency, m.ApprovedOn, m.TakenOn, m.InventoryCopies, m.Extended, m.EndedOn, m.Outcome))],
+            blocked);
     }
 }
 
