@@ -394,6 +394,7 @@ public abstract partial class RoleMatrixTests(ZhifaApp app)
             app.IssueToken(user);
         var ctx = new Ctx(app, app.ApiAs(role.User), app.ApiAs("admin"), role);
         var failures = new List<string>();
+        var times = new List<(int Ms, string Route)>();
         foreach (var c in AllCases)
         {
             var row = expected[Norm(c.Route)][roleName];
@@ -402,11 +403,16 @@ public abstract partial class RoleMatrixTests(ZhifaApp app)
             if (row.Out is { } outStatus && c.Out is not null)
                 await Expect(c, "out of scope", c.Out, outStatus, c.CheckOut);
         }
+        // A diagnosis aid: ZHIFA_MATRIX_TIMES=1 lists the slowest calls (as failures, so that the runner prints them).
+        if (Environment.GetEnvironmentVariable("ZHIFA_MATRIX_TIMES") is not null)
+            failures.AddRange(times.OrderByDescending(t => t.Ms).Take(25).Select(t => $"TIME {t.Ms} ms {t.Route}"));
         Assert.True(failures.Count == 0, $"{roleName}:\n" + string.Join("\n", failures));
 
         async Task Expect(Case c, string what, Call call, HttpStatusCode status, Check? check)
         {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
             var response = await call(ctx);
+            times.Add(((int)sw.ElapsedMilliseconds, c.Route + " " + what));
             if (response.StatusCode != status)
                 failures.Add($"{c.Route} {what}: expected {(int)status}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             else if (status != HttpStatusCode.Forbidden && check is not null && await check(response, ctx) is { } problem)

@@ -132,7 +132,13 @@ public sealed class TestDatabase : IDisposable
 
     private static TestDatabase PostgresNamed(string name)
     {
-        var cs = new NpgsqlConnectionStringBuilder(TestDatabases.PostgresAdmin) { Database = name, Pooling = false }.ConnectionString;
+        // Pooled, as in production: without a pool every query of a request starts a server process (a few hundred
+        // milliseconds a request on this machine). Idle connections go within seconds, so that a finished test's pool
+        // neither holds the server's connection slots nor a template that is being copied (Clone clears the pools first).
+        var cs = new NpgsqlConnectionStringBuilder(TestDatabases.PostgresAdmin)
+        {
+            Database = name, Pooling = true, MaxPoolSize = 30, ConnectionIdleLifetime = 3, ConnectionPruningInterval = 1,
+        }.ConnectionString;
         return new TestDatabase(TestDatabases.Postgres, cs, name, () => Admin($"DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
     }
 
