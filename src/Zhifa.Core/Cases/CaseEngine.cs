@@ -24,8 +24,11 @@ public sealed record CaseActionRequest(
     [MaxLength(PenaltyCase.MaxText)] string? Reason = null, bool? FirstViolation = null, ServiceMethod? ServiceMethod = null, bool? ElectronicConsent = null,
     [Range(0, Money.MaxAmount)] decimal? Amount = null, PaymentChannel? Channel = null, [MaxLength(CaseActionRequest.MaxReference)] string? Reference = null, DateOnly? Until = null,
     MeasureKind? MeasureKind = null, [MaxLength(CaseMeasure.MaxItems)] string? Items = null, [Range(1, 10)] int? InventoryCopies = null, bool? Emergency = null,
-    MeasureOutcome? Outcome = null)
+    MeasureOutcome? Outcome = null, [MaxLength(CaseActionRequest.MaxInstalments)] IReadOnlyList<Instalment>? Instalments = null)
 {
+    /// <summary>At most this many instalments in one plan.</summary>
+    public const int MaxInstalments = 36;
+
     /// <summary>At most this many officers on a case's team.</summary>
     public const int MaxOfficers = 20;
 
@@ -122,25 +125,55 @@ public static class CaseEngine
     }
 
     /// <summary>
-    /// XZCF-72: the surcharge on <paramref name="day"/>: 3% (configurable) of the fine for each day after the payment was
-    /// due, not counting days of reconsideration or litigation, never above the fine (XZQZ-45).
+    /// XZCF-72: the surcharge on <paramref name="day"/>: for each day an amount was overdue, 3% (configurable) of what of it
+    /// was still unpaid (the whole fine after its due day, or each instalment after its own), not counting days of
+    /// reconsideration or litigation, never above the fine (XZQZ-45).
     /// </summary>
     public static decimal Surcharge(PenaltyCase c, DateOnly day, CaseRules rules)
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(rules);
-        if (c.PaymentDueOn is not { } due || c.DecidedFine is not { } fine || c.Outstanding <= 0 || day <= due)
+        if (c.PaymentDueOn is not { } due || c.DecidedFine is not { } fine || c.Outstanding <= 0)
+            return 0;
+        // Payments count for the earliest amount due first; with instalments, what was paid before the plan is not part of it.
+        var plan = c.Instalments.Count > 0;
+        IReadOnlyList<Instalment> schedule = plan ? c.Instalments : [new Instalment(due, fine)];
+        var offset = plan ? c.InstalmentBase : 0;
+        if (day <= schedule[0].DueOn)
             return 0;
         List<ClockStop> stops = [.. c.SurchargeStops];
         if (c.ReviewSince is { } since)
             stops.Add(new ClockStop(since, day));
-        var late = 0;
-        for (var d = due.AddDays(1); d <= day; d = d.AddDays(1))
+        var total = 0m;
+        for (var d = schedule[0].DueOn.AddDays(1); d <= day; d = d.AddDays(1))
         {
-            if (!stops.Any(s => s.Covers(d)))
-                late++;
+            if (stops.Any(s => s.Covers(d)))
+                continue;
+            var paid = c.Payments.Where(p => p.On < d).Sum(p => p.Amount) - offset;
+            var before = 0m;
+            foreach (var i in schedule)
+            {
+                if (d > i.DueOn)
+                    total += Math.Clamp(before + i.Amount - paid, 0, i.Amount);
+                before += i.Amount;
+            }
         }
-        return Math.Min(fine, decimal.Round(fine * rules.SurchargeRatePerDay * late, 2, MidpointRounding.AwayFromZero));
+        return Math.Min(fine, decimal.Round(total * rules.SurchargeRatePerDay, 2, MidpointRounding.AwayFromZero));
+    }
+
+    /// <summary>The day the fine or its first instalment not yet paid in full falls due (XZCF-66): after it, the amount is overdue.</summary>
+    private static DateOnly? NextPaymentDue(PenaltyCase c)
+    {
+        if (c.Instalments.Count == 0)
+            return c.PaymentDueOn;
+        var cumulative = 0m;
+        foreach (var i in c.Instalments)
+        {
+            cumulative += i.Amount;
+            if (cumulative > c.Paid - c.InstalmentBase)
+                return i.DueOn;
+        }
+        return c.Instalments[^1].DueOn;
     }
 
     /// <summary>Whether <paramref name="kinds"/> and <paramref name="fine"/> give the party a right to a hearing (XZCF-63).</summary>
@@ -341,6 +374,13 @@ public static class CaseEngine
                 break;
             case ReleaseMeasure when r.Outcome is null:
                 errors.Add(CommonErrors.FieldRequired("outcome"));
+                break;
+            case ApproveDeferral when r.Instalments is { Count: > 0 } plan:
+                // Instalments (分期): each later than the approval and than the one before, together what is still owed.
+                if (plan.Any(i => i.Amount <= 0) || plan.Select(i => i.DueOn).Prepend(on).Zip(plan.Select(i => i.DueOn)).Any(p => p.Second <= p.First))
+                    errors.Add(CaseErrors.InstalmentsOutOfOrder("instalments"));
+                else if (plan.Sum(i => i.Amount) != c.Outstanding)
+                    errors.Add(CaseErrors.InstalmentsNotTheOutstanding("instalments", Money.Format(c.Outstanding)));
                 break;
             case ApproveDeferral:
                 if (r.Until is null)
@@ -596,6 +636,8 @@ public static class CaseEngine
             case RecordPayment:
                 c.Payments.Add(new CasePayment(on, r.Amount!.Value, r.Channel!.Value, Text(r.Reference)));
                 c.Paid += r.Amount!.Value;
+                if (c.Instalments.Count > 0)
+                    c.PaymentDueOn = NextPaymentDue(c);
                 break;
             case CollectOnSpot:
                 c.Payments.Add(new CasePayment(on, r.Amount!.Value, PaymentChannel.OnTheSpot, Text(r.Reference)));
@@ -606,9 +648,13 @@ public static class CaseEngine
                 c.CashPending = 0;
                 break;
             case ApproveDeferral:
-                c.PaymentDueOn = r.Until;
+                // Deferral to a day, or instalments: the payment clock runs to the last of them, the surcharge from each.
+                c.Instalments = r.Instalments is { Count: > 0 } plan ? [.. plan.OrderBy(i => i.DueOn)] : [];
+                var last = c.Instalments.Count > 0 ? c.Instalments[^1].DueOn : r.Until!.Value;
+                c.PaymentDueOn = c.Instalments.Count > 0 ? c.Instalments[0].DueOn : last;
+                c.InstalmentBase = c.Paid;
                 if (c.OpenDeadline(DeadlineKind.Payment) is { } pay)
-                    pay.DueOn = r.Until!.Value;
+                    pay.DueOn = last;
                 break;
             case StartReconsideration:
                 c.ReviewSince = on;

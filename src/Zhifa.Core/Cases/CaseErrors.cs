@@ -18,6 +18,8 @@ public static class CaseErrors
     public static ValidationError UnknownOfficer(string field) => ValidationError.For(field, "case.officer_not_found");
     public static ValidationError DiscoveredBeforeAct(string field = "discoveredOn") => ValidationError.For(field, "case.discovered_before_act");
     public static ValidationError FormNumberTaken(string field = "formNumber") => ValidationError.For(field, "case.form_number_taken");
+    public static ValidationError InstalmentsOutOfOrder(string field) => ValidationError.For(field, "case.instalments_out_of_order");
+    public static ValidationError InstalmentsNotTheOutstanding(string field, string outstanding) => ValidationError.For(field, "case.instalments_not_outstanding", outstanding);
     public static ValidationError MeasurePending(string field) => ValidationError.For(field, "case.measure_pending");
     public static ValidationError WarningOrFineOnly(string field = "penaltyKinds") => ValidationError.For(field, "case.simple_warning_or_fine");
 

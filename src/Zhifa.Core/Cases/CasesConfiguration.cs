@@ -21,13 +21,14 @@ internal sealed class PenaltyCaseConfiguration : IEntityTypeConfiguration<Penalt
         builder.Property(c => c.Explanation).HasMaxLength(PenaltyCase.MaxText);
         builder.Property(c => c.NoPenaltyReason).HasMaxLength(PenaltyCase.MaxText);
         builder.Property(c => c.ClosingReason).HasMaxLength(PenaltyCase.MaxText);
-        foreach (var money in new[] { "ProposedFine", "IllegalGain", "GoodsValue", "BaseAmount", "Quantity", "NoticedFine", "DecidedFine", "Paid", "CashPending" })
+        foreach (var money in new[] { "ProposedFine", "IllegalGain", "GoodsValue", "BaseAmount", "Quantity", "NoticedFine", "DecidedFine", "Paid", "CashPending", "InstalmentBase" })
             builder.Property(money).HasPrecision(18, 2);
         builder.PrimitiveCollection(c => c.ProposedKinds).ElementType().HasConversion<string>();
         builder.PrimitiveCollection(c => c.NoticedKinds).ElementType().HasConversion<string>();
         builder.PrimitiveCollection(c => c.DecidedKinds).ElementType().HasConversion<string>();
         builder.PrimitiveCollection(c => c.DeviationReasons);
         builder.Property(c => c.SurchargeStops).IsJson();
+        builder.Property(c => c.Instalments).IsJson();
         builder.Ignore(c => c.Outstanding);
         builder.Ignore(c => c.RunningStop);
         builder.Ignore(c => c.MeasureInForce);

@@ -129,6 +129,10 @@ public sealed class PenaltyCase : IVersioned, IHasOrganization, IEntityWithId
     public DateOnly? ServedOn { get; internal set; }
     public ServiceMethod? ServiceMethod { get; internal set; }
     public DateOnly? PaymentDueOn { get; internal set; }
+
+    /// <summary>分期缴纳 (XZCF-66): the approved instalments, and what had been paid before the plan (not part of it).</summary>
+    public List<Instalment> Instalments { get; internal set; } = [];
+    public decimal InstalmentBase { get; internal set; }
     public decimal Paid { get; internal set; }
     public DateOnly? DemandedOn { get; internal set; }
     public DateOnly? CourtAppliedOn { get; internal set; }
@@ -257,6 +261,9 @@ public sealed class CaseMeasure
     public DateOnly? EndedOn { get; internal set; }
     public MeasureOutcome? Outcome { get; internal set; }
 }
+
+/// <summary>An instalment of an approved plan (XZCF-66): the day it falls due and its amount.</summary>
+public sealed record Instalment(DateOnly DueOn, [property: System.ComponentModel.DataAnnotations.Range(0, Money.MaxAmount)] decimal Amount);
 
 /// <summary>One step of the timeline: who did what when, from which state to which, and the document it produced.</summary>
 public sealed class CaseEvent

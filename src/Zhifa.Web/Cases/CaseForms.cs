@@ -46,6 +46,8 @@ public enum StepField
     InventoryCopies,
     /// <summary>Released, confiscated or destroyed (outcome).</summary>
     Outcome,
+    /// <summary>An instalment plan, a line each: the day and the amount (instalments).</summary>
+    Instalments,
 }
 
 /// <summary>
@@ -76,7 +78,7 @@ public static class StepForms
         [Serve] = [StepField.On, StepField.ServiceMethod, StepField.ElectronicConsent, StepField.Note],
         [RecordPayment] = [StepField.On, StepField.Amount, StepField.Channel, StepField.Reference],
         [CollectOnSpot] = [StepField.On, StepField.Amount, StepField.Reference],
-        [ApproveDeferral] = [StepField.On, StepField.Until, StepField.Note],
+        [ApproveDeferral] = [StepField.On, StepField.Until, StepField.Instalments, StepField.Note],
         [ApproveMeasure] = [StepField.On, StepField.Measure, StepField.Note],
         [TakeMeasure] = [StepField.On, StepField.Emergency, StepField.Measure, StepField.InventoryCopies, StepField.Note],
         [ReleaseMeasure] = [StepField.On, StepField.Outcome, StepField.Note],
@@ -136,6 +138,7 @@ public sealed class StepForm
     public string? Items { get; set; }
     public string? InventoryCopies { get; set; }
     public string? Outcome { get; set; }
+    public string? Instalments { get; set; }
 
     /// <summary>The request of <paramref name="action"/>: only the fields its form shows, so a field of another step never leaks in.</summary>
     public CaseActionRequest ToRequest(CaseAction action)
@@ -172,7 +175,8 @@ public sealed class StepForm
             Items: Has(StepField.Measure) ? Text(Items) : null,
             InventoryCopies: Has(StepField.InventoryCopies) ? ParseInt(InventoryCopies) : null,
             Emergency: Has(StepField.Emergency) ? Emergency : null,
-            Outcome: Has(StepField.Outcome) ? Parse<MeasureOutcome>(Outcome) : null);
+            Outcome: Has(StepField.Outcome) ? Parse<MeasureOutcome>(Outcome) : null,
+            Instalments: Has(StepField.Instalments) ? Plan(Instalments) : null);
     }
 
     /// <summary>The form of a step on the case: pre-filled with what the case already knows (nothing typed twice).</summary>
@@ -208,6 +212,19 @@ public sealed class StepForm
                 break;
         }
         return form;
+    }
+
+    /// <summary>
+    /// An instalment plan as typed, a line each ("2026-12-31 5000"); a line that is not a day and an amount reads as an
+    /// instalment the engine refuses, so the form says so rather than dropping it.
+    /// </summary>
+    private static List<Instalment>? Plan(string? text)
+    {
+        var lines = (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length == 0)
+            return null;
+        return [.. lines.Select(line => line.Split([' ', '\t', '，', ','], 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var day, var amount]
+            && Date(day) is { } d && Money(amount) is { } m ? new Instalment(d, m) : new Instalment(default, -1))];
     }
 
     private static string? Amount2(decimal? amount) => amount?.ToString("0.##", CultureInfo.InvariantCulture);

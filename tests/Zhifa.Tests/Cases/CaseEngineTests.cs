@@ -294,6 +294,34 @@ public sealed class CaseEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "XZCF-66")]
+    [Trait("Rule", "XZCF-72")]
+    public void XZCF66_72_InstalmentsOnApproval_EachFallsDueOnItsDay_AndTheSurchargeRunsOnlyOnWhatIsOverdue()
+    {
+        var c = Served(D(3, 2));
+        Assert.Equal((10_000m, D(3, 17)), (c.Outstanding, c.PaymentDueOn!.Value));
+        string Wrong(params Instalment[] plan)
+        {
+            var r = CaseEngine.Apply(c, ApproveDeferral, new CaseActionRequest(On: D(3, 10), Instalments: plan), Ctx(D(3, 10)));
+            return Assert.Single(Assert.IsType<ValidationError>(r.Error).Fields["instalments"]).Code;
+        }
+        Assert.Equal("case.instalments_out_of_order", Wrong(new(D(3, 31), 4000), new(D(3, 20), 6000)));
+        Assert.Equal("case.instalments_not_outstanding", Wrong(new(D(3, 31), 4000), new(D(4, 30), 5000)));
+        Assert.Equal(D(3, 17), c.PaymentDueOn);
+
+        Ok(c, ApproveDeferral, D(3, 10), new CaseActionRequest(Instalments: [new(D(3, 31), 4000), new(D(4, 30), 6000)]));
+        Assert.Equal((D(3, 31), D(4, 30)), (c.PaymentDueOn!.Value, Due(c, DeadlineKind.Payment)));
+        // 04-02: the first instalment two days late, 4,000 × 3% × 2.
+        Assert.Equal(240m, CaseEngine.Surcharge(c, D(4, 2), new CaseRules()));
+        Ok(c, RecordPayment, D(4, 3), new CaseActionRequest(Amount: 4000, Channel: PaymentChannel.Bank));
+        // Late 04-01..04-03 (paid that day): 360, and nothing more until the second falls due.
+        Assert.Equal(D(4, 30), c.PaymentDueOn);
+        Assert.Equal(360m, CaseEngine.Surcharge(c, D(4, 30), new CaseRules()));
+        // 05-02: the second two days late, 6,000 × 3% × 2 = 360 more.
+        Assert.Equal(720m, CaseEngine.Surcharge(c, D(5, 2), new CaseRules()));
+    }
+
+    [Fact]
     [Trait("Rule", "XZCF-67")]
     public void XZCF67_TheDecidingBodyDoesNotCollect_APaymentIsRecordedFromTheBankOrElectronically()
     {

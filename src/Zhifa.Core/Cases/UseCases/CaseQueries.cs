@@ -43,7 +43,8 @@ public sealed record CaseDetail(
     decimal? DecidedFine, string? NoPenaltyReason, bool FirstViolation, DateOnly? ServedOn, ServiceMethod? ServiceMethod, DateOnly? PaymentDueOn, decimal Paid,
     decimal Outstanding, decimal SurchargeToday, string? OnSpotFormNumber, decimal CashPending, DateOnly? ClosedOn, string? ClosingReason,
     IReadOnlyList<CaseOfficerView> Officers, IReadOnlyList<ClockStopView> Stops, IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<CaseEventView> Timeline,
-    IReadOnlyList<PaymentView> Payments, IReadOnlyList<CaseAction> Actions, IReadOnlyList<MeasureView> Measures, IReadOnlyList<BlockedAction> Blocked);
+    IReadOnlyList<PaymentView> Payments, IReadOnlyList<CaseAction> Actions, IReadOnlyList<MeasureView> Measures, IReadOnlyList<BlockedAction> Blocked,
+    IReadOnlyList<Instalment> Instalments);
 
 /// <summary>A step the caller may take but not yet: the rule that stands in the way and why, as a clerk reads it.</summary>
 public sealed record BlockedAction(CaseAction Action, string RuleId, string Code, IReadOnlyList<object> Args);
@@ -181,7 +182,8 @@ public sealed class CaseQueries(CaseContext ctx, CaseDesk desk)
             [.. c.Payments.OrderBy(p => p.On).Select(p => new PaymentView(p.On, p.Amount, p.Channel, p.Reference))],
             ready,
             [.. c.Measures.OrderBy(m => m.Id).Select(m => new MeasureView(m.Kind, m.Items, m.Emergency, m.ApprovedOn, m.TakenOn, m.InventoryCopies, m.Extended, m.EndedOn, m.Outcome))],
-            blocked);
+            blocked,
+            c.Instalments);
     }
 }
 

@@ -8,7 +8,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Zhifa.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class CaseMeasuresAndMessages : Migration
+    public partial class CaseMeasuresRemindersInstalments : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -16,6 +16,22 @@ namespace Zhifa.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "OverdueReminded",
                 table: "CaseDeadlines");
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "InstalmentBase",
+                table: "Cases",
+                type: "numeric(18,2)",
+                precision: 18,
+                scale: 2,
+                nullable: false,
+                defaultValue: 0m);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Instalments",
+                table: "Cases",
+                type: "jsonb",
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "OverdueSince",
@@ -101,6 +117,14 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "UserMessages");
+
+            migrationBuilder.DropColumn(
+                name: "InstalmentBase",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "Instalments",
+                table: "Cases");
 
             migrationBuilder.DropColumn(
                 name: "OverdueSince",

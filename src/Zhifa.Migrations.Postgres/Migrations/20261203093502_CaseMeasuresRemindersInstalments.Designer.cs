@@ -13,8 +13,8 @@ using Zhifa.Core.Data;
 namespace Zhifa.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ZhifaDbContext))]
-    [Migration("20261203081812_CaseMeasuresAndMessages")]
-    partial class CaseMeasuresAndMessages
+    [Migration("20261203093502_CaseMeasuresRemindersInstalments")]
+    partial class CaseMeasuresRemindersInstalments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -654,6 +654,14 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Property<decimal?>("IllegalGain")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("InstalmentBase")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Instalments")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
 
                     b.Property<Guid?>("ItemId")
                         .HasColumnType("uuid");

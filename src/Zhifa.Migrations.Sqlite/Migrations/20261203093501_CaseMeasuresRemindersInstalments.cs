@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Zhifa.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class CaseMeasuresAndMessages : Migration
+    public partial class CaseMeasuresRemindersInstalments : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,6 +14,22 @@ namespace Zhifa.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "OverdueReminded",
                 table: "CaseDeadlines");
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "InstalmentBase",
+                table: "Cases",
+                type: "TEXT",
+                precision: 18,
+                scale: 2,
+                nullable: false,
+                defaultValue: 0m);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Instalments",
+                table: "Cases",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "OverdueSince",
@@ -99,6 +115,14 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "UserMessages");
+
+            migrationBuilder.DropColumn(
+                name: "InstalmentBase",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "Instalments",
+                table: "Cases");
 
             migrationBuilder.DropColumn(
                 name: "OverdueSince",

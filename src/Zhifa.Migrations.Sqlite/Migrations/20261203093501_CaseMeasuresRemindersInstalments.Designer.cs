@@ -11,8 +11,8 @@ using Zhifa.Core.Data;
 namespace Zhifa.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ZhifaDbContext))]
-    [Migration("20261203081811_CaseMeasuresAndMessages")]
-    partial class CaseMeasuresAndMessages
+    [Migration("20261203093501_CaseMeasuresRemindersInstalments")]
+    partial class CaseMeasuresRemindersInstalments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -637,6 +637,14 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.Property<decimal?>("IllegalGain")
                         .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("InstalmentBase")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instalments")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ItemId")
