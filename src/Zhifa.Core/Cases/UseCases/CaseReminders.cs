@@ -28,35 +28,27 @@ public sealed class CaseReminders(ZhifaDbContext db, IStatutoryCalendarSource ca
         var cal = await calendar.GetAsync(ct);
         var until = cal.AddWorkingDays(today, rules.Default.DueSoonWorkingDays).Date;
         var deadlines = db.CaseDeadlines.Unscoped("the daily job looks at every body's clocks");
-        int overdue = 0, soon = 0, messages = 0;
-        while (true)
-        {
-            // Past its day (or its hour, for a clock counted in hours) and still open, not yet marked.
-            var batch = await deadlines.Where(d => d.Status == DeadlineStatus.Open && d.OverdueSince == null && d.DueOn <= today
-                    && (d.DueOn < today || (d.DueAt != null && d.DueAt < now)))
-                .OrderBy(d => d.DueOn).ThenBy(d => d.Id).Take(Batch).ToListAsync(ct);
-            if (batch.Count == 0)
-                break;
-            foreach (var d in batch)
-                d.OverdueSince = today;
-            messages += await NotifyAsync(batch, "message.case_deadline_overdue", "overdue", ct);
-            await db.SaveChangesAsync(ct);
-            overdue += batch.Count;
-        }
-        while (true)
-        {
-            var batch = await deadlines.Where(d => d.Status == DeadlineStatus.Open && d.RemindedOn == null && d.OverdueSince == null
-                    && d.DueOn >= today && d.DueOn <= until)
-                .OrderBy(d => d.DueOn).ThenBy(d => d.Id).Take(Batch).ToListAsync(ct);
-            if (batch.Count == 0)
-                break;
-            foreach (var d in batch)
-                d.RemindedOn = today;
-            messages += await NotifyAsync(batch, "message.case_deadline_soon", "soon", ct);
-            await db.SaveChangesAsync(ct);
-            soon += batch.Count;
-        }
+        var messages = 0;
+        // Past its day (or its hour, for a clock counted in hours) and still open, not yet marked.
+        var overdue = await MarkAsync(deadlines.Where(d => d.Status == DeadlineStatus.Open && d.OverdueSince == null && d.DueOn <= today
+            && (d.DueOn < today || (d.DueAt != null && d.DueAt < now))), d => d.OverdueSince = today, "message.case_deadline_overdue", "overdue");
+        var soon = await MarkAsync(deadlines.Where(d => d.Status == DeadlineStatus.Open && d.RemindedOn == null && d.OverdueSince == null
+            && d.DueOn >= today && d.DueOn <= until), d => d.RemindedOn = today, "message.case_deadline_soon", "soon");
         return new Outcome(overdue, soon, messages);
+
+        // A batch at a time: marked (so the next batch and the next run skip it), its people told, saved.
+        async Task<int> MarkAsync(IQueryable<CaseDeadline> due, Action<CaseDeadline> mark, string code, string kind)
+        {
+            var count = 0;
+            while (await due.OrderBy(d => d.DueOn).ThenBy(d => d.Id).Take(Batch).ToListAsync(ct) is { Count: > 0 } batch)
+            {
+                batch.ForEach(mark);
+                messages += await NotifyAsync(batch, code, kind, ct);
+                await db.SaveChangesAsync(ct);
+                count += batch.Count;
+            }
+            return count;
+        }
     }
 
     private async Task<int> NotifyAsync(IReadOnlyList<CaseDeadline> batch, string code, string kind, CancellationToken ct)
