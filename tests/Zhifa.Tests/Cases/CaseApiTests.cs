@@ -149,6 +149,18 @@ public abstract class CaseApiTests(ZhifaApp app)
     }
 
     [Fact]
+    public async Task AProposedFineAboveTheLawsMaximum_IsRefusedOnItsField_AndTheInvestigationIsNotConcluded()
+    {
+        var c = await InvestigatingAsync();
+        // The label item's law allows 5,000–50,000 yuan: 500,000 is no penalty anyone may propose, approval or not.
+        var response = await ActAsync(Officer, c, CaseAction.Conclude,
+            new CaseActionRequest(ItemId: LabelItem, PenaltyKinds: [PenaltyKind.Fine], FineAmount: 500_000));
+        var problem = await RefusedAsync(response, HttpStatusCode.BadRequest, c);
+        Assert.Contains("fineAmount", problem.Errors!.Keys);
+        Assert.Null((await GetAsync(c.Id)).ProposedFine);
+    }
+
+    [Fact]
     [Trait("Rule", "XZQZ-18")]
     [Trait("Rule", "XZQZ-24")]
     [Trait("Rule", "XZQZ-25")]
