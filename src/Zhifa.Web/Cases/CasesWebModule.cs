@@ -13,6 +13,8 @@ public sealed class CasesWebModule : WebModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddZhifaJob<CaseReminderJob>();
+        if (builder.Configuration.GetValue("Zhifa:Jobs:Enabled", true))
+            builder.Services.AddHostedService<CaseReminderTimer>();
         builder.Services.AddScoped<IWorkbenchTodo, CaseTodo>();
     }
 
