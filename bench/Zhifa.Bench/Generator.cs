@@ -50,6 +50,7 @@ public sealed class Generator(string connectionString, GeneratorOptions options)
     ];
 
     private readonly Random _rng = new(options.Seed);
+    private readonly Dictionary<string, int> _refused = new(StringComparer.Ordinal);
 
     public async Task<GeneratorReport> RunAsync(TextWriter output, CancellationToken ct = default)
     {
@@ -138,6 +139,8 @@ public sealed class Generator(string connectionString, GeneratorOptions options)
         foreach (var (table, n) in rows.OrderBy(r => r.Key, StringComparer.Ordinal))
             output.WriteLine($"{table,-20} {n,12:N0} rows");
         output.WriteLine("Cases by state: " + string.Join(", ", states.OrderByDescending(s => s.Value).Select(s => $"{s.Key} {s.Value:N0}")));
+        if (_refused.Count > 0)
+            output.WriteLine("Steps the engine refused (the case stays where it was): " + string.Join(", ", _refused.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value:N0}")));
         output.WriteLine($"Total {total:N0} rows in {clock.Elapsed.TotalSeconds:N1} s: {total / clock.Elapsed.TotalSeconds:N0} rows/s");
         return new GeneratorReport(rows, states, clock.Elapsed);
     }
@@ -196,7 +199,11 @@ public sealed class Generator(string connectionString, GeneratorOptions options)
                 return false;
             var result = CaseEngine.Apply(c, action, (request ?? new CaseActionRequest()) with { On = day }, Ctx(day));
             if (!result.IsSuccess)
+            {
+                var why = $"{action}: {result.Error!.Describe()}";
+                _refused[why] = _refused.GetValueOrDefault(why) + 1;
                 return false;
+            }
             on = day;
             // The numbers the use case would issue (CaseDesk.ActAsync); their setters are the engine's, so set here by reflection.
             if (action == Open)
@@ -210,10 +217,11 @@ public sealed class Generator(string connectionString, GeneratorOptions options)
             return true;
         }
 
+        var item = world.ItemFor(body.Id, _rng);
         var path = _rng.Next(100);
         if (path < 4)
         {
-            _ = _rng.Next(2) == 0 && Step(DeclineToOpen, 1, 10) && Step(Close, 1, 5) && Step(Archive, 5, 30);
+            _ = _rng.Next(2) == 0 && Step(DeclineToOpen, 1, 10, new CaseActionRequest(Reason: "违法事实不存在，不予立案。")) && Step(Close, 1, 5, Closing) && Step(Archive, 5, 30);
             return c;
         }
         if (path < 7)
@@ -222,41 +230,43 @@ public sealed class Generator(string connectionString, GeneratorOptions options)
             return c;
         if (path < 10)
         {
-            _ = Step(Terminate, 10, 60, new CaseActionRequest(Reason: "违法事实不能成立。")) && Step(Close, 1, 10) && Step(Archive, 5, 30);
+            _ = Step(Terminate, 10, 60, new CaseActionRequest(Reason: "违法事实不能成立。")) && Step(Close, 1, 10, Closing) && Step(Archive, 5, 30);
             return c;
         }
         if (path < 13)
         {
             _ = Step(ProposeReferral, 10, 40, new CaseActionRequest(Note: "涉嫌犯罪，达到刑事立案追诉标准。")) && Step(ApproveReferral, 1, 2)
-                && Step(RecordPoliceHandover, 0, 0) && Step(Close, 30, 120) && Step(Archive, 5, 30);
+                && Step(RecordPoliceHandover, 0, 0) && Step(Close, 30, 120, Closing) && Step(Archive, 5, 30);
             return c;
         }
         if (path < 22)
         {
-            _ = Step(Conclude, 10, 40, new CaseActionRequest(Circumstances: Circumstances.FirstOffence | Circumstances.PromptlyCorrected | Circumstances.NoHarm))
+            _ = Step(Conclude, 10, 40, new CaseActionRequest(ItemId: item, Circumstances: Circumstances.FirstOffence | Circumstances.PromptlyCorrected | Circumstances.NoHarm))
                 && Step(DecideNoPenalty, 1, 5, new CaseActionRequest(Reason: "初次违法，危害后果轻微并及时改正，依法不予行政处罚。", FirstViolation: true))
-                && Step(Close, 1, 10) && Step(Archive, 5, 30);
+                && Step(Close, 1, 10, Closing) && Step(Archive, 5, 30);
             return c;
         }
         var fine = _rng.Next(10) switch { < 5 => 500m * _rng.Next(1, 11), < 9 => 1000m * _rng.Next(5, 50), _ => 10_000m * _rng.Next(5, 30) };
-        if (!Step(Conclude, 10, 45, new CaseActionRequest(PenaltyKinds: [PenaltyKind.Fine], FineAmount: fine))
+        if (!Step(Conclude, 10, 45, new CaseActionRequest(ItemId: item, PenaltyKinds: [PenaltyKind.Fine], FineAmount: fine))
             || !Step(PassLegalReview, 1, 5) || !Step(Notify, 1, 5))
             return c;
         if (_rng.Next(3) == 0)
             Step(RecordStatement, 1, 4, new CaseActionRequest(Note: "当事人承认违法事实，请求从轻处罚。"));
-        if (!Step(Decide, 9, 20) || !Step(Serve, 1, 6, new CaseActionRequest(ServiceMethod: ServiceMethod.InPerson)))
+        if (!Step(Decide, 12, 25) || !Step(Serve, 1, 6, new CaseActionRequest(ServiceMethod: ServiceMethod.InPerson)))
             return c;
         if (path < 30)
         {
             // Unpaid: demanded after the payment period, then the court.
-            _ = Step(Demand, 20, 40) && Step(ApplyToCourt, 15, 40) && Step(Close, 30, 120) && Step(Archive, 5, 30);
+            _ = Step(Demand, 20, 40) && Step(ApplyToCourt, 190, 240) && Step(Close, 30, 120, Closing) && Step(Archive, 5, 30);
             return c;
         }
         if (!Step(RecordPayment, 1, 14, new CaseActionRequest(Amount: fine, Channel: PaymentChannel.Bank, Reference: "BK" + _rng.Next(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture))))
             return c;
-        _ = Step(Close, 1, 20) && Step(Archive, 5, 30);
+        _ = Step(Close, 1, 20, Closing) && Step(Archive, 5, 30);
         return c;
     }
+
+    private static readonly CaseActionRequest Closing = new(Reason: "案件办理完毕，予以结案。");
 
     private static readonly System.Reflection.PropertyInfo EventNumber = typeof(CaseEvent).GetProperty(nameof(CaseEvent.DocumentNumber))!;
 
@@ -287,6 +297,14 @@ internal sealed class World
     public Dictionary<Guid, List<TeamMember>> Officers { get; } = [];
     public Dictionary<string, int> Sequences { get; } = new(StringComparer.Ordinal);
     public Guid UserId { get; private set; }
+    public Dictionary<Guid, List<Guid>> Items { get; } = [];
+
+    /// <summary>A catalogue item of the body (any body's when it owns none).</summary>
+    public Guid ItemFor(Guid body, Random rng)
+    {
+        var items = Items.GetValueOrDefault(body) is { Count: > 0 } own ? own : Items.Values.SelectMany(i => i).ToList();
+        return items[rng.Next(items.Count)];
+    }
 
     public IReadOnlyList<TeamMember> TeamOf(Guid body, Random rng)
     {
@@ -320,6 +338,16 @@ internal sealed class World
                 if (!w.Officers.TryGetValue(body, out var list))
                     w.Officers[body] = list = [];
                 list.Add(new TeamMember(r.GetGuid(0), r.GetString(1), true, null, null));
+            }
+        }
+        await using (var cmd = new NpgsqlCommand("SELECT \"Id\", \"OwnerId\" FROM \"CatalogueItems\" ORDER BY \"Id\"", conn))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                if (!w.Items.TryGetValue(r.GetGuid(1), out var list))
+                    w.Items[r.GetGuid(1)] = list = [];
+                list.Add(r.GetGuid(0));
             }
         }
         await using (var cmd = new NpgsqlCommand("SELECT \"Key\", \"Last\" FROM \"CaseNumberSequences\"", conn))
