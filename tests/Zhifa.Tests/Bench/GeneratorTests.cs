@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Bench;
+using Zhifa.Core.Cases;
 using Zhifa.Tests.Infrastructure;
 
 namespace Zhifa.Tests.Bench;
