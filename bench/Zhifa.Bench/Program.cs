@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace Zhifa.Bench;
+
+/// <summary><c>generate --connection "…" --cases 100000 --seed 42</c>: prepares the database as the app does, then fills it with a province.</summary>
+public static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] != "generate")
+        {
+            Console.Error.WriteLine("usage: generate --connection \"<Npgsql connection string>\" [--cases 100000] [--seed 42] [--parties N] [--no-prepare]");
+            return 2;
+        }
+        string? connection = null;
+        int cases = 100_000, seed = 42;
+        int? parties = null;
+        var prepare = true;
+        for (var i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--connection": connection = args[++i]; break;
+                case "--cases": cases = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--seed": seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--parties": parties = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--no-prepare": prepare = false; break;
+                default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
+            }
+        }
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            Console.Error.WriteLine("--connection is required");
+            return 2;
+        }
+        if (prepare)
+        {
+            var code = AppPreparation.SeedDemo(connection);
+            if (code != 0)
+                return code;
+        }
+        var report = await new Generator(connection, new GeneratorOptions(cases, seed, parties)).RunAsync(Console.Out);
+        return report.Rows > 0 ? 0 : 1;
+    }
+}
+
+/// <summary>Runs the app's own <c>seed-demo</c> command (migrations, then the demo data into an empty database) in this process.</summary>
+public static class AppPreparation
+{
+    public static int SeedDemo(string connection)
+    {
+        var entry = typeof(Zhifa.Web.Common.HostSetup).Assembly.EntryPoint
+            ?? throw new InvalidOperationException("Zhifa.Web has no entry point.");
+        string[] args = ["seed-demo", "--Zhifa:Database:Provider=Postgres", $"--ConnectionStrings:Zhifa={connection}"];
+        var result = entry.Invoke(null, [args]);
+        return result is int code ? code : result is Task<int> task ? task.GetAwaiter().GetResult() : 0;
+    }
+}
