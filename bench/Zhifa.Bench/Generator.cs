@@ -15,7 +15,7 @@ using static Zhifa.Core.Cases.CaseAction;
 
 namespace Zhifa.Bench;
 
-public sealed record GeneratorOptions(int Cases, int Seed, int? Parties = null);
+public sealed record GeneratorOptions(int Cases, int Seed, int? Parties = null, TimeProvider? Clock = null);
 
 public sealed record GeneratorReport(IReadOnlyDictionary<string, long> RowsByTable, IReadOnlyDictionary<CaseState, int> CasesByState, TimeSpan Elapsed)
 {
@@ -72,7 +72,8 @@ public sealed class Generator(string connectionString, GeneratorOptions options)
         // Parties: enterprises with valid GB 32100 credit codes, and persons.
         var partyCount = options.Parties ?? Math.Max(100, options.Cases / 2);
         var parties = new List<(Guid Id, string Name, bool Organization)>(partyCount);
-        var now = DateTime.UtcNow;
+        var time = options.Clock ?? TimeProvider.System;
+        var now = time.GetUtcNow().UtcDateTime;
         var partyRows = new List<Dictionary<string, object?>>(Batch);
         for (var i = 0; i < partyCount; i++)
         {
@@ -106,7 +107,7 @@ public sealed class Generator(string connectionString, GeneratorOptions options)
         // Cases, in batches: each case walked through the engine, then the batch copied table by table.
         var calendar = OfficialSchedules.Calendar();
         var rules = new CaseRules();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow + ChinaDate.Offset);
+        var today = time.Today();
         var numbers = world.Sequences;
         var states = new Dictionary<CaseState, int>();
         var batch = new List<PenaltyCase>(Batch);

@@ -28,19 +28,10 @@ internal sealed class AuditCheckpointTimer(JobRunner runner, AuditCheckpointJob 
             log.LogWarning("A new audit signing key was made at {Source}: back it up apart from the database (without it old seals cannot be checked). "
                 + "With several nodes, set Zhifa:Audit:SigningKey to the same key on every node (each node would otherwise make its own).", keys.Source);
         var interval = TimeSpan.FromMinutes(Math.Max(1, config.GetValue("Zhifa:Audit:CheckpointIntervalMinutes", 5)));
-        while (!stoppingToken.IsCancellationRequested)
+        await runner.RepeatAsync(job, interval, clock, outcome =>
         {
-            await Task.Delay(interval, clock, stoppingToken);
-            try
-            {
-                var outcome = await runner.RunAsync(job, stoppingToken);
-                if (outcome.Count > 0)
-                    log.LogInformation("Audit checkpoints written: {Count}.", outcome.Count);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Writing audit checkpoints failed; it is tried again in {Interval}.", interval);
-            }
-        }
+            if (outcome.Count > 0)
+                log.LogInformation("Audit checkpoints written: {Count}.", outcome.Count);
+        }, stoppingToken);
     }
 }

@@ -34,20 +34,11 @@ internal sealed class CaseReminderTimer(JobRunner runner, IEnumerable<IZhifaJob>
     {
         var job = jobs.Single(j => j.Name == CaseReminderJob.JobName);
         var interval = TimeSpan.FromMinutes(Math.Max(1, config.GetValue("Zhifa:Cases:ReminderIntervalMinutes", 60)));
-        while (!stoppingToken.IsCancellationRequested)
+        await runner.RepeatAsync(job, interval, clock, outcome =>
         {
-            await Task.Delay(interval, clock, stoppingToken);
-            try
-            {
-                var outcome = await runner.RunAsync(job, stoppingToken);
-                if (outcome.Count > 0)
-                    log.LogInformation("Case deadlines marked overdue or due soon: {Count}.", outcome.Count);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "The case deadline look failed; it is tried again in {Interval}.", interval);
-            }
-        }
+            if (outcome.Count > 0)
+                log.LogInformation("Case deadlines marked overdue or due soon: {Count}.", outcome.Count);
+        }, stoppingToken);
     }
 }
 

@@ -75,6 +75,28 @@ public sealed class JobRunner(IServiceScopeFactory scopes, ILogger<JobRunner> lo
         return outcomes;
     }
 
+    /// <summary>
+    /// Runs <paramref name="job"/> every <paramref name="interval"/> until stopped (a job that keeps up more often than the
+    /// daily run), handing each outcome to <paramref name="ran"/>; a failure is logged and tried again at the next interval.
+    /// </summary>
+    public async Task RepeatAsync(IZhifaJob job, TimeSpan interval, TimeProvider clock, Action<JobOutcome> ran, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(ran);
+        while (!ct.IsCancellationRequested)
+        {
+            await Task.Delay(interval, clock, ct);
+            try
+            {
+                ran(await RunAsync(job, ct));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Job {Job} failed; it runs again in {Interval}.", job.Name, interval);
+            }
+        }
+    }
+
     private static async Task<bool> TryLockAsync(ZhifaDbContext db, long key, CancellationToken ct) =>
         await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({key}) AS \"Value\"").SingleAsync(ct);
 }

@@ -190,16 +190,6 @@ public sealed class CaseDesk(CaseContext ctx, PartyDirectory parties, Discretion
         return c.Id;
     }
 
-    /// <summary>The actions the caller may take on the case now, from the table: what its page offers.</summary>
-    public async Task<IReadOnlyList<CaseAction>> AvailableAsync(Guid caseId, CancellationToken ct = default)
-    {
-        var c = await Db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct);
-        if (c is null)
-            return [];
-        var body = await Db.Organizations.Unscoped("the caller's permissions in the case's body decide its buttons").AsNoTracking().FirstAsync(o => o.Id == c.BodyId, ct);
-        return CaseWorkflow.Table.Available(c.State, p => Db.Actor.CanIn(p, body));
-    }
-
     /// <summary>When nothing is left to pay, the system moves a paying case to executed (its only system step).</summary>
     private static void Settle(PenaltyCase c, CaseStepContext step)
     {

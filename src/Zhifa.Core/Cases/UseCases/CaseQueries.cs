@@ -60,7 +60,7 @@ public sealed record ClockStopView(StopReason Reason, DateOnly From, DateOnly? T
 public sealed record PaymentView(DateOnly On, decimal Amount, PaymentChannel Channel, string? Reference);
 
 /// <summary>The case lists and the case page, through the caller's scope.</summary>
-public sealed class CaseQueries(CaseContext ctx, CaseDesk desk)
+public sealed class CaseQueries(CaseContext ctx)
 {
     private static readonly SortMap<PenaltyCase> Sorts = SortMap<PenaltyCase>.Create(new SortOrder("registeredOn", true), c => c.Id)
         .Add("registeredOn", c => c.RegisteredOn)
@@ -157,20 +157,22 @@ public sealed class CaseQueries(CaseContext ctx, CaseDesk desk)
             .Include(x => x.Measures).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
             return CaseErrors.CaseNotFound();
-        var body = await Db.Organizations.Unscoped("a body's name is public").AsNoTracking().Where(o => o.Id == c.BodyId).Select(o => o.Name).FirstAsync(ct);
+        // The body: its name is public, and the caller's permissions in it decide the steps offered.
+        var body = await Db.Organizations.Unscoped("a body's name is public; the caller's permissions in it decide the steps offered").AsNoTracking()
+            .FirstAsync(o => o.Id == c.BodyId, ct);
         var calendar = await ctx.CalendarAsync(ct);
         var rules = await ctx.RulesForAsync(c.BodyId, ct);
         var today = ctx.Today;
         // The steps this caller may take, less those the case and the day forbid whatever is asked: those say why.
         var step = new CaseStepContext(today, ctx.Now, calendar, rules, Db.Actor.UserId, "");
-        var available = await desk.AvailableAsync(c.Id, ct);
+        var available = CaseWorkflow.Table.Available(c.State, p => Db.Actor.CanIn(p, body));
         var blocked = available.Select(a => (Action: a, Why: CaseEngine.WhyNot(c, a, step))).Where(b => b.Why is not null)
             .Select(b => new BlockedAction(b.Action, b.Why!.RuleId, b.Why.Code, b.Why.Args)).ToList();
         var ready = available.Where(a => blocked.All(b => b.Action != a)).ToList();
         var deadlines = c.Deadlines.OrderBy(d => d.Status != DeadlineStatus.Open).ThenBy(d => d.DueOn).Select(d => new DeadlineView(d.Id, d.Kind, d.RuleId, d.StartedOn,
             d.DueOn, d.DueAt, d.WorkingDays, d.Provisional, d.Status, d.ClosedOn,
             d.WorkingDays ? calendar.WorkingDaysLeft(today, d.DueOn) : d.DueOn.DayNumber - today.DayNumber)).ToList();
-        return new CaseDetail(c.Id, c.Version, c.CaseNumber, c.DecisionNumber, c.Procedure, c.State, c.Source, c.BodyId, body, c.PartyId, c.PartyName,
+        return new CaseDetail(c.Id, c.Version, c.CaseNumber, c.DecisionNumber, c.Procedure, c.State, c.Source, c.BodyId, body.Name, c.PartyId, c.PartyName,
             c.PartyIsOrganization, c.ItemId, c.Title, c.Facts, c.ActOn, c.DiscoveredOn, c.SeriousHarm, c.RegisteredOn, c.OpenedOn, c.Complex, c.CrimeSuspected,
             c.ProposedKinds, c.ProposedFine, c.Tier, c.WithinBenchmark, c.DeviationReasons, c.Explanation, c.ReviewRequired, c.ReviewPassedOn, c.DiscussedOn,
             c.NoticedOn, c.HearingRight, c.HearingDate, c.DecidedOn, c.DecidedKinds, c.DecidedFine, c.NoPenaltyReason, c.FirstViolation, c.ServedOn, c.ServiceMethod,
