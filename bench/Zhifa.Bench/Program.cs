@@ -7,9 +7,12 @@ public static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "run")
+            return await RunBenchmarkAsync(args);
         if (args.Length == 0 || args[0] != "generate")
         {
             Console.Error.WriteLine("usage: generate --connection \"<Npgsql connection string>\" [--cases 100000] [--seed 42] [--parties N] [--no-prepare]");
+            Console.Error.WriteLine("       run --connection \"<Npgsql connection string>\" [--duration 10] [--clients 8] [--pgbench-scale 10]");
             return 2;
         }
         string? connection = null;
@@ -41,6 +44,32 @@ public static class BenchProgram
         }
         var report = await new Generator(connection, new GeneratorOptions(cases, seed, parties)).RunAsync(Console.Out);
         return report.Rows > 0 ? 0 : 1;
+    }
+
+    private static async Task<int> RunBenchmarkAsync(string[] args)
+    {
+        string? connection = null;
+        int duration = 10, clients = 8, scale = 10;
+        for (var i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--connection": connection = args[++i]; break;
+                case "--duration": duration = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--clients": clients = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--pgbench-scale": scale = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
+            }
+        }
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            Console.Error.WriteLine("--connection is required");
+            return 2;
+        }
+        var rows = await new Benchmark(new BenchmarkOptions(connection, TimeSpan.FromSeconds(duration), clients, scale)).RunAsync(Console.Out);
+        Console.WriteLine();
+        Console.WriteLine(Benchmark.Table(rows));
+        return 0;
     }
 }
 

@@ -1,0 +1,262 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Zhifa.Core.Common;
+
+namespace Zhifa.Bench;
+
+public sealed record BenchmarkOptions(
+    string Connection,
+    TimeSpan Duration,
+    int Clients = 8,
+    int PgBenchScale = 10,
+    string Password = "Zhifa@2026",
+    string Supervisor = "yp.supervisor",
+    string Officer = "yp.market.officer",
+    string Head = "yp.market.head",
+    string ExportUser = "xz.supervisor",
+    int ImportRows = 1_000_000,
+    string? SqliteConnection = null,
+    TimeProvider? Clock = null);
+
+/// <summary>One line of the benchmark's table: what was measured, the figure, the target and whether it is met.</summary>
+public sealed record BenchmarkRow(string Name, double Value, string Unit, string? Target = null, bool? Met = null, string? Note = null)
+{
+    public string Figure => Unit switch
+    {
+        "%" => Value.ToString("N1", CultureInfo.InvariantCulture) + " %",
+        "ms" => Value.ToString("N1", CultureInfo.InvariantCulture) + " ms",
+        _ => Value.ToString("N0", CultureInfo.InvariantCulture) + " " + Unit,
+    };
+}
+
+/// <summary>
+/// Issue 12's measurements in one run, against a generated database: PostgreSQL's own limits (pgbench), the fixed cost
+/// of authentication, case-step writes over HTTP, the lists and the case page, the statistics, import and export.
+/// The app runs as its own process (<see cref="AppServer"/>); the load comes from closed-loop clients (<see cref="Load"/>).
+/// </summary>
+public sealed partial class Benchmark(BenchmarkOptions options)
+{
+    private readonly List<BenchmarkRow> _rows = [];
+
+    public IReadOnlyList<BenchmarkRow> Rows => _rows;
+
+    public async Task<IReadOnlyList<BenchmarkRow>> RunAsync(TextWriter output, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var warm = TimeSpan.FromSeconds(Math.Min(2, options.Duration.TotalSeconds / 4));
+
+        output.WriteLine($"pgbench (scale {options.PgBenchScale}, {options.Clients} clients, {options.Duration.TotalSeconds:N0} s each) …");
+        var (select, tpcb) = await PgBench.RunAsync(options.Connection, options.PgBenchScale, options.Clients, options.Duration, ct);
+        Add(new BenchmarkRow("pgbench select-only", select, "tps"), output);
+        Add(new BenchmarkRow("pgbench TPC-B-like", tpcb, "tps"), output);
+
+        await using (var app = await AppServer.StartAsync("Postgres", options.Connection, ct: ct))
+        {
+            using var http = Client(app.Address, options.Clients);
+            var supervisor = await TokenAsync(http, options.Supervisor, ct);
+            var officer = await TokenAsync(http, options.Officer, ct);
+            var head = await TokenAsync(http, options.Head, ct);
+
+            // 2. The fixed cost of an authenticated request.
+            var anonymous = await Load.RunAsync(options.Clients, options.Duration, warm, (_, _, c) => GetAsync(http, "/health/live", null, c), ct);
+            var bearer = await Load.RunAsync(options.Clients, options.Duration, warm, (_, _, c) => GetAsync(http, "/health/live", supervisor, c), ct);
+            using var cookieClient = await CookieClientAsync(app.Address, options.Supervisor, ct);
+            var cookie = await Load.RunAsync(options.Clients, options.Duration, warm, (_, _, c) => GetAsync(cookieClient, "/health/live", null, c), ct);
+            Add(Rate("GET /health/live anonymous", anonymous), output);
+            Add(Rate("GET /health/live bearer token", bearer, "≥ 50 % of anonymous", bearer.PerSecond / anonymous.PerSecond), output);
+            Add(Rate("GET /health/live cookie session", cookie, "≥ 50 % of anonymous", cookie.PerSecond / anonymous.PerSecond), output);
+
+            // 3. Case-step writes: register a lead (officer), open it (head) — two writes per operation.
+            var party = DeterministicGuid.From("party:原平市惠民超市有限公司");
+            var today = DateOnly.FromDateTime((options.Clock ?? TimeProvider.System).GetUtcNow().UtcDateTime.AddHours(8));
+            var writes = await Load.RunAsync(options.Clients, options.Duration, warm, (w, i, c) => RegisterAndOpenAsync(http, officer, head, party, today, w, i, c), ct);
+            var writeRate = writes.PerSecond * 2;
+            Add(new BenchmarkRow($"case-step writes over HTTP ({options.Clients} clients)", writeRate, "writes/s", "≥ 50 % of TPC-B", writeRate / tpcb >= 0.5,
+                $"{writeRate / tpcb * 100:N1} % of TPC-B; {Failures(writes)}"), output);
+
+            // 4. The lists and the case page: latency with one client (the figure a user feels), throughput with all.
+            var ids = await CaseIdsAsync(http, supervisor, ct);
+            var firstPage = await Load.RunAsync(options.Clients, options.Duration, warm, (_, _, c) => GetAsync(http, "/api/v1/cases?pageSize=20", supervisor, c), ct);
+            Add(new BenchmarkRow($"county supervisor's case list, first page ({options.Clients} clients)", firstPage.PerSecond, "req/s", "≥ 10 % of select-only",
+                firstPage.PerSecond / select >= 0.10, $"{firstPage.PerSecond / select * 100:N1} % of select-only; {Failures(firstPage)}"), output);
+            var from = today.AddYears(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var to = today.AddYears(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            await LatencyAsync("county supervisor's case list, first page", "/api/v1/cases?pageSize=20", supervisor, 50, http, warm, output, ct);
+            await LatencyAsync("county supervisor's case list, page 500", "/api/v1/cases?pageSize=20&page=500", supervisor, 50, http, warm, output, ct);
+            await LatencyAsync("county supervisor's case list, filtered (state, period)", $"/api/v1/cases?pageSize=20&state=Archived&from={from}&to={to}", supervisor, 50, http, warm, output, ct);
+            var random = new Random(1);
+            await LatencyAsync("case page", null, supervisor, 50, http, warm, output, ct, () => $"/api/v1/cases/{ids[random.Next(ids.Count)]}");
+            await LatencyAsync("a body's cases due within 3 working days", "/api/v1/cases?view=DueSoon&pageSize=20", head, 50, http, warm, output, ct);
+
+            // 5. The supervisor's region statistics.
+            await LatencyAsync("county supervisor's region statistics", "/api/v1/cases/statistics", supervisor, 100, http, warm, output, ct);
+        }
+
+        // 7. Export, in a fresh process so that its peak memory is the export's.
+        await ExportAsync(output, ct);
+        return _rows;
+    }
+
+    private async Task ExportAsync(TextWriter output, CancellationToken ct)
+    {
+        await using var app = await AppServer.StartAsync("Postgres", options.Connection, ct: ct);
+        using var http = Client(app.Address, 1);
+        http.Timeout = TimeSpan.FromMinutes(30);
+        var token = await TokenAsync(http, options.ExportUser, ct);
+        var before = app.PeakMemoryMiB();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/cases/export");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            Add(new BenchmarkRow("case export to Excel", 0, "rows", "peak ≤ 300 MB", false, $"answered {(int)response.StatusCode}"), output);
+            return;
+        }
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        var bytes = await CountBytesAsync(body, ct);
+        watch.Stop();
+        var peak = app.PeakMemoryMiB() ?? 0;
+        var rows = response.Headers.TryGetValues("X-Row-Count", out var counted) ? int.Parse(counted.First(), CultureInfo.InvariantCulture) : -1;
+        Add(new BenchmarkRow("case export to Excel: process peak memory", peak, "MiB", "≤ 300 MB", peak <= 300,
+            $"{(rows >= 0 ? rows.ToString("N0", CultureInfo.InvariantCulture) + " rows, " : "")}{bytes / 1024.0 / 1024:N1} MiB in {watch.Elapsed.TotalSeconds:N1} s; peak before the export {before:N0} MiB"), output);
+    }
+
+    private static async Task<long> CountBytesAsync(Stream stream, CancellationToken ct)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await stream.ReadAsync(buffer, ct)) > 0)
+            total += read;
+        return total;
+    }
+
+    private async Task LatencyAsync(string name, string? url, string token, double targetMs, HttpClient http, TimeSpan warm, TextWriter output, CancellationToken ct,
+        Func<string>? next = null)
+    {
+        var result = await Load.RunAsync(1, options.Duration, warm, (_, _, c) => GetAsync(http, url ?? next!(), token, c), ct);
+        Add(new BenchmarkRow(name + ": p95 (p50)", result.P95Ms, "ms", $"p95 ≤ {targetMs:N0} ms", result.Failures == 0 && result.P95Ms <= targetMs,
+            $"p50 {result.P50Ms:N1} ms, {result.Requests:N0} requests; {Failures(result)}"), output);
+    }
+
+    private static BenchmarkRow Rate(string name, LoadResult result, string? target = null, double? ratio = null) =>
+        new(name, result.PerSecond, "req/s", target, ratio is { } r ? r >= 0.5 && result.Failures == 0 : null,
+            (ratio is { } x ? $"{x * 100:N1} % of anonymous; " : "") + $"p95 {result.P95Ms:N1} ms; {Failures(result)}");
+
+    private static string Failures(LoadResult r) => r.Failures == 0 ? "no failures" : $"{r.Failures:N0} failures, first: {r.FirstFailure}";
+
+    private void Add(BenchmarkRow row, TextWriter output)
+    {
+        _rows.Add(row);
+        output.WriteLine($"  {row.Name}: {row.Figure}{(row.Note is null ? "" : " — " + row.Note)}");
+    }
+
+    /// <summary>The table as Markdown: measurement, figure, target, met.</summary>
+    public static string Table(IReadOnlyList<BenchmarkRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var text = new StringBuilder();
+        text.AppendLine("| measurement | figure | target | met | notes |");
+        text.AppendLine("|---|---:|---|---|---|");
+        foreach (var r in rows)
+            text.AppendLine($"| {r.Name} | {r.Figure} | {r.Target ?? ""} | {(r.Met is null ? "" : r.Met.Value ? "yes" : "**no**")} | {r.Note ?? ""} |");
+        return text.ToString();
+    }
+
+    private static HttpClient Client(Uri address, int connections, CookieContainer? cookies = null) =>
+        new(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = Math.Max(1, connections),
+            UseCookies = cookies is not null,
+            CookieContainer = cookies ?? new CookieContainer(),
+            AllowAutoRedirect = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+        })
+        { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+
+    private async Task<string> TokenAsync(HttpClient http, string userName, CancellationToken ct)
+    {
+        var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = options.Password, name = "bench" }, ct);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{userName} could not sign in: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        return json.RootElement.GetProperty("token").GetString()!;
+    }
+
+    /// <summary>A client with a cookie session, signed in through the sign-in page as a browser does.</summary>
+    private async Task<HttpClient> CookieClientAsync(Uri address, string userName, CancellationToken ct)
+    {
+        var client = Client(address, options.Clients, new CookieContainer());
+        var page = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative), ct);
+        var token = WebUtility.HtmlDecode(AntiforgeryToken().Match(page).Groups[1].Value);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["_handler"] = "login", ["UserName"] = userName, ["Password"] = options.Password,
+        });
+        var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), form, ct);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"{userName} could not sign in through the page: {(int)response.StatusCode}");
+        return client;
+    }
+
+    private static async Task<string?> GetAsync(HttpClient http, string url, string? token, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (token is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, ct);
+        await response.Content.LoadIntoBufferAsync(ct);
+        return response.StatusCode == HttpStatusCode.OK ? null : $"{url} answered {(int)response.StatusCode}";
+    }
+
+    private static async Task<string?> RegisterAndOpenAsync(HttpClient http, string officer, string head, Guid party, DateOnly today, int worker, int i, CancellationToken ct)
+    {
+        using var register = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cases")
+        {
+            Content = JsonContent.Create(new
+            {
+                bodyId = Zhifa.Core.Demo.DemoData.Ids.YuanpingMarket, source = "Complaint", partyId = party, title = $"压测案源 {worker}-{i}", facts = "举报超市销售标签不合格的预包装食品。",
+                actOn = today.AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                discoveredOn = today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            }),
+        };
+        register.Headers.Authorization = new AuthenticationHeaderValue("Bearer", officer);
+        using var created = await http.SendAsync(register, ct);
+        if (created.StatusCode != HttpStatusCode.Created)
+            return $"register answered {(int)created.StatusCode} {await created.Content.ReadAsStringAsync(ct)}";
+        using var json = JsonDocument.Parse(await created.Content.ReadAsStringAsync(ct));
+        var id = json.RootElement.GetProperty("id").GetGuid();
+        var version = json.RootElement.GetProperty("version").GetInt32();
+        using var open = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/cases/{id}/actions/Open") { Content = JsonContent.Create(new { version }) };
+        open.Headers.Authorization = new AuthenticationHeaderValue("Bearer", head);
+        using var opened = await http.SendAsync(open, ct);
+        return opened.StatusCode == HttpStatusCode.OK ? null : $"open answered {(int)opened.StatusCode} {await opened.Content.ReadAsStringAsync(ct)}";
+    }
+
+    /// <summary>Case ids of the supervisor's first pages, for the case page measurement.</summary>
+    private static async Task<List<Guid>> CaseIdsAsync(HttpClient http, string token, CancellationToken ct)
+    {
+        var ids = new List<Guid>();
+        for (var page = 1; page <= 5; page++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/cases?pageSize=100&page={page}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request, ct);
+            response.EnsureSuccessStatusCode();
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+            ids.AddRange(json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+        }
+        if (ids.Count == 0)
+            throw new InvalidOperationException("The supervisor sees no cases: generate some first.");
+        return ids;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
