@@ -21,7 +21,8 @@ public sealed record BenchmarkOptions(
     string ExportUser = "xz.supervisor",
     int ImportRows = 1_000_000,
     string? SqliteConnection = null,
-    TimeProvider? Clock = null);
+    TimeProvider? Clock = null,
+    IReadOnlyDictionary<string, string>? AppSettings = null);
 
 /// <summary>One line of the benchmark's table: what was measured, the figure, the target and whether it is met.</summary>
 public sealed record BenchmarkRow(string Name, double Value, string Unit, string? Target = null, bool? Met = null, string? Note = null)
@@ -55,7 +56,7 @@ public sealed partial class Benchmark(BenchmarkOptions options)
         Add(new BenchmarkRow("pgbench select-only", select, "tps"), output);
         Add(new BenchmarkRow("pgbench TPC-B-like", tpcb, "tps"), output);
 
-        await using (var app = await AppServer.StartAsync("Postgres", options.Connection, ct: ct))
+        await using (var app = await AppServer.StartAsync("Postgres", options.Connection, options.AppSettings, ct))
         {
             using var http = Client(app.Address, options.Clients);
             var supervisor = await TokenAsync(http, options.Supervisor, ct);
@@ -104,7 +105,7 @@ public sealed partial class Benchmark(BenchmarkOptions options)
 
     private async Task ExportAsync(TextWriter output, CancellationToken ct)
     {
-        await using var app = await AppServer.StartAsync("Postgres", options.Connection, ct: ct);
+        await using var app = await AppServer.StartAsync("Postgres", options.Connection, options.AppSettings, ct);
         using var http = Client(app.Address, 1);
         http.Timeout = TimeSpan.FromMinutes(30);
         var token = await TokenAsync(http, options.ExportUser, ct);
