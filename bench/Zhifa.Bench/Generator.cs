@@ -15,7 +15,11 @@ using static Zhifa.Core.Cases.CaseAction;
 
 namespace Zhifa.Bench;
 
-public sealed record GeneratorOptions(int Cases, int Seed, int? Parties = null, TimeProvider? Clock = null);
+/// <param name="Counties">Counties of the generated province around the demo's (0: the demo's organisations only).</param>
+/// <param name="Townships">Townships under each generated county.</param>
+/// <param name="OfficersPerBody">Officers (each with a valid certificate) in each generated body.</param>
+public sealed record GeneratorOptions(int Cases, int Seed, int? Parties = null, TimeProvider? Clock = null, int Counties = 0, int Townships = 12,
+    int OfficersPerBody = 30);
 
 public sealed record GeneratorReport(IReadOnlyDictionary<string, long> RowsByTable, IReadOnlyDictionary<CaseState, int> CasesByState, TimeSpan Elapsed)
 {
@@ -63,17 +67,23 @@ public sealed class Generator(string connectionString, GeneratorOptions options)
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync(ct);
 
+        var rows = new Dictionary<string, long>();
+        var writer = new CopyWriter(conn, model, rows);
+        var time = options.Clock ?? TimeProvider.System;
+        var now = time.GetUtcNow().UtcDateTime;
+        if (options.Counties > 0)
+        {
+            var counts = await new Province(writer, options.Seed, now).WriteAsync(await World.RegionsAsync(conn, ct), options.Counties, options.Townships,
+                options.OfficersPerBody, _rng, ct);
+            output.WriteLine($"Province: {counts.Regions:N0} regions, {counts.Bodies:N0} bodies, {counts.Officers:N0} officers with certificates");
+        }
         var world = await World.LoadAsync(conn, ct);
         if (world.Bodies.Count == 0)
             throw new InvalidOperationException("The database has no bodies: prepare it first (the app's seed-demo).");
-        var rows = new Dictionary<string, long>();
-        var writer = new CopyWriter(conn, model, rows);
 
         // Parties: enterprises with valid GB 32100 credit codes, and persons.
         var partyCount = options.Parties ?? Math.Max(100, options.Cases / 2);
         var parties = new List<(Guid Id, string Name, bool Organization)>(partyCount);
-        var time = options.Clock ?? TimeProvider.System;
-        var now = time.GetUtcNow().UtcDateTime;
         var partyRows = new List<Dictionary<string, object?>>(Batch);
         for (var i = 0; i < partyCount; i++)
         {
@@ -158,6 +168,10 @@ public sealed class Generator(string connectionString, GeneratorOptions options)
     }
 
     private T Pick<T>(IReadOnlyList<T> list) => list[_rng.Next(list.Count)];
+
+    /// <summary>A Chinese personal name: a common surname and one or two given characters.</summary>
+    internal static string PersonName(Random rng) =>
+        Surnames[rng.Next(Surnames.Length)] + Given[rng.Next(Given.Length)] + (rng.Next(3) == 0 ? Given[rng.Next(Given.Length)] : "");
 
     private Guid NextGuid()
     {
@@ -315,6 +329,17 @@ internal sealed class World
         return [all[first], all[second]];
     }
 
+    /// <summary>The regions already in the database by their code: their id and path.</summary>
+    public static async Task<Dictionary<string, (Guid Id, string Path)>> RegionsAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        var regions = new Dictionary<string, (Guid Id, string Path)>(StringComparer.Ordinal);
+        await using var cmd = new NpgsqlCommand("SELECT \"Code\", \"Id\", \"Path\" FROM \"Organizations\" WHERE \"Kind\" = 'Region' AND \"Code\" IS NOT NULL", conn);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            regions[r.GetString(0)] = (r.GetGuid(1), r.GetString(2));
+        return regions;
+    }
+
     public static async Task<World> LoadAsync(NpgsqlConnection conn, CancellationToken ct)
     {
         var w = new World();
@@ -324,7 +349,7 @@ internal sealed class World
             while (await r.ReadAsync(ct))
             {
                 var kind = r.GetString(3);
-                if (kind == nameof(OrganizationKind.Body) && !r.IsDBNull(2))
+                if (kind == nameof(OrganizationKind.Body) && !r.IsDBNull(2) && r.GetString(2) != nameof(Sector.Justice))
                     w.Bodies.Add(new BodyInfo(r.GetGuid(0), r.GetString(1), Enum.Parse<Sector>(r.GetString(2))));
                 else if (kind == nameof(OrganizationKind.Region) && !r.IsDBNull(5) && r.GetString(5).Length >= 6)
                     w.Regions.Add(new RegionInfo(r.GetGuid(0), r.GetString(1), r.GetString(1)[..Math.Min(2, r.GetString(1).Length)], r.GetString(5)[..6], r.GetString(4)));
@@ -395,6 +420,16 @@ internal sealed class CopyWriter(NpgsqlConnection conn, IModel model, Dictionary
 
     public Task WriteEntitiesAsync(IEnumerable<PenaltyCase> cases, object? unused, CancellationToken ct) =>
         WriteAsync(typeof(PenaltyCase), cases.Select(c => (Func<IProperty, object?>)(p => Read(p, c))), raw: false, ct);
+
+    /// <summary>Names each region's supervising justice bureau (the region and the bureau point at each other, so this comes after both).</summary>
+    public async Task SetSupervisorsAsync(IReadOnlyList<(Guid Region, Guid Bureau)> pairs, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            "UPDATE \"Organizations\" o SET \"SupervisingBodyId\" = p.bureau FROM unnest($1::uuid[], $2::uuid[]) AS p(region, bureau) WHERE o.\"Id\" = p.region", conn);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = pairs.Select(p => p.Region).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = pairs.Select(p => p.Bureau).ToArray() });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
 
     private static object? Read(IProperty p, object entity) => p.PropertyInfo is { } pi ? pi.GetValue(entity) : p.FieldInfo!.GetValue(entity);
 

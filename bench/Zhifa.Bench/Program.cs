@@ -11,13 +11,14 @@ public static class BenchProgram
             return await RunBenchmarkAsync(args);
         if (args.Length == 0 || args[0] != "generate")
         {
-            Console.Error.WriteLine("usage: generate --connection \"<Npgsql connection string>\" [--cases 100000] [--seed 42] [--parties N] [--no-prepare]");
+            Console.Error.WriteLine("usage: generate --connection \"<Npgsql connection string>\" [--cases 100000] [--seed 42] [--parties N] [--counties N] [--townships 12] [--officers-per-body 30] [--no-prepare]");
             Console.Error.WriteLine("       run --connection \"<Npgsql connection string>\" [--duration 10] [--clients 8] [--pgbench-scale 10]");
             return 2;
         }
         string? connection = null;
         int cases = 100_000, seed = 42;
-        int? parties = null;
+        int? parties = null, counties = null;
+        int townships = 12, officersPerBody = 30;
         var prepare = true;
         for (var i = 1; i < args.Length; i++)
         {
@@ -27,6 +28,9 @@ public static class BenchProgram
                 case "--cases": cases = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--seed": seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--parties": parties = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--counties": counties = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--townships": townships = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--officers-per-body": officersPerBody = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--no-prepare": prepare = false; break;
                 default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
             }
@@ -42,7 +46,9 @@ public static class BenchProgram
             if (code != 0)
                 return code;
         }
-        var report = await new Generator(connection, new GeneratorOptions(cases, seed, parties)).RunAsync(Console.Out);
+        var report = await new Generator(connection, new GeneratorOptions(cases, seed, parties, null,
+            // A province of 117 counties (Shanxi's count; the demo's 原平市 is one) unless the run is small.
+            counties ?? (cases >= 50_000 ? 116 : 0), townships, officersPerBody)).RunAsync(Console.Out);
         return report.Rows > 0 ? 0 : 1;
     }
 

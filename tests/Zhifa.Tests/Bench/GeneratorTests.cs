@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Bench;
 using Zhifa.Core.Cases;
+using Zhifa.Core.Data;
+using Zhifa.Core.Organizations;
 using Zhifa.Tests.Infrastructure;
 
 namespace Zhifa.Tests.Bench;
@@ -18,14 +20,19 @@ public sealed class GeneratorTests
         await using (var scope = app.Scope(out var db))
             demo = [.. await db.Cases.Select(c => c.Id).ToListAsync()];
 
-        var report = await new Generator(app.ConnectionString, new GeneratorOptions(500, Seed: 7)).RunAsync(TextWriter.Null);
+        var report = await new Generator(app.ConnectionString, new GeneratorOptions(500, Seed: 7, Counties: 3, Townships: 2, OfficersPerBody: 2)).RunAsync(TextWriter.Null);
         Assert.Equal(500, report.RowsByTable["Cases"]);
         Assert.True(report.RowsByTable["CaseDeadlines"] >= 500, "every case has at least its opening deadline");
         Assert.True(report.CasesByState.Count >= 5, "cases in many states");
+        // The province: ten more cities (each with its justice bureau), three counties with two townships, a justice bureau
+        // and eight sector bodies each, two officers with a certificate in each sector body.
+        Assert.Equal(10 + 3 + 3 * 2 + 10 + 3 * 9, report.RowsByTable["Organizations"]);
+        Assert.Equal(3 * 8 * 2, report.RowsByTable["Officers"]);
+        Assert.Equal(3 * 8 * 2, report.RowsByTable["Certificates"]);
 
         var supervisor = app.ApiAs("yp.supervisor");
         using var list = JsonDocument.Parse(await supervisor.GetStringAsync("/api/v1/cases?pageSize=50"));
-        Assert.True(list.RootElement.GetProperty("total").GetInt32() > demo.Count + 100);
+        Assert.True(list.RootElement.GetProperty("total").GetInt32() > demo.Count + 50);
         var generated = list.RootElement.GetProperty("items").EnumerateArray()
             .Select(i => i.GetProperty("id").GetGuid()).First(id => !demo.Contains(id));
 
@@ -33,6 +40,17 @@ public sealed class GeneratorTests
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         using var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.NotEmpty(detail.RootElement.GetProperty("deadlines").EnumerateArray());
+
+        // 原平市's supervisor sees 原平市's cases and none of the generated counties'.
+        await using (var scope = app.Scope(out var db))
+        {
+            var yuanping = await db.Organizations.Unscoped("the test's own check").Where(o => o.Name == "原平市").Select(o => o.Path).SingleAsync();
+            var bodiesThere = await db.Organizations.Unscoped("the test's own check").Where(o => o.RegionPath.StartsWith(yuanping)).Select(o => o.Id).ToListAsync();
+            var inYuanping = await db.Cases.Unscoped("the test's own check").CountAsync(c => bodiesThere.Contains(c.BodyId));
+            var elsewhere = await db.Cases.Unscoped("the test's own check").CountAsync(c => !bodiesThere.Contains(c.BodyId));
+            Assert.True(elsewhere > 100, $"cases in the generated counties: {elsewhere}");
+            Assert.Equal(inYuanping, list.RootElement.GetProperty("total").GetInt32());
+        }
 
         // The numbering continues after the generated numbers: no number is issued twice per body.
         await using (var scope = app.Scope(out var db))
