@@ -50,6 +50,7 @@ public sealed partial class Benchmark(BenchmarkOptions options)
     {
         ArgumentNullException.ThrowIfNull(output);
         var warm = TimeSpan.FromSeconds(Math.Min(2, options.Duration.TotalSeconds / 4));
+        var today = DateOnly.FromDateTime((options.Clock ?? TimeProvider.System).GetUtcNow().UtcDateTime.AddHours(8));
 
         output.WriteLine($"pgbench (scale {options.PgBenchScale}, {options.Clients} clients, {options.Duration.TotalSeconds:N0} s each) …");
         var (select, tpcb) = await PgBench.RunAsync(options.Connection, options.PgBenchScale, options.Clients, options.Duration, ct);
@@ -74,33 +75,55 @@ public sealed partial class Benchmark(BenchmarkOptions options)
 
             // 3. Case-step writes: register a lead (officer), open it (head) — two writes per operation.
             var party = DeterministicGuid.From("party:原平市惠民超市有限公司");
-            var today = DateOnly.FromDateTime((options.Clock ?? TimeProvider.System).GetUtcNow().UtcDateTime.AddHours(8));
             var writes = await Load.RunAsync(options.Clients, options.Duration, warm, (w, i, c) => RegisterAndOpenAsync(http, officer, head, party, today, w, i, c), ct);
             var writeRate = writes.PerSecond * 2;
+            if (writes.Failures > 0)
+                output.WriteLine("The app's log after the failed writes:\n" + string.Join('\n', app.Log.Split('\n').TakeLast(60)));
             Add(new BenchmarkRow($"case-step writes over HTTP ({options.Clients} clients)", writeRate, "writes/s", "≥ 50 % of TPC-B", writeRate / tpcb >= 0.5,
                 $"{writeRate / tpcb * 100:N1} % of TPC-B; {Failures(writes)}"), output);
 
-            // 4. The lists and the case page: latency with one client (the figure a user feels), throughput with all.
-            var ids = await CaseIdsAsync(http, supervisor, ct);
-            var firstPage = await Load.RunAsync(options.Clients, options.Duration, warm, (_, _, c) => GetAsync(http, "/api/v1/cases?pageSize=20", supervisor, c), ct);
-            Add(new BenchmarkRow($"county supervisor's case list, first page ({options.Clients} clients)", firstPage.PerSecond, "req/s", "≥ 10 % of select-only",
-                firstPage.PerSecond / select >= 0.10, $"{firstPage.PerSecond / select * 100:N1} % of select-only; {Failures(firstPage)}"), output);
-            var from = today.AddYears(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var to = today.AddYears(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            await LatencyAsync("county supervisor's case list, first page", "/api/v1/cases?pageSize=20", supervisor, 50, http, warm, output, ct);
-            await LatencyAsync("county supervisor's case list, page 500", "/api/v1/cases?pageSize=20&page=500", supervisor, 50, http, warm, output, ct);
-            await LatencyAsync("county supervisor's case list, filtered (state, period)", $"/api/v1/cases?pageSize=20&state=Archived&from={from}&to={to}", supervisor, 50, http, warm, output, ct);
-            var random = new Random(1);
-            await LatencyAsync("case page", null, supervisor, 50, http, warm, output, ct, () => $"/api/v1/cases/{ids[random.Next(ids.Count)]}");
-            await LatencyAsync("a body's cases due within 3 working days", "/api/v1/cases?view=DueSoon&pageSize=20", head, 50, http, warm, output, ct);
-
-            // 5. The supervisor's region statistics.
-            await LatencyAsync("county supervisor's region statistics", "/api/v1/cases/statistics", supervisor, 100, http, warm, output, ct);
+            // 4, 5. The lists, the case page and the statistics.
+            await ReadsAsync("", http, supervisor, head, today, select, 50, output, ct);
         }
 
         // 7. Export, in a fresh process so that its peak memory is the export's.
         await ExportAsync(output, ct);
+
+        // 8. The same reads on SQLite.
+        if (options.SqliteConnection is { } sqlite)
+        {
+            await using var app = await AppServer.StartAsync("Sqlite", sqlite, options.AppSettings, ct);
+            using var http = Client(app.Address, options.Clients);
+            await ReadsAsync("SQLite: ", http, await TokenAsync(http, options.Supervisor, ct), await TokenAsync(http, options.Head, ct), today, null, 100, output, ct);
+        }
         return _rows;
+    }
+
+    /// <summary>
+    /// The county supervisor's case list (first page, page 500, filtered), the case page, a body's due-soon list and the
+    /// region statistics: latency with one client (the figure a user feels); the first page's throughput with all clients too.
+    /// </summary>
+    private async Task ReadsAsync(string label, HttpClient http, string supervisor, string head, DateOnly today, double? selectOnly, double listTargetMs,
+        TextWriter output, CancellationToken ct)
+    {
+        var warm = TimeSpan.FromSeconds(Math.Min(2, options.Duration.TotalSeconds / 4));
+        var ids = await CaseIdsAsync(http, supervisor, ct);
+        if (selectOnly is { } select)
+        {
+            var firstPage = await Load.RunAsync(options.Clients, options.Duration, warm, (_, _, c) => GetAsync(http, "/api/v1/cases?pageSize=20", supervisor, c), ct);
+            Add(new BenchmarkRow($"{label}county supervisor's case list, first page ({options.Clients} clients)", firstPage.PerSecond, "req/s", "≥ 10 % of select-only",
+                firstPage.PerSecond / select >= 0.10, $"{firstPage.PerSecond / select * 100:N1} % of select-only; {Failures(firstPage)}"), output);
+        }
+        var from = today.AddYears(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = today.AddYears(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await LatencyAsync(label + "county supervisor's case list, first page", "/api/v1/cases?pageSize=20", supervisor, listTargetMs, http, warm, output, ct);
+        await LatencyAsync(label + "county supervisor's case list, page 500", "/api/v1/cases?pageSize=20&page=500", supervisor, listTargetMs, http, warm, output, ct);
+        await LatencyAsync(label + "county supervisor's case list, filtered (state, period)", $"/api/v1/cases?pageSize=20&state=Archived&from={from}&to={to}",
+            supervisor, listTargetMs, http, warm, output, ct);
+        var random = new Random(1);
+        await LatencyAsync(label + "case page", null, supervisor, listTargetMs, http, warm, output, ct, () => $"/api/v1/cases/{ids[random.Next(ids.Count)]}");
+        await LatencyAsync(label + "a body's cases due within 3 working days", "/api/v1/cases?view=DueSoon&pageSize=20", head, listTargetMs, http, warm, output, ct);
+        await LatencyAsync(label + "county supervisor's region statistics", "/api/v1/cases/statistics", supervisor, 100, http, warm, output, ct);
     }
 
     private async Task ExportAsync(TextWriter output, CancellationToken ct)

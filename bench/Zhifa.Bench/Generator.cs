@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -137,12 +138,11 @@ public sealed class Generator(string connectionString, GeneratorOptions options)
         // The numbering continues after the generated numbers.
         foreach (var (key, last) in numbers)
         {
-            await using var cmd = new NpgsqlCommand("INSERT INTO \"CaseNumberSequences\" (\"Key\", \"Last\") VALUES ($1, $2) ON CONFLICT (\"Key\") DO UPDATE SET \"Last\" = EXCLUDED.\"Last\"", conn);
-            cmd.Parameters.Add(new NpgsqlParameter { Value = key });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = last });
+            await using var cmd = Sql.Command(conn, "INSERT INTO \"CaseNumberSequences\" (\"Key\", \"Last\") VALUES (@key, @last) ON CONFLICT (\"Key\") DO UPDATE SET \"Last\" = excluded.\"Last\"",
+                ("key", key), ("last", last));
             await cmd.ExecuteNonQueryAsync(ct);
         }
-        await using (var analyze = new NpgsqlCommand("ANALYZE", conn))
+        await using (var analyze = Sql.Command(conn, "ANALYZE"))
             await analyze.ExecuteNonQueryAsync(ct);
         clock.Stop();
 
@@ -330,20 +330,20 @@ internal sealed class World
     }
 
     /// <summary>The regions already in the database by their code: their id and path.</summary>
-    public static async Task<Dictionary<string, (Guid Id, string Path)>> RegionsAsync(NpgsqlConnection conn, CancellationToken ct)
+    public static async Task<Dictionary<string, (Guid Id, string Path)>> RegionsAsync(DbConnection conn, CancellationToken ct)
     {
         var regions = new Dictionary<string, (Guid Id, string Path)>(StringComparer.Ordinal);
-        await using var cmd = new NpgsqlCommand("SELECT \"Code\", \"Id\", \"Path\" FROM \"Organizations\" WHERE \"Kind\" = 'Region' AND \"Code\" IS NOT NULL", conn);
+        await using var cmd = Sql.Command(conn, "SELECT \"Code\", \"Id\", \"Path\" FROM \"Organizations\" WHERE \"Kind\" = 'Region' AND \"Code\" IS NOT NULL");
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             regions[r.GetString(0)] = (r.GetGuid(1), r.GetString(2));
         return regions;
     }
 
-    public static async Task<World> LoadAsync(NpgsqlConnection conn, CancellationToken ct)
+    public static async Task<World> LoadAsync(DbConnection conn, CancellationToken ct)
     {
         var w = new World();
-        await using (var cmd = new NpgsqlCommand("SELECT \"Id\", \"Name\", \"Sector\", \"Kind\", \"Path\", \"Code\" FROM \"Organizations\" ORDER BY \"Path\"", conn))
+        await using (var cmd = Sql.Command(conn, "SELECT \"Id\", \"Name\", \"Sector\", \"Kind\", \"Path\", \"Code\" FROM \"Organizations\" ORDER BY \"Path\""))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
@@ -355,7 +355,7 @@ internal sealed class World
                     w.Regions.Add(new RegionInfo(r.GetGuid(0), r.GetString(1), r.GetString(1)[..Math.Min(2, r.GetString(1).Length)], r.GetString(5)[..6], r.GetString(4)));
             }
         }
-        await using (var cmd = new NpgsqlCommand("SELECT \"Id\", \"FullName\", \"BodyId\" FROM \"Officers\" ORDER BY \"Id\"", conn))
+        await using (var cmd = Sql.Command(conn, "SELECT \"Id\", \"FullName\", \"BodyId\" FROM \"Officers\" ORDER BY \"Id\""))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
@@ -366,7 +366,7 @@ internal sealed class World
                 list.Add(new TeamMember(r.GetGuid(0), r.GetString(1), true, null, null));
             }
         }
-        await using (var cmd = new NpgsqlCommand("SELECT \"Id\", \"OwnerId\" FROM \"CatalogueItems\" ORDER BY \"Id\"", conn))
+        await using (var cmd = Sql.Command(conn, "SELECT \"Id\", \"OwnerId\" FROM \"CatalogueItems\" ORDER BY \"Id\""))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
@@ -376,13 +376,13 @@ internal sealed class World
                 list.Add(r.GetGuid(0));
             }
         }
-        await using (var cmd = new NpgsqlCommand("SELECT \"Key\", \"Last\" FROM \"CaseNumberSequences\"", conn))
+        await using (var cmd = Sql.Command(conn, "SELECT \"Key\", \"Last\" FROM \"CaseNumberSequences\""))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
                 w.Sequences[r.GetString(0)] = r.GetInt32(1);
         }
-        await using (var cmd = new NpgsqlCommand("SELECT \"Id\" FROM \"Users\" ORDER BY \"UserName\" LIMIT 1", conn))
+        await using (var cmd = Sql.Command(conn, "SELECT \"Id\" FROM \"Users\" ORDER BY \"UserName\" LIMIT 1"))
             w.UserId = (Guid)(await cmd.ExecuteScalarAsync(ct))!;
         return w;
     }
@@ -424,11 +424,12 @@ internal sealed class CopyWriter(NpgsqlConnection conn, IModel model, Dictionary
     /// <summary>Names each region's supervising justice bureau (the region and the bureau point at each other, so this comes after both).</summary>
     public async Task SetSupervisorsAsync(IReadOnlyList<(Guid Region, Guid Bureau)> pairs, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(
-            "UPDATE \"Organizations\" o SET \"SupervisingBodyId\" = p.bureau FROM unnest($1::uuid[], $2::uuid[]) AS p(region, bureau) WHERE o.\"Id\" = p.region", conn);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = pairs.Select(p => p.Region).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = pairs.Select(p => p.Bureau).ToArray() });
-        await cmd.ExecuteNonQueryAsync(ct);
+        foreach (var (region, bureau) in pairs)
+        {
+            await using var cmd = Sql.Command(conn, "UPDATE \"Organizations\" SET \"SupervisingBodyId\" = @bureau WHERE \"Id\" = @region",
+                ("bureau", bureau), ("region", region));
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
     }
 
     private static object? Read(IProperty p, object entity) => p.PropertyInfo is { } pi ? pi.GetValue(entity) : p.FieldInfo!.GetValue(entity);
@@ -470,5 +471,23 @@ internal sealed class CopyWriter(NpgsqlConnection conn, IModel model, Dictionary
             return list.Cast<object>().Select(e => element is null ? e?.ToString() : element.ConvertToProvider(e)?.ToString()).ToArray();
         }
         return p.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(v) : v;
+    }
+}
+
+/// <summary>Plain SQL on either engine's connection, with named parameters.</summary>
+internal static class Sql
+{
+    public static DbCommand Command(DbConnection conn, string text, params (string Name, object Value)[] parameters)
+    {
+        var cmd = conn.CreateCommand();
+        cmd.CommandText = text;
+        foreach (var (name, value) in parameters)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = "@" + name;
+            p.Value = value;
+            cmd.Parameters.Add(p);
+        }
+        return cmd;
     }
 }

@@ -12,7 +12,7 @@ public static class BenchProgram
         if (args.Length == 0 || args[0] != "generate")
         {
             Console.Error.WriteLine("usage: generate --connection \"<Npgsql connection string>\" [--cases 100000] [--seed 42] [--parties N] [--counties N] [--townships 12] [--officers-per-body 30] [--no-prepare]");
-            Console.Error.WriteLine("       run --connection \"<Npgsql connection string>\" [--duration 10] [--clients 8] [--pgbench-scale 10]");
+            Console.Error.WriteLine("       run --connection \"<Npgsql connection string>\" [--duration 10] [--clients 8] [--pgbench-scale 10] [--sqlite \"<SQLite connection string>\"]");
             return 2;
         }
         string? connection = null;
@@ -56,6 +56,7 @@ public static class BenchProgram
     {
         string? connection = null;
         int duration = 10, clients = 8, scale = 10;
+        string? sqlite = null;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -64,6 +65,7 @@ public static class BenchProgram
                 case "--duration": duration = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--clients": clients = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--pgbench-scale": scale = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--sqlite": sqlite = args[++i]; break;
                 default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
             }
         }
@@ -72,7 +74,7 @@ public static class BenchProgram
             Console.Error.WriteLine("--connection is required");
             return 2;
         }
-        var rows = await new Benchmark(new BenchmarkOptions(connection, TimeSpan.FromSeconds(duration), clients, scale)).RunAsync(Console.Out);
+        var rows = await new Benchmark(new BenchmarkOptions(connection, TimeSpan.FromSeconds(duration), clients, scale, SqliteConnection: sqlite)).RunAsync(Console.Out);
         Console.WriteLine();
         Console.WriteLine(Benchmark.Table(rows));
         return 0;
