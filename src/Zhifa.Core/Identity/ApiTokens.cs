@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Zhifa.Core.Common;
 using Zhifa.Core.Data;
 
@@ -52,25 +53,52 @@ public sealed class ApiTokens(ZhifaDbContext db, SecurityOptions options, TimePr
             .OrderByDescending(t => t.CreatedAt)
             .Select(t => new ApiTokenDto(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt)).ToList();
 
-    /// <summary>The user a presented token stands for, or why it does not stand for anyone.</summary>
-    public async Task<(Guid? UserId, UnauthorizedError? Failure)> AuthenticateAsync(string token, CancellationToken ct = default)
+    /// <summary>The token of a hash as the database holds it now, or null.</summary>
+    public async Task<CachedToken?> FindAsync(string hash, CancellationToken ct = default) =>
+        await db.ApiTokens.Unscoped("token sign-in reads the presented token before anyone is signed in").AsNoTracking()
+            .Where(t => t.TokenHash == hash)
+            .Select(t => new CachedToken(t.Id, t.UserId, t.ExpiresAt, t.RevokedAt, t.LastUsedAt))
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>Writes the time of a token's use (<see cref="TokenAuthentication"/> decides when).</summary>
+    public async Task RecordUseAsync(Guid tokenId, DateTime now, CancellationToken ct = default)
     {
-        var hash = HashOf(token ?? "");
-        var found = await db.ApiTokens.Unscoped("token sign-in reads the presented token before anyone is signed in").FirstOrDefaultAsync(t => t.TokenHash == hash, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (found is null)
-            return (null, IdentityErrors.TokenUnknown());
-        if (found.RevokedAt is not null)
-            return (found.UserId, IdentityErrors.TokenRevoked());
-        if (found.ExpiresAt <= now)
-            return (found.UserId, IdentityErrors.TokenExpired());
-        if (found.LastUsedAt is null || found.LastUsedAt < now.AddMinutes(-5))
+        if (await db.ApiTokens.Unscoped("token sign-in records the use of the presented token before anyone is signed in")
+                .FirstOrDefaultAsync(t => t.Id == tokenId, ct) is { } token)
         {
-            found.Used(now);
+            token.Used(now);
             await db.SaveChangesAsync(ct);
         }
-        return (found.UserId, null);
     }
 
     private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>
+/// Which user a presented bearer token stands for, from the node's <see cref="AccessCache"/> (the database on a miss). The
+/// expiry is compared with the clock on every request, cached or not; the last use is written at most every
+/// <see cref="UseRecordedEvery"/>.
+/// </summary>
+public sealed class TokenAuthentication(AccessCache cache, TimeProvider clock)
+{
+    /// <summary>A token's last use is written at most this often (not on every request).</summary>
+    public static readonly TimeSpan UseRecordedEvery = TimeSpan.FromMinutes(5);
+
+    /// <summary>The user and token a presented token stands for, or why it does not stand for anyone.</summary>
+    /// <param name="services">The request's services: the database context is taken from them only when needed.</param>
+    public async ValueTask<(Guid? UserId, Guid? TokenId, UnauthorizedError? Failure)> AuthenticateAsync(string token, IServiceProvider services, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var found = await cache.TokenAsync(ApiTokens.HashOf(token ?? ""), services, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (found is null)
+            return (null, null, IdentityErrors.TokenUnknown());
+        if (found.RevokedAt is not null)
+            return (found.UserId, found.Id, IdentityErrors.TokenRevoked());
+        if (found.ExpiresAt <= now)
+            return (found.UserId, found.Id, IdentityErrors.TokenExpired());
+        if (found.ClaimUse(now, UseRecordedEvery))
+            await services.GetRequiredService<ApiTokens>().RecordUseAsync(found.Id, now, ct);
+        return (found.UserId, found.Id, null);
+    }
 }

@@ -23,6 +23,11 @@ public sealed class IdentityModule : FeatureModule
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IOfficerDeparture, CloseAccountOnDeparture>();
+        // The node's cache of callers and tokens, and what keeps it right when they change (every context gets the interceptor).
+        services.AddSingleton(sp => new AccessCache(sp.GetService<SecurityOptions>() ?? new SecurityOptions(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<TokenAuthentication>();
+        services.AddSingleton<AccessCacheInvalidation>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<AccessCacheInvalidation>());
     }
 
     public override void BuildModel(ModelBuilder model, ScopeFilters scope)

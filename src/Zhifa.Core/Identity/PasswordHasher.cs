@@ -70,6 +70,16 @@ public sealed class SecurityOptions
 
     public int TokenLifetimeDays { get; set; } = 90;
 
+    /// <summary>
+    /// How long a node keeps a caller's access, security stamp and token before reading them again (<see cref="AccessCache"/>).
+    /// Changes made on the node itself take effect at once; this bounds how long another node of the deployment may still act
+    /// on access that was withdrawn (a deactivated account, a revoked token, a role taken away). 0 turns the cache off.
+    /// </summary>
+    public int AccessCacheSeconds { get; set; } = 30;
+
+    /// <summary>How many callers (and as many tokens) a node keeps in its <see cref="AccessCache"/>.</summary>
+    public int AccessCacheEntries { get; set; } = 10_000;
+
     /// <summary>Sign-in attempts per account per minute before further attempts are refused (on top of the lockout).</summary>
     public int AccountAttemptsPerMinute { get; set; } = 10;
 

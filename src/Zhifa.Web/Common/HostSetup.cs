@@ -35,7 +35,13 @@ public static class HostSetup
         services.AddSingleton(database);
         if (builder.Environment.IsProduction() && database.IsPostgres && !database.HasOwner)
             services.AddHostedService<SingleDatabaseRoleWarning>();
-        services.AddDbContext<ZhifaDbContext>(database.Apply);
+        // The features' interceptors (Identity's keeps the access cache right) watch every context's saves. The options are
+        // built once, not for every request's context.
+        services.AddDbContext<ZhifaDbContext>((sp, o) =>
+        {
+            database.Apply(o);
+            o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+        }, optionsLifetime: ServiceLifetime.Singleton);
         var imports = new Zhifa.Core.Common.ImportLimits();
         config.GetSection(Zhifa.Core.Common.ImportLimits.Section).Bind(imports);
         services.AddSingleton(imports);

@@ -2,7 +2,11 @@ using System.Diagnostics;
 
 namespace Zhifa.Web.Common;
 
-/// <summary>One structured log event per request: method, path, status, duration, trace id.</summary>
+/// <summary>
+/// One structured log event per request: method, path, status, duration, trace id. Not for the vendored files under
+/// <c>/lib</c>, nor for the load balancer's health probes that succeed (every few seconds from every balancer, they would
+/// bury the requests of people; a failing probe is logged).
+/// </summary>
 internal sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -15,8 +19,10 @@ internal sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILo
         finally
         {
             var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            if (!context.Request.Path.StartsWithSegments("/lib", StringComparison.Ordinal))
-                LogRequest(logger, context.Request.Method, context.Request.Path, context.Response.StatusCode, elapsed, context.TraceIdentifier);
+            var path = context.Request.Path;
+            if (!path.StartsWithSegments("/lib", StringComparison.Ordinal)
+                && !(context.Response.StatusCode == StatusCodes.Status200OK && path.StartsWithSegments("/health", StringComparison.Ordinal)))
+                LogRequest(logger, context.Request.Method, path, context.Response.StatusCode, elapsed, context.TraceIdentifier);
         }
     }
 

@@ -14,15 +14,17 @@ internal sealed class ActorMiddleware(RequestDelegate next)
 
     private static readonly string[] OpenWhileChangingPassword = ["/account", "/api/v1/auth", "/lib", "/css", "/culture", "/health", "/_framework"];
 
-    public async Task InvokeAsync(HttpContext context, ActorContext actor, AccessLoader loader)
+    /// <summary>Pages carry the choice in a cookie; API clients (bearer tokens) act with all their assignments.</summary>
+    public static Guid? ActingFor(HttpContext context) =>
+        context.Request.Headers.Authorization.Count == 0 && context.Request.Cookies[ActingForCookie] is { } cookie
+            && Guid.TryParse(cookie, out var chosen) ? chosen : null;
+
+    public async Task InvokeAsync(HttpContext context, ActorContext actor, AccessCache cache)
     {
         actor.Address = context.Connection.RemoteIpAddress?.ToString();
         if (context.User.UserId() is { } userId)
         {
-            // Pages carry the choice in a cookie; API clients (bearer tokens) act with all their assignments.
-            Guid? actingFor = context.Request.Headers.Authorization.Count == 0
-                && Guid.TryParse(context.Request.Cookies[ActingForCookie], out var chosen) ? chosen : null;
-            if (await loader.LoadAsync(userId, actingFor, context.RequestAborted) is { } access)
+            if ((await cache.UserAsync(userId, ActingFor(context), context.RequestServices, context.RequestAborted)).Access is { } access)
                 actor.SignedIn(access);
             else
                 context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());

@@ -4,7 +4,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Zhifa.Core.Data;
 using Zhifa.Core.Identity;
@@ -44,6 +43,9 @@ public static class AuthSetup
                 o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
             })
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(Bearer, null);
+        // After the framework's own post-configuration, which makes the cookie's ticket format.
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<CookieAuthenticationOptions>>(sp =>
+            new CookieTicketCaching(security, sp.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
@@ -66,7 +68,10 @@ public static class AuthSetup
         });
     }
 
-    /// <summary>A cookie whose user was deactivated, or whose password or roles changed since, stops working.</summary>
+    /// <summary>
+    /// A cookie whose user was deactivated, or whose password or roles changed since, stops working. The stamp is the one
+    /// the node's <see cref="AccessCache"/> holds (the same entry the request's access then comes from).
+    /// </summary>
     private static async Task ValidateStampAsync(CookieValidatePrincipalContext context)
     {
         var id = context.Principal?.FindFirstValue(ZhifaClaims.UserId);
@@ -76,9 +81,9 @@ public static class AuthSetup
             context.RejectPrincipal();
             return;
         }
-        var db = context.HttpContext.RequestServices.GetRequiredService<ZhifaDbContext>();
-        var current = await db.Users.Unscoped("the cookie check reads the signed-in account's own security stamp").AsNoTracking().Where(u => u.Id == userId && u.IsActive).Select(u => u.SecurityStamp).FirstOrDefaultAsync();
-        if (current is null || current != stamp)
+        var http = context.HttpContext;
+        var current = await http.RequestServices.GetRequiredService<AccessCache>().UserAsync(userId, ActorMiddleware.ActingFor(http), http.RequestServices, http.RequestAborted);
+        if (current.Access is null || current.SecurityStamp != stamp)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Cookie);
