@@ -225,6 +225,35 @@ public abstract class AccessCacheTests
     }
 
     [Fact]
+    public async Task TokenUse_IsWrittenAtMostEveryFiveMinutes()
+    {
+        var (_, name, _, token) = await NewUserAsync();
+        var bearer = Bearer(token);
+        var issuedAt = _fixture.App.Clock.GetUtcNow().UtcDateTime;
+        Assert.Equal(name, await WhoAsync(bearer));
+        // (PostgreSQL keeps microseconds, the clock ticks of 100 ns.)
+        var precision = TimeSpan.FromMilliseconds(1);
+        Assert.Equal(issuedAt, await LastUsedAsync(name), precision);
+
+        _fixture.App.Clock.Advance(TimeSpan.FromMinutes(4));
+        Assert.Equal(0, await CommandsOfAsync(bearer, "/api/v1/auth/me", HttpStatusCode.OK));
+        Assert.Equal(issuedAt, await LastUsedAsync(name), precision);
+
+        _fixture.App.Clock.Advance(TimeSpan.FromMinutes(1).Add(TimeSpan.FromSeconds(1)));
+        Assert.Equal(name, await WhoAsync(bearer));
+        Assert.Equal(issuedAt.AddMinutes(5).AddSeconds(1), await LastUsedAsync(name), precision);
+    }
+
+    private async Task<DateTime> LastUsedAsync(string userName)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().AsSystem();
+        var db = scope.ServiceProvider.GetRequiredService<ZhifaDbContext>();
+        var userId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+        return await db.ApiTokens.Where(t => t.UserId == userId).Select(t => t.LastUsedAt).SingleAsync() ?? throw new InvalidOperationException("The token's use was not recorded.");
+    }
+
+    [Fact]
     public async Task AStatementPastTheChangeTracker_StillDropsTheCache()
     {
         var (id, name, _, token) = await NewUserAsync();
