@@ -322,6 +322,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseId", "DueOn")
+                        .HasDatabaseName("IX_CaseDeadlines_Open_CaseId_DueOn")
+                        .HasFilter("\"Status\" = 'Open'");
+
                     b.HasIndex("CaseId", "Kind");
 
                     b.HasIndex("Status", "DueOn");
@@ -795,6 +799,8 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasIndex("BodyId", "RegisteredOn", "Id");
 
                     b.HasIndex("BodyId", "State", "RegisteredOn");
+
+                    b.HasIndex("RegisteredOn", "Id", "BodyId", "State");
 
                     b.ToTable("Cases", (string)null);
                 });
