@@ -328,6 +328,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CaseId", "Kind");
 
+                    b.HasIndex("DueOn", "CaseId")
+                        .HasDatabaseName("IX_CaseDeadlines_Open_DueOn_CaseId")
+                        .HasFilter("\"Status\" = 'Open'");
+
                     b.HasIndex("Status", "DueOn");
 
                     b.HasIndex("BodyId", "Status", "DueOn");

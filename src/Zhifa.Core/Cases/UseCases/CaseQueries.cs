@@ -217,12 +217,12 @@ public sealed class CaseQueries(CaseContext ctx)
             {
                 var calendar = await ctx.CalendarAsync(ct);
                 var until = calendar.AddWorkingDays(today, ctx.DefaultRules.DueSoonWorkingDays).Date;
-                var soon = Db.CaseDeadlines.Unscoped("the clocks of a case in scope, which is in scope itself");
+                var soon = Db.CaseDeadlines;
                 q = q.Where(c => soon.Any(d => d.CaseId == c.Id && d.Status == DeadlineStatus.Open && d.DueOn >= today && d.DueOn <= until));
                 break;
             }
             case CaseView.Overdue:
-                var late = Db.CaseDeadlines.Unscoped("the clocks of a case in scope, which is in scope itself");
+                var late = Db.CaseDeadlines;
                 q = q.Where(c => late.Any(d => d.CaseId == c.Id && d.Status == DeadlineStatus.Open && d.DueOn < today));
                 break;
         }

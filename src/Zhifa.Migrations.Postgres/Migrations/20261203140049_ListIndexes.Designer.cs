@@ -13,7 +13,7 @@ using Zhifa.Core.Data;
 namespace Zhifa.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ZhifaDbContext))]
-    [Migration("20261203134248_ListIndexes")]
+    [Migration("20261203140049_ListIndexes")]
     partial class ListIndexes
     {
         /// <inheritdoc />
@@ -338,6 +338,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("CaseId", "Kind");
+
+                    b.HasIndex("DueOn", "CaseId")
+                        .HasDatabaseName("IX_CaseDeadlines_Open_DueOn_CaseId")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("Status", "DueOn");
 

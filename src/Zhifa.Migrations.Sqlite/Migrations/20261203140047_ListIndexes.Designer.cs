@@ -11,7 +11,7 @@ using Zhifa.Core.Data;
 namespace Zhifa.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ZhifaDbContext))]
-    [Migration("20261203134245_ListIndexes")]
+    [Migration("20261203140047_ListIndexes")]
     partial class ListIndexes
     {
         /// <inheritdoc />
@@ -330,6 +330,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("CaseId", "Kind");
+
+                    b.HasIndex("DueOn", "CaseId")
+                        .HasDatabaseName("IX_CaseDeadlines_Open_DueOn_CaseId")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("Status", "DueOn");
 

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Zhifa.Migrations.Postgres.Migrations
+namespace Zhifa.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class ListIndexes : Migration
@@ -20,6 +20,12 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 table: "CaseDeadlines",
                 columns: new[] { "CaseId", "DueOn" },
                 filter: "\"Status\" = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseDeadlines_Open_DueOn_CaseId",
+                table: "CaseDeadlines",
+                columns: new[] { "DueOn", "CaseId" },
+                filter: "\"Status\" = 'Open'");
         }
 
         /// <inheritdoc />
@@ -31,6 +37,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_CaseDeadlines_Open_CaseId_DueOn",
+                table: "CaseDeadlines");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CaseDeadlines_Open_DueOn_CaseId",
                 table: "CaseDeadlines");
         }
     }
