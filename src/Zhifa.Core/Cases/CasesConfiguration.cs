@@ -130,8 +130,8 @@ internal sealed class CaseDeadlineConfiguration : IEntityTypeConfiguration<CaseD
         // The open clocks of a case (its next deadline in a list; "is it due soon / overdue" for each case a list walks):
         // a small index of the open rows only, read without the table.
         builder.HasIndex(d => new { d.CaseId, d.DueOn }).HasFilter("\"Status\" = 'Open'").HasDatabaseName("IX_CaseDeadlines_Open_CaseId_DueOn");
-        // The open clocks by due date with their case: the due-soon and overdue views start from them (index only).
-        builder.HasIndex(d => new { d.DueOn, d.CaseId }).HasFilter("\"Status\" = 'Open'").HasDatabaseName("IX_CaseDeadlines_Open_DueOn_CaseId");
+        // The open clocks of the scope's bodies by due date with their case: the due-soon and overdue views count from them (index only).
+        builder.HasIndex(d => new { d.BodyId, d.DueOn, d.CaseId }).HasFilter("\"Status\" = 'Open'").HasDatabaseName("IX_CaseDeadlines_Open_BodyId_DueOn_CaseId");
     }
 }
 

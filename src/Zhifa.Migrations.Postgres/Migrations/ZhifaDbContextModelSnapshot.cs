@@ -336,11 +336,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasIndex("CaseId", "Kind");
 
-                    b.HasIndex("DueOn", "CaseId")
-                        .HasDatabaseName("IX_CaseDeadlines_Open_DueOn_CaseId")
-                        .HasFilter("\"Status\" = 'Open'");
-
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("BodyId", "DueOn", "CaseId")
+                        .HasDatabaseName("IX_CaseDeadlines_Open_BodyId_DueOn_CaseId")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("BodyId", "Status", "DueOn");
 

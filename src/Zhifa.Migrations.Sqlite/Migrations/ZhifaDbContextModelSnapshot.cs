@@ -328,11 +328,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CaseId", "Kind");
 
-                    b.HasIndex("DueOn", "CaseId")
-                        .HasDatabaseName("IX_CaseDeadlines_Open_DueOn_CaseId")
-                        .HasFilter("\"Status\" = 'Open'");
-
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("BodyId", "DueOn", "CaseId")
+                        .HasDatabaseName("IX_CaseDeadlines_Open_BodyId_DueOn_CaseId")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("BodyId", "Status", "DueOn");
 

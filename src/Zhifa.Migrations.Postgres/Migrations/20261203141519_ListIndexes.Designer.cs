@@ -13,7 +13,7 @@ using Zhifa.Core.Data;
 namespace Zhifa.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ZhifaDbContext))]
-    [Migration("20261203140049_ListIndexes")]
+    [Migration("20261203141519_ListIndexes")]
     partial class ListIndexes
     {
         /// <inheritdoc />
@@ -339,11 +339,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasIndex("CaseId", "Kind");
 
-                    b.HasIndex("DueOn", "CaseId")
-                        .HasDatabaseName("IX_CaseDeadlines_Open_DueOn_CaseId")
-                        .HasFilter("\"Status\" = 'Open'");
-
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("BodyId", "DueOn", "CaseId")
+                        .HasDatabaseName("IX_CaseDeadlines_Open_BodyId_DueOn_CaseId")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("BodyId", "Status", "DueOn");
 

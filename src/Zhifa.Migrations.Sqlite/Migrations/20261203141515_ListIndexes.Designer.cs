@@ -11,7 +11,7 @@ using Zhifa.Core.Data;
 namespace Zhifa.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ZhifaDbContext))]
-    [Migration("20261203140047_ListIndexes")]
+    [Migration("20261203141515_ListIndexes")]
     partial class ListIndexes
     {
         /// <inheritdoc />
@@ -331,11 +331,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CaseId", "Kind");
 
-                    b.HasIndex("DueOn", "CaseId")
-                        .HasDatabaseName("IX_CaseDeadlines_Open_DueOn_CaseId")
-                        .HasFilter("\"Status\" = 'Open'");
-
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("BodyId", "DueOn", "CaseId")
+                        .HasDatabaseName("IX_CaseDeadlines_Open_BodyId_DueOn_CaseId")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("BodyId", "Status", "DueOn");
 

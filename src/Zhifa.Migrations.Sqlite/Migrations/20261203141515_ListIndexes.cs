@@ -16,15 +16,15 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 columns: new[] { "RegisteredOn", "Id", "BodyId", "State" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CaseDeadlines_Open_CaseId_DueOn",
+                name: "IX_CaseDeadlines_Open_BodyId_DueOn_CaseId",
                 table: "CaseDeadlines",
-                columns: new[] { "CaseId", "DueOn" },
+                columns: new[] { "BodyId", "DueOn", "CaseId" },
                 filter: "\"Status\" = 'Open'");
 
             migrationBuilder.CreateIndex(
-                name: "IX_CaseDeadlines_Open_DueOn_CaseId",
+                name: "IX_CaseDeadlines_Open_CaseId_DueOn",
                 table: "CaseDeadlines",
-                columns: new[] { "DueOn", "CaseId" },
+                columns: new[] { "CaseId", "DueOn" },
                 filter: "\"Status\" = 'Open'");
         }
 
@@ -36,11 +36,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 table: "Cases");
 
             migrationBuilder.DropIndex(
-                name: "IX_CaseDeadlines_Open_CaseId_DueOn",
+                name: "IX_CaseDeadlines_Open_BodyId_DueOn_CaseId",
                 table: "CaseDeadlines");
 
             migrationBuilder.DropIndex(
-                name: "IX_CaseDeadlines_Open_DueOn_CaseId",
+                name: "IX_CaseDeadlines_Open_CaseId_DueOn",
                 table: "CaseDeadlines");
         }
     }
