@@ -41,6 +41,9 @@ internal sealed class PenaltyCaseConfiguration : IEntityTypeConfiguration<Penalt
         // Lists: a body's cases newest first, by state, by party; keyset on (RegisteredOn, Id).
         builder.HasIndex(c => new { c.BodyId, c.RegisteredOn, c.Id });
         builder.HasIndex(c => new { c.BodyId, c.State, c.RegisteredOn });
+        // A scope of many bodies (a supervisor's region) reads the newest cases of all of them in one walk of this index,
+        // checking the body and the state from the index alone; the first page and a cursor's page read about a page of it.
+        builder.HasIndex(c => new { c.RegisteredOn, c.Id, c.BodyId, c.State });
         builder.HasIndex(c => new { c.PartyId, c.RegisteredOn });
         builder.HasIndex(c => c.RegisteredById);
         builder.HasMany(c => c.Officers).WithOne().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Cascade);
@@ -124,6 +127,11 @@ internal sealed class CaseDeadlineConfiguration : IEntityTypeConfiguration<CaseD
         builder.HasIndex(d => new { d.Status, d.DueOn });
         builder.HasIndex(d => new { d.BodyId, d.Status, d.DueOn });
         builder.HasIndex(d => new { d.CaseId, d.Kind });
+        // The open clocks of a case (its next deadline in a list; "is it due soon / overdue" for each case a list walks):
+        // a small index of the open rows only, read without the table.
+        builder.HasIndex(d => new { d.CaseId, d.DueOn }).HasFilter("\"Status\" = 'Open'").HasDatabaseName("IX_CaseDeadlines_Open_CaseId_DueOn");
+        // The open clocks of the scope's bodies by due date with their case: the due-soon and overdue views count from them (index only).
+        builder.HasIndex(d => new { d.BodyId, d.DueOn, d.CaseId }).HasFilter("\"Status\" = 'Open'").HasDatabaseName("IX_CaseDeadlines_Open_BodyId_DueOn_CaseId");
     }
 }
 

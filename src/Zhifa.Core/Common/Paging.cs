@@ -4,9 +4,17 @@ namespace Zhifa.Core.Common;
 
 /// <param name="TotalIsLowerBound">
 /// True when the list counted only up to <see cref="Paging.CountCap"/> rows and there are more: the page shows
-/// "10,000+" and pages beyond the cap are reached from the other end (reverse the sort), never by reading every row.
+/// "10,000+" and pages beyond the cap are reached from the other end (reverse the sort), or, where the list offers
+/// them, by cursor (<paramref name="NextCursor"/>), never by reading every row.
 /// </param>
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize, bool TotalIsLowerBound = false)
+/// <param name="PageNumber">The page's number; 0 for a page reached by cursor (<c>after</c> or <c>before</c>), which has none.</param>
+/// <param name="NextCursor">
+/// Where the list pages by key (keyset): an opaque cursor for the page after this one (<c>after=…</c>), null when no row
+/// follows. Unlike a page number it costs the same however far into the list it is.
+/// </param>
+/// <param name="PreviousCursor">The cursor for the page before this one (<c>before=…</c>), on a page reached by cursor.</param>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize, bool TotalIsLowerBound = false,
+    string? NextCursor = null, string? PreviousCursor = null)
 {
     public int PageCount => PageSize <= 0 ? 0 : (Total + PageSize - 1) / PageSize;
 }

@@ -62,7 +62,7 @@ public sealed class DatabaseOptions
         ArgumentNullException.ThrowIfNull(builder);
         if (IsPostgres)
         {
-            builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(DatabaseProviders.PostgresMigrationsAssembly));
+            builder.UseNpgsql(WithoutJit(connectionString), o => o.MigrationsAssembly(DatabaseProviders.PostgresMigrationsAssembly));
         }
         else if (IsSqlite)
         {
@@ -73,6 +73,20 @@ public sealed class DatabaseOptions
         {
             throw new InvalidOperationException($"Unknown database provider '{Provider}'. Use '{DatabaseProviders.Sqlite}' or '{DatabaseProviders.Postgres}'.");
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL's JIT compilation off for the app's sessions, unless the connection string sets its own options: the
+    /// planner's cost of a scoped list (the scope is a subquery per row) passes the JIT threshold, and compiling then took
+    /// 0.5–1.5 s of a query that runs in milliseconds. An OLTP application's queries never gain from it.
+    /// </summary>
+    internal static string WithoutJit(string connectionString)
+    {
+        var cs = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(cs.Options))
+            return connectionString;
+        cs.Options = "-c jit=off";
+        return cs.ConnectionString;
     }
 
     /// <summary>SQLite creates the file but not its folder; the default lives under <c>data/</c>.</summary>

@@ -322,9 +322,17 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseId", "DueOn")
+                        .HasDatabaseName("IX_CaseDeadlines_Open_CaseId_DueOn")
+                        .HasFilter("\"Status\" = 'Open'");
+
                     b.HasIndex("CaseId", "Kind");
 
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("BodyId", "DueOn", "CaseId")
+                        .HasDatabaseName("IX_CaseDeadlines_Open_BodyId_DueOn_CaseId")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("BodyId", "Status", "DueOn");
 
@@ -795,6 +803,8 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasIndex("BodyId", "RegisteredOn", "Id");
 
                     b.HasIndex("BodyId", "State", "RegisteredOn");
+
+                    b.HasIndex("RegisteredOn", "Id", "BodyId", "State");
 
                     b.ToTable("Cases", (string)null);
                 });

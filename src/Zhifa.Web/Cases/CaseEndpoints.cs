@@ -23,10 +23,10 @@ public static class CaseEndpoints
         ArgumentNullException.ThrowIfNull(api);
         var cases = api.MapGroup("/cases").WithTags("Cases");
         cases.MapGet("/", async (CaseQueries queries, CaseView? view, CaseState? state, CaseProcedure? procedure, string? q, DateOnly? from, DateOnly? to, Guid? partyId,
-                    string? sort, int? page, int? pageSize, CancellationToken ct) =>
-                Results.Ok(await queries.ListAsync(new CaseListFilter(view, state, procedure, q, from, to, partyId, sort, page, pageSize), ct)))
+                    string? sort, int? page, int? pageSize, string? after, string? before, CancellationToken ct) =>
+                Results.Ok(await queries.ListAsync(new CaseListFilter(view, state, procedure, q, from, to, partyId, sort, page, pageSize, after, before), ct)))
             .RequirePermission(CasePermissions.Read).WithName("ListCases")
-            .WithSummary("Cases in scope: a role's view (Mine, AwaitingApproval, AwaitingReview, DueSoon, Overdue, All), the state, the procedure, q (a case or decision number, the start of the party's name, a word of the title), the registration dates, the party. Sorted by registeredOn (default, newest first), number, party or state; counts up to 10,000.")
+            .WithSummary("Cases in scope: a role's view (Mine, AwaitingApproval, AwaitingReview, DueSoon, Overdue, All), the state, the procedure, q (a case or decision number, the start of the party's name, a word of the title), the registration dates, the party. Sorted by registeredOn (default, newest first), number, party or state; counts up to 10,000. Sorted by registeredOn, a page carries nextCursor (and, reached by cursor, previousCursor): after=… (before=…) gives the next (previous) page at the same cost however deep, also beyond the count; such a page has pageNumber 0.")
             .Produces<Page<Zhifa.Core.Cases.UseCases.CaseRow>>();
         cases.MapGet("/{id:guid}", async (Guid id, CaseQueries q, HttpContext http, CancellationToken ct) => (await q.DetailAsync(id, ct)).ToResult(http))
             .RequirePermission(CasePermissions.Read).WithName("GetCase")

@@ -11,14 +11,14 @@ public sealed class MessagesWebModule : WebModule
     {
         ArgumentNullException.ThrowIfNull(api);
         var g = api.MapGroup("/messages").WithTags("Messages");
-        g.MapGet("/", async (int? page, bool? unread, Inbox inbox, HttpContext http, CancellationToken ct) =>
+        g.MapGet("/", async (int? page, int? pageSize, bool? unread, Inbox inbox, HttpContext http, CancellationToken ct) =>
             {
                 var l = http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Zhifa.Web.Resources.Ui>>();
-                var (items, more) = await inbox.MineAsync(page ?? 1, unread ?? false, 50, ct);
+                var (items, more) = await inbox.MineAsync(page ?? 1, unread ?? false, pageSize ?? 50, ct);
                 return TypedResults.Ok(new MessagePageDto([.. items.Select(m => new MessageDto(m.Id, m.Code, Problems.Format(l, m.Code, [.. m.Args]), m.Link, m.CreatedAt, m.Read))], more));
             })
             .WithName("ListMyMessages").RequireSignedIn()
-            .WithSummary("The caller's own messages, newest first, 50 a page; text in the caller's language; more: older ones follow.")
+            .WithSummary("The caller's own messages, newest first, 50 a page (pageSize up to 100); text in the caller's language; more: older ones follow.")
             .Produces<MessagePageDto>();
         g.MapPost("/read", async (MarkReadRequest? body, Inbox inbox, CancellationToken ct) =>
                 TypedResults.Ok(new MarkedDto(await inbox.MarkReadAsync(body?.Ids, ct))))

@@ -23,8 +23,15 @@ public enum CaseView
     All,
 }
 
+/// <param name="After">
+/// A cursor from <see cref="Page{T}.NextCursor"/>: the rows after it, in the list's order, at the same cost however far
+/// into the list (keyset paging, for the registration-date sort). An unreadable cursor shows the first page, as an
+/// unknown sort shows the default one.
+/// </param>
+/// <param name="Before">A cursor from <see cref="Page{T}.PreviousCursor"/>: the rows before it.</param>
 public sealed record CaseListFilter(CaseView? View = null, CaseState? State = null, CaseProcedure? Procedure = null, string? Q = null,
-    DateOnly? From = null, DateOnly? To = null, Guid? PartyId = null, string? Sort = null, int? Page = null, int? PageSize = null);
+    DateOnly? From = null, DateOnly? To = null, Guid? PartyId = null, string? Sort = null, int? Page = null, int? PageSize = null,
+    string? After = null, string? Before = null);
 
 public sealed record CaseRow(Guid Id, string? CaseNumber, string Title, Guid PartyId, string PartyName, Guid BodyId, string BodyName, CaseProcedure Procedure,
     CaseState State, DateOnly RegisteredOn, DateOnly? NextDue, string? NextDueRule, bool NextDueProvisional, bool NextDueWorkingDays = false, int? NextDueDaysLeft = null);
@@ -59,6 +66,50 @@ public sealed record ClockStopView(StopReason Reason, DateOnly From, DateOnly? T
 
 public sealed record PaymentView(DateOnly On, decimal Amount, PaymentChannel Channel, string? Reference);
 
+/// <summary>
+/// The opaque key of a row of the case list sorted by registration date: the date and the id (the tie-breaker), so the
+/// next page starts right after it through the index on (RegisteredOn, Id).
+/// </summary>
+public sealed record CaseCursor(DateOnly On, Guid Id)
+{
+    /// <summary>The sort column the cursor belongs to.</summary>
+    public const string Column = "registeredOn";
+
+    public static string Of(PenaltyCase c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return Encode(new CaseCursor(c.RegisteredOn, c.Id));
+    }
+
+    public static string Encode(CaseCursor cursor)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        var text = cursor.On.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + cursor.Id.ToString("N");
+        return Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    /// <summary>The cursor in the text, or null when there is none or it cannot be read.</summary>
+    public static CaseCursor? Read(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 80)
+            return null;
+        try
+        {
+            var b64 = text.Trim().Replace('-', '+').Replace('_', '/');
+            b64 = b64.PadRight(b64.Length + ((4 - (b64.Length % 4)) % 4), '=');
+            var plain = System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(b64));
+            return plain.Length == 40
+                && DateOnly.TryParseExact(plain[..8], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var on)
+                && Guid.TryParseExact(plain[8..], "N", out var id)
+                ? new CaseCursor(on, id) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
+
 /// <summary>The case lists and the case page, through the caller's scope.</summary>
 public sealed class CaseQueries(CaseContext ctx)
 {
@@ -70,21 +121,98 @@ public sealed class CaseQueries(CaseContext ctx)
 
     private ZhifaDbContext Db => ctx.Db;
 
+    /// <summary>
+    /// A page of the list: counted up to <see cref="Paging.CountCap"/>; by page number (offset) within the count, or by
+    /// cursor (keyset) anywhere in the list when sorted by registration date. The page's ids are found first, from the
+    /// indexes alone (the offset never reads the rows it skips), then its rows by their keys.
+    /// </summary>
     public async Task<Page<CaseRow>> ListAsync(CaseListFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var query = await FilteredAsync(filter, ct);
-        var page = await Paging.CappedAsync(Sorts.Apply(query, filter.Sort), filter.Page, filter.PageSize, ct);
-        return new Page<CaseRow>(await RowsAsync(page.Items, ct), page.Total, page.PageNumber, page.PageSize, page.TotalIsLowerBound);
+        var (query, clocked) = await FilteredAsync(filter, ct);
+        var sort = Sorts.Resolve(filter.Sort);
+        var (number, size) = Paging.Normalize(filter.Page, filter.PageSize);
+        var counted = await (clocked ?? query.Select(c => c.Id)).Take(Paging.CountCap + 1).CountAsync(ct);
+        var capped = counted > Paging.CountCap;
+        var total = capped ? Paging.CountCap : counted;
+        var keyed = sort.Key == CaseCursor.Column;
+        var after = keyed ? CaseCursor.Read(filter.After) : null;
+        var before = keyed && after is null ? CaseCursor.Read(filter.Before) : null;
+        if ((after ?? before) is { } cursor)
+        {
+            var forward = after is not null;
+            // Forward in a descending list (or backward in an ascending one) reads the keys below the cursor, newest first.
+            var down = sort.Descending == forward;
+            var beyond = down
+                ? query.Where(c => c.RegisteredOn <= cursor.On && (c.RegisteredOn < cursor.On || c.Id < cursor.Id))
+                    .OrderByDescending(c => c.RegisteredOn).ThenByDescending(c => c.Id)
+                : query.Where(c => c.RegisteredOn >= cursor.On && (c.RegisteredOn > cursor.On || c.Id > cursor.Id))
+                    .OrderBy(c => c.RegisteredOn).ThenBy(c => c.Id);
+            var keys = await beyond.Take(size + 1).Select(c => c.Id).ToListAsync(ct);
+            var more = keys.Count > size;
+            keys = [.. keys.Take(size)];
+            if (!forward)
+                keys.Reverse();
+            var cases = await ByKeysAsync(keys, ct);
+            var (first, last) = (cases.FirstOrDefault(), cases.LastOrDefault());
+            return new Page<CaseRow>(await RowsAsync(cases, ct), total, 0, size, capped,
+                NextCursor: last is null || (forward && !more) ? null : CaseCursor.Of(last),
+                PreviousCursor: first is null || (!forward && !more) ? null : CaseCursor.Of(first));
+        }
+        var lastPage = Math.Max(1, (total + size - 1) / size);
+        number = Math.Min(number, lastPage);
+        var ids = await Sorts.Apply(query, filter.Sort).Skip((number - 1) * size).Take(size).Select(c => c.Id).ToListAsync(ct);
+        var rows = await ByKeysAsync(ids, ct);
+        var followed = number < lastPage || capped;
+        return new Page<CaseRow>(await RowsAsync(rows, ct), total, number, size, capped,
+            NextCursor: keyed && followed && rows.Count == size ? CaseCursor.Of(rows[^1]) : null);
+    }
+
+    /// <summary>The cases of a page by their ids, in the order of the ids.</summary>
+    private async Task<List<PenaltyCase>> ByKeysAsync(List<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+            return [];
+        var found = await Db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        return [.. ids.Where(found.ContainsKey).Select(id => found[id])];
     }
 
     /// <summary>The counts of the role views, for the workbench: each at most the cap, never a count of every case.</summary>
-    public async Task<int> CountAsync(CaseView view, CancellationToken ct = default) =>
-        await (await FilteredAsync(new CaseListFilter(view), ct)).Take(Paging.CountCap).CountAsync(ct);
+    public async Task<int> CountAsync(CaseView view, CancellationToken ct = default)
+    {
+        var (query, clocked) = await FilteredAsync(new CaseListFilter(view), ct);
+        return await (clocked ?? query.Select(c => c.Id)).Take(Paging.CountCap).CountAsync(ct);
+    }
 
-    private async Task<IQueryable<PenaltyCase>> FilteredAsync(CaseListFilter f, CancellationToken ct)
+    /// <summary>
+    /// The cases the filter shows; and, for the due-soon and overdue views with no other filter, the same cases' ids
+    /// counted from their open clocks alone (each clock carries its case's body): the count then reads a small index
+    /// instead of looking up every case it counts.
+    /// </summary>
+    private async Task<(IQueryable<PenaltyCase> Cases, IQueryable<Guid>? Clocked)> FilteredAsync(CaseListFilter f, CancellationToken ct)
     {
         IQueryable<PenaltyCase> q = Db.Cases.AsNoTracking();
+        IQueryable<CaseDeadline> clocks = Db.CaseDeadlines.AsNoTracking().Where(d => d.Status == DeadlineStatus.Open);
+        if (!Db.Scope.All)
+        {
+            // The scope filter (the case's body is an organisation the caller sees) stays; the same bodies named as keys
+            // let the database use the indexes that start with the body and estimate how many cases they hold.
+            var bodies = await Db.Bodies.AsNoTracking().Select(b => b.Id).ToListAsync(ct);
+            var only = bodies.FirstOrDefault();
+            q = bodies.Count switch
+            {
+                0 => q.Where(_ => false),
+                1 => q.Where(c => c.BodyId == only),
+                _ => q.Where(c => bodies.Contains(c.BodyId)),
+            };
+            clocks = bodies.Count switch
+            {
+                0 => clocks.Where(_ => false),
+                1 => clocks.Where(d => d.BodyId == only),
+                _ => clocks.Where(d => bodies.Contains(d.BodyId)),
+            };
+        }
+        IQueryable<Guid>? clocked = null;
         var me = Db.Actor.UserId ?? Guid.Empty;
         var officerId = Db.Actor.Access?.OfficerId;
         var today = ctx.Today;
@@ -107,13 +235,17 @@ public sealed class CaseQueries(CaseContext ctx)
                 var until = calendar.AddWorkingDays(today, ctx.DefaultRules.DueSoonWorkingDays).Date;
                 var soon = Db.CaseDeadlines;
                 q = q.Where(c => soon.Any(d => d.CaseId == c.Id && d.Status == DeadlineStatus.Open && d.DueOn >= today && d.DueOn <= until));
+                clocked = clocks.Where(d => d.DueOn >= today && d.DueOn <= until).Select(d => d.CaseId).Distinct();
                 break;
             }
             case CaseView.Overdue:
                 var late = Db.CaseDeadlines;
                 q = q.Where(c => late.Any(d => d.CaseId == c.Id && d.Status == DeadlineStatus.Open && d.DueOn < today));
+                clocked = clocks.Where(d => d.DueOn < today).Select(d => d.CaseId).Distinct();
                 break;
         }
+        if (f.State is not null || f.Procedure is not null || f.PartyId is not null || f.From is not null || f.To is not null || !string.IsNullOrWhiteSpace(f.Q))
+            clocked = null;
         if (f.State is { } state)
             q = q.Where(c => c.State == state);
         if (f.Procedure is { } procedure)
@@ -129,7 +261,7 @@ public sealed class CaseQueries(CaseContext ctx)
             var text = f.Q.Trim();
             q = q.Where(c => c.CaseNumber == text || c.DecisionNumber == text || c.PartyName.StartsWith(text) || c.Title.Contains(text));
         }
-        return q;
+        return (q, clocked);
     }
 
     private async Task<List<CaseRow>> RowsAsync(IReadOnlyList<PenaltyCase> cases, CancellationToken ct)

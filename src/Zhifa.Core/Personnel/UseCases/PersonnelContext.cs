@@ -34,6 +34,33 @@ public sealed class PersonnelContext(ZhifaDbContext db, TimeProvider clock, IIdN
         return rows.OrderByDescending(r => chain.IndexOf(r.RegionId)).FirstOrDefault()?.Settings ?? PersonnelSettings.Default;
     }
 
+    /// <summary>
+    /// The settings of each of the given bodies (those of the nearest region up its region's tree that has its own), in three
+    /// queries whatever the number of bodies: a list of officers or certificates needs those of every body on its page.
+    /// </summary>
+    public async Task<Dictionary<Guid, PersonnelSettings>> SettingsForBodiesAsync(IEnumerable<Guid> bodyIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(bodyIds);
+        var ids = bodyIds.Distinct().ToList();
+        var result = ids.ToDictionary(id => id, _ => PersonnelSettings.Default);
+        if (ids.Count == 0)
+            return result;
+        var regionOf = await db.Bodies.Unscoped("the settings of a body's region apply whoever reads them").AsNoTracking().Where(b => ids.Contains(b.Id))
+            .Select(b => new { b.Id, b.RegionId }).ToDictionaryAsync(b => b.Id, b => b.RegionId, ct);
+        var regionIds = regionOf.Values.Distinct().ToList();
+        var chains = (await db.Regions.Unscoped("the settings of a region's tree apply whoever reads them").AsNoTracking().Where(r => regionIds.Contains(r.Id))
+                .Select(r => new { r.Id, r.Path }).ToListAsync(ct))
+            .ToDictionary(r => r.Id, r => r.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList());
+        var onChains = chains.Values.SelectMany(c => c).Distinct().ToList();
+        var own = (await db.PersonnelSettings.AsNoTracking().Where(s => onChains.Contains(s.RegionId)).ToListAsync(ct)).ToDictionary(s => s.RegionId, s => s.Settings);
+        foreach (var (body, region) in regionOf)
+        {
+            if (chains.TryGetValue(region, out var chain))
+                result[body] = chain.AsEnumerable().Reverse().Select(r => own.GetValueOrDefault(r)).FirstOrDefault(s => s is not null) ?? PersonnelSettings.Default;
+        }
+        return result;
+    }
+
     public async Task<(EnforcementBody Body, Region Region, PersonnelSettings Settings)?> BodyAsync(Guid bodyId, CancellationToken ct)
     {
         var body = await db.Bodies.FirstOrDefaultAsync(b => b.Id == bodyId, ct);

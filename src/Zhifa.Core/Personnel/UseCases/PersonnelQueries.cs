@@ -235,9 +235,10 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
         var rows = new List<ComplianceRow>();
         var rotations = new List<BodyRotation>();
         TrainingRequirement? shown = null;
+        var settingsByBody = await ctx.SettingsForBodiesAsync(officers.Select(o => o.BodyId), ct);
         foreach (var group in officers.GroupBy(o => o.BodyId))
         {
-            var settings = await SettingsForBodyAsync(group.Key, ct);
+            var settings = settingsByBody[group.Key];
             shown ??= settings.Training;
             var from = new DateOnly(year, 1, 1);
             var rotation = TrainingCalculator.RotationRate(group.ToList(), attended, from, due, settings.Training);
@@ -291,9 +292,7 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
         var names = await _db.Organizations.Unscoped("an organisation's name is public").AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var certificates = await _db.Certificates.Unscoped("the officers' own certificates, whichever body the caller sees").AsNoTracking().Where(c => ids.Contains(c.OfficerId)).ToListAsync(ct);
         var attended = await ctx.AttendedHoursAsync(ids, ct);
-        var settingsByBody = new Dictionary<Guid, PersonnelSettings>();
-        foreach (var body in officers.Select(o => o.BodyId).Distinct())
-            settingsByBody[body] = await SettingsForBodyAsync(body, ct);
+        var settingsByBody = await ctx.SettingsForBodiesAsync(officers.Select(o => o.BodyId), ct);
         var today = ctx.Today;
         return officers.Select(o =>
         {
@@ -311,9 +310,7 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
         var bodyIds = certificates.Select(c => c.BodyId).Distinct().ToList();
         var bodies = await _db.Organizations.Unscoped("an organisation's name is public").AsNoTracking().Where(o => bodyIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var today = ctx.Today;
-        var settingsByBody = new Dictionary<Guid, PersonnelSettings>();
-        foreach (var body in bodyIds)
-            settingsByBody[body] = await SettingsForBodyAsync(body, ct);
+        var settingsByBody = await ctx.SettingsForBodiesAsync(bodyIds, ct);
         var views = new List<CertificateView>();
         foreach (var c in certificates)
         {
