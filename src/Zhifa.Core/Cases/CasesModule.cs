@@ -33,6 +33,19 @@ public sealed class CasesModule : FeatureModule
     {
         scope.ByOrganization<PenaltyCase>(c => c.BodyId);
         scope.ByOrganization<CaseDeadline>(d => d.BodyId);
+        scope.ByOrganization<CaseCount>(c => c.BodyId);
+    }
+
+    /// <summary>The case count rollup moves with every saved change of a case (<see cref="CaseCountRollup"/>).</summary>
+    public override ISaveParticipant SaveParticipant { get; } = new CaseCountParticipant();
+
+    /// <summary>A database from before the rollup (or one whose rollup was emptied) gets it made from its cases once.</summary>
+    public override async Task AfterMigrationAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<ZhifaDbContext>();
+        if (!await db.CaseCounts.Unscoped("whether the rollup exists at all, across every body").AnyAsync(ct)
+            && await db.Cases.Unscoped("whether any case exists at all, across every body").AnyAsync(ct))
+            await CaseCountRollup.RebuildAsync(db, ct);
     }
 
     public override AuditOwner? AuditOwnerOf(EntityEntry entry)
@@ -69,5 +82,6 @@ public static class CaseSets
         public DbSet<PenaltyCase> Cases => db.Set<PenaltyCase>();
         public DbSet<CaseDeadline> CaseDeadlines => db.Set<CaseDeadline>();
         public DbSet<CaseEvent> CaseEvents => db.Set<CaseEvent>();
+        public DbSet<CaseCount> CaseCounts => db.Set<CaseCount>();
     }
 }

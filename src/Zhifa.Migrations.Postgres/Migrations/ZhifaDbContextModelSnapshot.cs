@@ -278,6 +278,26 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.ToTable("CaseClockStops", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Cases.CaseCount", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BodyId", "Month", "State");
+
+                    b.ToTable("CaseCounts", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Core.Cases.CaseDeadline", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2211,6 +2231,15 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .WithMany("Stops")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Cases.CaseCount", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -270,6 +270,26 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.ToTable("CaseClockStops", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Cases.CaseCount", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BodyId", "Month", "State");
+
+                    b.ToTable("CaseCounts", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Core.Cases.CaseDeadline", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2193,6 +2213,15 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .WithMany("Stops")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Cases.CaseCount", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -60,7 +60,7 @@ public sealed record ClockStopView(StopReason Reason, DateOnly From, DateOnly? T
 public sealed record PaymentView(DateOnly On, decimal Amount, PaymentChannel Channel, string? Reference);
 
 /// <summary>The case lists and the case page, through the caller's scope.</summary>
-public sealed class CaseQueries(CaseContext ctx)
+public sealed partial class CaseQueries(CaseContext ctx)
 {
     private static readonly SortMap<PenaltyCase> Sorts = SortMap<PenaltyCase>.Create(new SortOrder("registeredOn", true), c => c.Id)
         .Add("registeredOn", c => c.RegisteredOn)
