@@ -28,95 +28,133 @@ public sealed class CaseCount : INotAudited
     public int Count { get; private set; }
 }
 
+/// <summary>
+/// How many open deadlines of a body fall due on a day: the overdue count of today is the sum over the days before it,
+/// a few rows per body and day instead of every open deadline (tens of thousands per million cases). Kept by
+/// <see cref="CaseCountRollup"/> like <see cref="CaseCount"/>.
+/// </summary>
+public sealed class OpenDeadlineCount : INotAudited
+{
+    private OpenDeadlineCount()
+    {
+    }
+
+    public Guid BodyId { get; private set; }
+    public DateOnly DueOn { get; private set; }
+    public int Count { get; private set; }
+}
+
 internal sealed class CaseCountConfiguration : IEntityTypeConfiguration<CaseCount>
 {
     public void Configure(EntityTypeBuilder<CaseCount> builder)
     {
         builder.ToTable("CaseCounts");
-        // The key is what the upsert of CaseCountRollup.ApplyAsync conflicts on.
+        // The key is what the upsert of CaseCountRollup conflicts on.
         builder.HasKey(c => new { c.BodyId, c.Month, c.State });
         builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.BodyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
+internal sealed class OpenDeadlineCountConfiguration : IEntityTypeConfiguration<OpenDeadlineCount>
+{
+    public void Configure(EntityTypeBuilder<OpenDeadlineCount> builder)
+    {
+        builder.ToTable("OpenDeadlineCounts");
+        builder.HasKey(c => new { c.BodyId, c.DueOn });
+        builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.BodyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>
-/// Keeps the <see cref="CaseCount"/> rollup: every save that adds a case, changes its state (or its body or registration
-/// day) or deletes it adds its +1/−1 to the rollup in the same transaction, as one upsert that adds to the stored count
+/// Keeps the rollups of the case statistics, <see cref="CaseCount"/> and <see cref="OpenDeadlineCount"/>: every save that
+/// adds a case, changes its state (or its body or registration day) or deletes it, and every save that opens, closes or
+/// moves a deadline, adds its +1/−1 in the same transaction, as one upsert per table that adds to the stored count
 /// (<c>INSERT … ON CONFLICT … DO UPDATE SET "Count" = "Count" + excluded."Count"</c>, on SQLite and PostgreSQL alike), so
-/// concurrent saves add up instead of overwriting each other. Cases written past the app (the bench generator's COPY)
-/// need <see cref="RebuildAsync(ZhifaDbContext, CancellationToken)"/> afterwards.
+/// concurrent saves add up instead of overwriting each other. Rows written past the app (the bench generator's COPY) need
+/// <see cref="RebuildAsync(DbConnection, CancellationToken)"/> afterwards.
 /// </summary>
 public static class CaseCountRollup
 {
     /// <summary>The month of a day as the rollup stores it: yyyymm.</summary>
     public static int MonthOf(DateOnly day) => (day.Year * 100) + day.Month;
 
-    /// <summary>The first day of a yyyymm month.</summary>
-    public static DateOnly FirstDayOf(int month) => new(month / 100, month % 100, 1);
-
-    /// <summary>What the pending changes of the tracker add to the rollup, by key, in the key's order (so concurrent saves lock rows in one order).</summary>
-    internal static IReadOnlyList<(Guid BodyId, int Month, CaseState State, int Delta)> Deltas(ChangeTracker tracker)
+    /// <summary>What the pending changes of the tracker add to the rollups, each by key in the key's order (so concurrent saves lock rows in one order).</summary>
+    internal static (IReadOnlyList<(Guid BodyId, int Month, CaseState State, int Delta)> Cases, IReadOnlyList<(Guid BodyId, DateOnly DueOn, int Delta)> Deadlines)
+        Deltas(ChangeTracker tracker)
     {
-        var deltas = new SortedDictionary<(Guid, int, CaseState), int>();
-        void Add(Guid body, DateOnly registered, CaseState state, int delta)
-        {
-            var key = (body, MonthOf(registered), state);
-            deltas[key] = deltas.GetValueOrDefault(key) + delta;
-        }
+        var cases = new SortedDictionary<(Guid, int, CaseState), int>();
         foreach (var entry in tracker.Entries<PenaltyCase>())
         {
             if (entry.State is EntityState.Modified or EntityState.Deleted)
-            {
-                var (body, registered, state) = (entry.Property(c => c.BodyId).OriginalValue, entry.Property(c => c.RegisteredOn).OriginalValue,
-                    entry.Property(c => c.State).OriginalValue);
-                Add(body, registered, state, -1);
-            }
+                Add(cases, (entry.Property(c => c.BodyId).OriginalValue, MonthOf(entry.Property(c => c.RegisteredOn).OriginalValue), entry.Property(c => c.State).OriginalValue), -1);
             if (entry.State is EntityState.Added or EntityState.Modified)
-                Add(entry.Entity.BodyId, entry.Entity.RegisteredOn, entry.Entity.State, +1);
+                Add(cases, (entry.Entity.BodyId, MonthOf(entry.Entity.RegisteredOn), entry.Entity.State), +1);
         }
-        return [.. deltas.Where(d => d.Value != 0).Select(d => (d.Key.Item1, d.Key.Item2, d.Key.Item3, d.Value))];
+        var deadlines = new SortedDictionary<(Guid, DateOnly), int>();
+        foreach (var entry in tracker.Entries<CaseDeadline>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted && entry.Property(d => d.Status).OriginalValue == DeadlineStatus.Open)
+                Add(deadlines, (entry.Property(d => d.BodyId).OriginalValue, entry.Property(d => d.DueOn).OriginalValue), -1);
+            if (entry.State is EntityState.Added or EntityState.Modified && entry.Entity.Status == DeadlineStatus.Open)
+                Add(deadlines, (entry.Entity.BodyId, entry.Entity.DueOn), +1);
+        }
+        return ([.. cases.Where(d => d.Value != 0).Select(d => (d.Key.Item1, d.Key.Item2, d.Key.Item3, d.Value))],
+            [.. deadlines.Where(d => d.Value != 0).Select(d => (d.Key.Item1, d.Key.Item2, d.Value))]);
     }
 
-    /// <summary>Adds the deltas to the stored counts in one statement (a missing row starts from the delta).</summary>
-    internal static Task ApplyAsync(ZhifaDbContext db, IReadOnlyList<(Guid BodyId, int Month, CaseState State, int Delta)> deltas, CancellationToken ct)
+    private static void Add<TKey>(SortedDictionary<TKey, int> deltas, TKey key, int delta) where TKey : notnull =>
+        deltas[key] = deltas.GetValueOrDefault(key) + delta;
+
+    /// <summary>Adds the deltas to the stored counts, one statement per table (a missing row starts from its delta).</summary>
+    internal static async Task ApplyAsync(ZhifaDbContext db, IReadOnlyList<(Guid BodyId, int Month, CaseState State, int Delta)> cases,
+        IReadOnlyList<(Guid BodyId, DateOnly DueOn, int Delta)> deadlines, CancellationToken ct)
     {
-        var sql = new StringBuilder("INSERT INTO \"CaseCounts\" (\"BodyId\", \"Month\", \"State\", \"Count\") VALUES ");
-        var args = new object[deltas.Count * 4];
-        for (var i = 0; i < deltas.Count; i++)
+        if (cases.Count > 0)
+            await UpsertAsync(db, "CaseCounts", ["BodyId", "Month", "State"], [.. cases.Select(d => new object[] { d.BodyId, d.Month, d.State.ToString(), d.Delta })], ct);
+        if (deadlines.Count > 0)
+            await UpsertAsync(db, "OpenDeadlineCounts", ["BodyId", "DueOn"], [.. deadlines.Select(d => new object[] { d.BodyId, d.DueOn, d.Delta })], ct);
+    }
+
+    /// <summary><c>INSERT INTO table (key…, "Count") VALUES … ON CONFLICT (key…) DO UPDATE SET "Count" = table."Count" + excluded."Count"</c>.</summary>
+    private static Task UpsertAsync(ZhifaDbContext db, string table, IReadOnlyList<string> key, IReadOnlyList<object[]> rows, CancellationToken ct)
+    {
+        var columns = string.Join(", ", key.Select(k => $"\"{k}\""));
+        var sql = new StringBuilder().Append(CultureInfo.InvariantCulture, $"INSERT INTO \"{table}\" ({columns}, \"Count\") VALUES ");
+        var args = new List<object>();
+        foreach (var row in rows)
         {
-            var (body, month, state, delta) = deltas[i];
-            sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}({{{i * 4}}}, {{{(i * 4) + 1}}}, {{{(i * 4) + 2}}}, {{{(i * 4) + 3}}})");
-            (args[i * 4], args[(i * 4) + 1], args[(i * 4) + 2], args[(i * 4) + 3]) = (body, month, state.ToString(), delta);
+            sql.Append(args.Count == 0 ? "(" : ", (");
+            sql.AppendJoin(", ", row.Select((_, i) => "{" + (args.Count + i).ToString(CultureInfo.InvariantCulture) + "}"));
+            sql.Append(')');
+            args.AddRange(row);
         }
-        sql.Append(" ON CONFLICT (\"BodyId\", \"Month\", \"State\") DO UPDATE SET \"Count\" = \"CaseCounts\".\"Count\" + excluded.\"Count\"");
+        sql.Append(CultureInfo.InvariantCulture, $" ON CONFLICT ({columns}) DO UPDATE SET \"Count\" = \"{table}\".\"Count\" + excluded.\"Count\"");
         return db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
     }
 
     /// <summary>
-    /// The statements that make the rollup again from the cases: on PostgreSQL the table is locked first, so a case saved
-    /// meanwhile adds its delta after the rebuild (which then did not count it) or was counted by it (its delta went with
-    /// the deleted rows).
+    /// The statements that make both rollups again from the cases and their deadlines: on PostgreSQL the tables are locked
+    /// first, so a save meanwhile adds its delta after the rebuild (which then did not count it) or was counted by it (its
+    /// delta went with the deleted rows). The last statement's count is the rows written.
     /// </summary>
-    private static IReadOnlyList<string> RebuildStatements(bool postgres) => postgres
-        ?
-        [
-            "LOCK TABLE \"CaseCounts\" IN EXCLUSIVE MODE",
-            "DELETE FROM \"CaseCounts\"",
-            "INSERT INTO \"CaseCounts\" (\"BodyId\", \"Month\", \"State\", \"Count\") SELECT \"BodyId\", "
-                + "(EXTRACT(YEAR FROM \"RegisteredOn\") * 100 + EXTRACT(MONTH FROM \"RegisteredOn\"))::integer, \"State\", COUNT(*) FROM \"Cases\" GROUP BY 1, 2, 3",
-        ]
-        :
-        [
-            "DELETE FROM \"CaseCounts\"",
-            // DateOnly is stored as 'yyyy-MM-dd' text.
-            "INSERT INTO \"CaseCounts\" (\"BodyId\", \"Month\", \"State\", \"Count\") SELECT \"BodyId\", "
-                + "CAST(substr(\"RegisteredOn\", 1, 4) || substr(\"RegisteredOn\", 6, 2) AS INTEGER), \"State\", COUNT(*) FROM \"Cases\" GROUP BY 1, 2, 3",
-        ];
+    private static IReadOnlyList<string> RebuildStatements(bool postgres) =>
+    [
+        .. postgres ? ["LOCK TABLE \"CaseCounts\", \"OpenDeadlineCounts\" IN EXCLUSIVE MODE"] : Array.Empty<string>(),
+        "DELETE FROM \"OpenDeadlineCounts\"",
+        "INSERT INTO \"OpenDeadlineCounts\" (\"BodyId\", \"DueOn\", \"Count\") SELECT \"BodyId\", \"DueOn\", COUNT(*) FROM \"CaseDeadlines\" "
+            + "WHERE \"Status\" = 'Open' GROUP BY \"BodyId\", \"DueOn\"",
+        "DELETE FROM \"CaseCounts\"",
+        "INSERT INTO \"CaseCounts\" (\"BodyId\", \"Month\", \"State\", \"Count\") SELECT \"BodyId\", "
+            + (postgres
+                ? "(EXTRACT(YEAR FROM \"RegisteredOn\") * 100 + EXTRACT(MONTH FROM \"RegisteredOn\"))::integer"
+                // DateOnly is stored as 'yyyy-MM-dd' text.
+                : "CAST(substr(\"RegisteredOn\", 1, 4) || substr(\"RegisteredOn\", 6, 2) AS INTEGER)")
+            + ", \"State\", COUNT(*) FROM \"Cases\" GROUP BY 1, 2, 3",
+    ];
 
     /// <summary>
-    /// Makes the rollup again from every case, in one transaction (the caller's, if one is open); returns the rows written.
-    /// For the <c>rebuild-case-counts</c> command, an upgrade from a release without the rollup, and after cases were
-    /// written past the app.
+    /// Makes both rollups again from every case and deadline, in one transaction (the caller's, if one is open); returns the
+    /// case count rows written. For the <c>rebuild-case-counts</c> command and an upgrade from a release without the rollups.
     /// </summary>
     public static async Task<int> RebuildAsync(ZhifaDbContext db, CancellationToken ct = default)
     {
@@ -131,8 +169,9 @@ public static class CaseCountRollup
     }
 
     /// <summary>
-    /// The same on a plain connection (PostgreSQL or SQLite), for tools that write cases with COPY, such as the bench
-    /// generator: call it after the cases are in. Opens the connection if it is closed; returns the rows written.
+    /// The same on a plain connection (PostgreSQL or SQLite), for tools that write cases and deadlines with COPY, such as
+    /// the bench generator: call it once after they are in. Opens the connection if it is closed; returns the case count
+    /// rows written.
     /// </summary>
     public static async Task<int> RebuildAsync(DbConnection connection, CancellationToken ct = default)
     {
@@ -154,12 +193,12 @@ public static class CaseCountRollup
     }
 }
 
-/// <summary>Adds each save's changes of cases to the <see cref="CaseCount"/> rollup, inside the saving transaction.</summary>
-internal sealed class CaseCountParticipant : ISaveParticipant
+/// <summary>Adds each save's changes of cases and deadlines to the rollups (<see cref="CaseCountRollup"/>), inside the saving transaction.</summary>
+internal sealed class CaseRollupParticipant : ISaveParticipant
 {
     public Func<CancellationToken, Task>? Prepare(ZhifaDbContext db, DateTime now)
     {
-        var deltas = CaseCountRollup.Deltas(db.ChangeTracker);
-        return deltas.Count == 0 ? null : ct => CaseCountRollup.ApplyAsync(db, deltas, ct);
+        var (cases, deadlines) = CaseCountRollup.Deltas(db.ChangeTracker);
+        return cases.Count == 0 && deadlines.Count == 0 ? null : ct => CaseCountRollup.ApplyAsync(db, cases, deadlines, ct);
     }
 }

@@ -34,12 +34,13 @@ public sealed class CasesModule : FeatureModule
         scope.ByOrganization<PenaltyCase>(c => c.BodyId);
         scope.ByOrganization<CaseDeadline>(d => d.BodyId);
         scope.ByOrganization<CaseCount>(c => c.BodyId);
+        scope.ByOrganization<OpenDeadlineCount>(c => c.BodyId);
     }
 
-    /// <summary>The case count rollup moves with every saved change of a case (<see cref="CaseCountRollup"/>).</summary>
-    public override ISaveParticipant SaveParticipant { get; } = new CaseCountParticipant();
+    /// <summary>The statistics' rollups move with every saved change of a case or a deadline (<see cref="CaseCountRollup"/>).</summary>
+    public override ISaveParticipant SaveParticipant { get; } = new CaseRollupParticipant();
 
-    /// <summary>A database from before the rollup (or one whose rollup was emptied) gets it made from its cases once.</summary>
+    /// <summary>A database from before the rollups (or one whose rollups were emptied) gets them made from its cases once.</summary>
     public override async Task AfterMigrationAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<ZhifaDbContext>();
@@ -83,5 +84,6 @@ public static class CaseSets
         public DbSet<CaseDeadline> CaseDeadlines => db.Set<CaseDeadline>();
         public DbSet<CaseEvent> CaseEvents => db.Set<CaseEvent>();
         public DbSet<CaseCount> CaseCounts => db.Set<CaseCount>();
+        public DbSet<OpenDeadlineCount> OpenDeadlineCounts => db.Set<OpenDeadlineCount>();
     }
 }

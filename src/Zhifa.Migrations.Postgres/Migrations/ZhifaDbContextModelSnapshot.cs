@@ -556,6 +556,22 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.ToTable("CasePayments", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Cases.OpenDeadlineCount", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BodyId", "DueOn");
+
+                    b.ToTable("OpenDeadlineCounts", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Core.Cases.PenaltyCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2285,6 +2301,15 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .WithMany("Payments")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Cases.OpenDeadlineCount", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

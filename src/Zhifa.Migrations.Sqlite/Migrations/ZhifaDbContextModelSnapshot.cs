@@ -540,6 +540,22 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.ToTable("CasePayments", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Cases.OpenDeadlineCount", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BodyId", "DueOn");
+
+                    b.ToTable("OpenDeadlineCounts", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Core.Cases.PenaltyCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2267,6 +2283,15 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .WithMany("Payments")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Cases.OpenDeadlineCount", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

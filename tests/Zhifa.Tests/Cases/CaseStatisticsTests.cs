@@ -184,8 +184,23 @@ public abstract class CaseCountRollupTests(ZhifaApp app)
         return cases.GroupBy(c => (c.BodyId, (c.RegisteredOn.Year * 100) + c.RegisteredOn.Month, c.State)).ToDictionary(g => g.Key, g => g.Count());
     }
 
-    protected static void AssertSame(Dictionary<(Guid, int, CaseState), int> expected, Dictionary<(Guid, int, CaseState), int> actual) =>
+    protected static void AssertSame<TKey>(Dictionary<TKey, int> expected, Dictionary<TKey, int> actual) where TKey : notnull =>
         Assert.Equal(expected.OrderBy(x => x.Key).ToList(), actual.OrderBy(x => x.Key).ToList());
+
+    /// <summary>The open deadline rollup's rows with a count.</summary>
+    protected async Task<Dictionary<(Guid, DateOnly), int>> OpenDeadlinesAsync()
+    {
+        await using var scope = app.Scope(out var db);
+        return await db.OpenDeadlineCounts.Where(c => c.Count != 0).ToDictionaryAsync(c => (c.BodyId, c.DueOn), c => c.Count);
+    }
+
+    /// <summary>The same counted from the deadlines.</summary>
+    protected async Task<Dictionary<(Guid, DateOnly), int>> OpenDeadlinesGroupByAsync()
+    {
+        await using var scope = app.Scope(out var db);
+        var open = await db.CaseDeadlines.Where(d => d.Status == DeadlineStatus.Open).Select(d => new { d.BodyId, d.DueOn }).ToListAsync();
+        return open.GroupBy(d => (d.BodyId, d.DueOn)).ToDictionary(g => g.Key, g => g.Count());
+    }
 
     protected async Task<CaseDetail> RegisterAsync()
     {
@@ -203,10 +218,12 @@ public abstract class CaseCountRollupTests(ZhifaApp app)
     }
 
     [Fact]
-    public async Task AfterStepsThroughTheApi_AndARefusedOne_TheRollupEqualsAGroupByOverTheCases()
+    public async Task AfterStepsThroughTheApi_AndARefusedOne_TheRollupsEqualAGroupByOverTheCasesAndTheirDeadlines()
     {
         AssertSame(await GroupByAsync(), await RollupAsync());
+        AssertSame(await OpenDeadlinesGroupByAsync(), await OpenDeadlinesAsync());
         var before = await RollupAsync();
+        var openBefore = await OpenDeadlinesAsync();
 
         var a = await RegisterAsync();
         var b = await RegisterAsync();
@@ -214,11 +231,12 @@ public abstract class CaseCountRollupTests(ZhifaApp app)
         a = await StepAsync(_officer, a, CaseAction.AssignOfficers,
             new CaseActionRequest(OfficerIds: [DeterministicGuid.From("personnel:officer:张伟"), DeterministicGuid.From("personnel:officer:王芳")]));
         // Refused (XZCF-44: no decision before the notice): nothing moves.
-        var settled = await RollupAsync();
+        var (settled, settledOpen) = (await RollupAsync(), await OpenDeadlinesAsync());
         var refused = await _head.PostJsonAsync($"/api/v1/cases/{a.Id}/actions/{CaseAction.Decide}",
             new CaseActionRequest(PenaltyKinds: [PenaltyKind.Fine], FineAmount: 10_000, Version: a.Version));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         AssertSame(settled, await RollupAsync());
+        AssertSame(settledOpen, await OpenDeadlinesAsync());
         a = await StepAsync(_officer, a, CaseAction.Conclude, new CaseActionRequest(ItemId: LabelItem, PenaltyKinds: [PenaltyKind.Fine], FineAmount: 20_000));
         var onSpot = await _officer.PostJsonAsync("/api/v1/cases/on-spot", new OnSpotRequest(DeterministicGuid.From("party:原平市惠民超市有限公司"),
             "统计简" + TestData.Next(), "未按规定公示信息", "现场检查发现。", [PenaltyKind.Warning], null));
@@ -226,6 +244,19 @@ public abstract class CaseCountRollupTests(ZhifaApp app)
         var spot = await onSpot.ReadAsync<CaseDetail>();
 
         AssertSame(await GroupByAsync(), await RollupAsync());
+        AssertSame(await OpenDeadlinesGroupByAsync(), await OpenDeadlinesAsync());
+        // The open deadlines by hand: b's opening decision (XZCF-54) and a's decision clock (XZCF-60, started when it was
+        // opened, its opening deadline met) are open; the on-the-spot warning's filing with the body (XZCF-52) too.
+        var a2 = await App.ApiAs("yp.market.officer").GetFromJsonAsync<CaseDetail>($"/api/v1/cases/{a.Id}", ZhifaApp.Json);
+        var openAfter = await OpenDeadlinesAsync();
+        var opened = openAfter.Keys.Union(openBefore.Keys).Where(k => openAfter.GetValueOrDefault(k) != openBefore.GetValueOrDefault(k))
+            .ToDictionary(k => k, k => openAfter.GetValueOrDefault(k) - openBefore.GetValueOrDefault(k));
+        var expectedOpen = new Dictionary<(Guid, DateOnly), int>();
+        foreach (var d in new[] { b.Deadlines.Single(d => d.Kind == DeadlineKind.OpeningDecision), a2!.Deadlines.Single(d => d.Kind == DeadlineKind.Decision) }
+            .Concat(spot.Deadlines.Where(d => d.Status == DeadlineStatus.Open)))
+            expectedOpen[(DemoData.Ids.YuanpingMarket, d.DueOn)] = expectedOpen.GetValueOrDefault((DemoData.Ids.YuanpingMarket, d.DueOn)) + 1;
+        Assert.Equal(DeadlineStatus.Met, a2.Deadlines.Single(d => d.Kind == DeadlineKind.OpeningDecision).Status);
+        AssertSame(expectedOpen, opened);
         // Written by hand: this month of the market bureau, one more lead (b), one more concluded (a: lead → investigating →
         // concluded), and the on-the-spot warning in the state it reached; nothing else moved.
         var month = (b.RegisteredOn.Year * 100) + b.RegisteredOn.Month;
@@ -247,8 +278,9 @@ public abstract class CaseCountRollupTests(ZhifaApp app)
     public async Task TheRebuildCommand_AndTheGeneratorsEntryPoint_MakeTheSameTableAgain()
     {
         await StepAsync(_head, await RegisterAsync(), CaseAction.Open);
-        var kept = await RollupAsync();
+        var (kept, keptOpen) = (await RollupAsync(), await OpenDeadlinesAsync());
         AssertSame(await GroupByAsync(), kept);
+        AssertSame(await OpenDeadlinesGroupByAsync(), keptOpen);
 
         // Spoil the rollup, then let the operator's command make it again.
         await Spoil();
@@ -256,6 +288,7 @@ public abstract class CaseCountRollupTests(ZhifaApp app)
         Assert.True(command.Exit == 0, command.Output);
         Assert.Contains("case count row(s) rebuilt", command.Output, StringComparison.Ordinal);
         AssertSame(kept, await RollupAsync());
+        AssertSame(keptOpen, await OpenDeadlinesAsync());
 
         // The bench generator's entry point, on a plain connection after its COPY.
         await Spoil();
@@ -266,6 +299,7 @@ public abstract class CaseCountRollupTests(ZhifaApp app)
             Assert.Equal(kept.Count, await CaseCountRollup.RebuildAsync(connection));
         }
         AssertSame(kept, await RollupAsync());
+        AssertSame(keptOpen, await OpenDeadlinesAsync());
     }
 
     /// <summary>Wrong counts, a missing row and a row that should not be there.</summary>
@@ -276,7 +310,9 @@ public abstract class CaseCountRollupTests(ZhifaApp app)
         await db.Database.ExecuteSqlRawAsync("DELETE FROM \"CaseCounts\" WHERE \"State\" = 'Archived'");
         await db.Database.ExecuteSqlRawAsync($"INSERT INTO \"CaseCounts\" (\"BodyId\", \"Month\", \"State\", \"Count\") VALUES ({{0}}, 190001, 'Lead', 3)",
             DemoData.Ids.YuanpingTransport);
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"OpenDeadlineCounts\" SET \"Count\" = \"Count\" * 2");
         Assert.NotEqual((await GroupByAsync()).OrderBy(x => x.Key).ToList(), (await RollupAsync()).OrderBy(x => x.Key).ToList());
+        Assert.NotEqual((await OpenDeadlinesGroupByAsync()).OrderBy(x => x.Key).ToList(), (await OpenDeadlinesAsync()).OrderBy(x => x.Key).ToList());
     }
 }
 
@@ -294,6 +330,7 @@ public sealed class CaseCountRollupTests_Postgres(PostgresApp fixture) : CaseCou
         await Task.WhenAll(leads.Select((c, i) => StepAsync(heads[i % heads.Length], c, CaseAction.Open)));
         var after = await RollupAsync();
         AssertSame(await GroupByAsync(), after);
+        AssertSame(await OpenDeadlinesGroupByAsync(), await OpenDeadlinesAsync());
         var month = (leads[0].RegisteredOn.Year * 100) + leads[0].RegisteredOn.Month;
         Assert.Equal(12, after[(DemoData.Ids.YuanpingMarket, month, CaseState.Investigating)] - before.GetValueOrDefault((DemoData.Ids.YuanpingMarket, month, CaseState.Investigating)));
     }

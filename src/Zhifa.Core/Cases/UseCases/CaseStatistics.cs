@@ -28,8 +28,9 @@ public sealed record CaseStatistics(DateOnly From, DateOnly To, DateOnly Today, 
     IReadOnlyList<CaseStateCount> ByState, IReadOnlyList<CaseMonthCount> ByMonth, IReadOnlyList<CaseBodyCount> ByBody, int OverdueDeadlines);
 
 /// <summary>
-/// The supervisor's and the head's figures, through the caller's scope, read from the <see cref="CaseCount"/> rollup
-/// (a few rows per body and month, never the cases) and from the open deadlines past their day (an index range per body).
+/// The supervisor's and the head's figures, through the caller's scope, read from the rollups kept with every change of a
+/// case (<see cref="CaseCountRollup"/>): <see cref="CaseCount"/> (a few rows per body and month) and
+/// <see cref="OpenDeadlineCount"/> (a row per body and due day), never from the cases or their deadlines.
 /// </summary>
 public sealed class CaseStatisticsQueries(CaseContext ctx)
 {
@@ -56,8 +57,10 @@ public sealed class CaseStatisticsQueries(CaseContext ctx)
         if (errors.Build() is { } invalid)
             return invalid;
 
+        // The bodies within reach, read once through the scope (a province has thousands, not millions): the rollups are
+        // then read by their keys, without the scope filter's test on every row.
+        var organizations = Db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Body);
         Organization? node = null;
-        IQueryable<Guid>? under = null;
         if (filter.BodyId is { } bodyId)
         {
             node = await Db.ActOnAsync(Db.Organizations, bodyId, CasePermissions.Read, ct);
@@ -65,25 +68,22 @@ public sealed class CaseStatisticsQueries(CaseContext ctx)
                 return OrganizationErrors.NotFound();
             var (path, regionPath, region) = (node.Path, node.RegionPath, node.Kind == OrganizationKind.Region);
             // A body with the bodies under it; a region with every body in it (a city's bureau's county branch too).
-            under = Db.Organizations.Where(o => o.Path.StartsWith(path) || (region && o.RegionPath.StartsWith(regionPath))).Select(o => o.Id);
+            organizations = organizations.Where(o => o.Path.StartsWith(path) || (region && o.RegionPath.StartsWith(regionPath)));
         }
+        var names = await organizations.Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var ids = names.Keys.ToList();
 
         var (fromMonth, toMonth) = (CaseCountRollup.MonthOf(from), CaseCountRollup.MonthOf(to));
-        var counts = Db.CaseCounts.AsNoTracking().Where(c => c.Month >= fromMonth && c.Month <= toMonth);
-        var deadlines = Db.CaseDeadlines.AsNoTracking().Where(d => d.Status == DeadlineStatus.Open && d.DueOn < today);
-        if (under is not null)
-        {
-            counts = counts.Where(c => under.Contains(c.BodyId));
-            deadlines = deadlines.Where(d => under.Contains(d.BodyId));
-        }
+        var counts = Db.CaseCounts.Unscoped("the bodies were read through the caller's scope just before")
+            .Where(c => ids.Contains(c.BodyId) && c.Month >= fromMonth && c.Month <= toMonth);
         var byBodyAndState = await counts.GroupBy(c => new { c.BodyId, c.State })
             .Select(g => new { g.Key.BodyId, g.Key.State, Count = g.Sum(c => c.Count) }).Where(x => x.Count != 0).ToListAsync(ct);
         var byMonth = await counts.GroupBy(c => c.Month).Select(g => new { Month = g.Key, Count = g.Sum(c => c.Count) }).ToDictionaryAsync(x => x.Month, x => x.Count, ct);
-        var overdue = await deadlines.GroupBy(d => d.BodyId).Select(g => new { BodyId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.BodyId, x => x.Count, ct);
+        var overdue = await Db.OpenDeadlineCounts.Unscoped("the bodies were read through the caller's scope just before")
+            .Where(d => ids.Contains(d.BodyId) && d.DueOn < today).GroupBy(d => d.BodyId)
+            .Select(g => new { BodyId = g.Key, Count = g.Sum(d => d.Count) }).Where(x => x.Count != 0).ToDictionaryAsync(x => x.BodyId, x => x.Count, ct);
 
         var bodyIds = byBodyAndState.Select(x => x.BodyId).Concat(overdue.Keys).Distinct().ToList();
-        var names = await Db.Organizations.Unscoped("a body's name is public").AsNoTracking().Where(o => bodyIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var byBody = bodyIds.Select(id =>
             {
                 var states = byBodyAndState.Where(x => x.BodyId == id).OrderBy(x => x.State).Select(x => new CaseStateCount(x.State, x.Count)).ToList();

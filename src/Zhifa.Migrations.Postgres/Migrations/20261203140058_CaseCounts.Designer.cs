@@ -13,7 +13,7 @@ using Zhifa.Core.Data;
 namespace Zhifa.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ZhifaDbContext))]
-    [Migration("20261203132500_CaseCounts")]
+    [Migration("20261203140058_CaseCounts")]
     partial class CaseCounts
     {
         /// <inheritdoc />
@@ -557,6 +557,22 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("CasePayments", (string)null);
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Cases.OpenDeadlineCount", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BodyId", "DueOn");
+
+                    b.ToTable("OpenDeadlineCounts", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Cases.PenaltyCase", b =>
@@ -2288,6 +2304,15 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .WithMany("Payments")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Cases.OpenDeadlineCount", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

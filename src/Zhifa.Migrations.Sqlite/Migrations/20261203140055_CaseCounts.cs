@@ -30,6 +30,25 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "OpenDeadlineCounts",
+                columns: table => new
+                {
+                    BodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenDeadlineCounts", x => new { x.BodyId, x.DueOn });
+                    table.ForeignKey(
+                        name: "FK_OpenDeadlineCounts_Organizations_BodyId",
+                        column: x => x.BodyId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
         }
 
         /// <inheritdoc />
@@ -37,6 +56,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "CaseCounts");
+
+            migrationBuilder.DropTable(
+                name: "OpenDeadlineCounts");
         }
     }
 }

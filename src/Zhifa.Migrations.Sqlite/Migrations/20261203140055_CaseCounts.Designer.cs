@@ -11,7 +11,7 @@ using Zhifa.Core.Data;
 namespace Zhifa.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ZhifaDbContext))]
-    [Migration("20261203132457_CaseCounts")]
+    [Migration("20261203140055_CaseCounts")]
     partial class CaseCounts
     {
         /// <inheritdoc />
@@ -541,6 +541,22 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("CasePayments", (string)null);
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Cases.OpenDeadlineCount", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BodyId", "DueOn");
+
+                    b.ToTable("OpenDeadlineCounts", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Cases.PenaltyCase", b =>
@@ -2270,6 +2286,15 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .WithMany("Payments")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Cases.OpenDeadlineCount", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
