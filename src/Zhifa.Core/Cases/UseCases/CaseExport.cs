@@ -20,14 +20,18 @@ public sealed partial class CaseQueries
         ArgumentNullException.ThrowIfNull(filter);
         // The bodies' names, once: a scoped case's body is in scope (a province has thousands of bodies, not millions).
         var bodies = await Db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Body).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var deadlines = Db.CaseDeadlines.Unscoped("a case's own deadlines: the case is read through the scope");
-        var rows = Sorts.Apply(await FilteredAsync(filter with { Page = null, PageSize = null }, ct), filter.Sort)
-            .Select(c => new
-            {
-                c.CaseNumber, c.Title, c.PartyName, c.BodyId, c.Procedure, c.State, c.RegisteredOn,
-                NextDue = deadlines.Where(d => d.CaseId == c.Id && d.Status == DeadlineStatus.Open).Min(d => (DateOnly?)d.DueOn),
-                c.DecisionNumber, c.DecidedOn, c.DecidedFine,
-            })
+        // The next open deadline of every case at once (a hash join on the open deadlines grouped by case), not a lookup per
+        // case: a million cases in one pass.
+        var next = Db.CaseDeadlines.Unscoped("a case's own deadlines: the case is read through the scope")
+            .Where(d => d.Status == DeadlineStatus.Open).GroupBy(d => d.CaseId).Select(g => new { CaseId = g.Key, DueOn = g.Min(d => d.DueOn) });
+        var rows = (from c in Sorts.Apply(await FilteredAsync(filter with { Page = null, PageSize = null }, ct), filter.Sort)
+                    join n in next on c.Id equals n.CaseId into due
+                    from n in due.DefaultIfEmpty()
+                    select new
+                    {
+                        c.CaseNumber, c.Title, c.PartyName, c.BodyId, c.Procedure, c.State, c.RegisteredOn, NextDue = (DateOnly?)n!.DueOn,
+                        c.DecisionNumber, c.DecidedOn, c.DecidedFine,
+                    })
             .AsAsyncEnumerable().WithCancellation(ct);
         await foreach (var c in rows)
             yield return new CaseExportRow(c.CaseNumber, c.Title, c.PartyName, bodies.GetValueOrDefault(c.BodyId, ""), c.Procedure, c.State, c.RegisteredOn,
