@@ -22,6 +22,8 @@ public static class CaseErrors
     public static ValidationError InstalmentsNotTheOutstanding(string field, string outstanding) => ValidationError.For(field, "case.instalments_not_outstanding", outstanding);
     public static ValidationError MeasurePending(string field) => ValidationError.For(field, "case.measure_pending");
     public static ValidationError WarningOrFineOnly(string field = "penaltyKinds") => ValidationError.For(field, "case.simple_warning_or_fine");
+    public static ValidationError PeriodReversed(string field = "to") => ValidationError.For(field, "case.period_reversed");
+    public static ValidationError PeriodTooLong(int months, string field = "from") => ValidationError.For(field, "case.period_too_long", months);
 
     /// <summary>XZCF-51: the simple procedure only for a warning or a fine up to the sector's limit.</summary>
     public static RuleViolation SimpleFineTooHigh(string limit) => new("XZCF-51", "case.simple_fine_too_high", limit);

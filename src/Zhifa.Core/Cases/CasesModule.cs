@@ -33,6 +33,20 @@ public sealed class CasesModule : FeatureModule
     {
         scope.ByOrganization<PenaltyCase>(c => c.BodyId);
         scope.ByOrganization<CaseDeadline>(d => d.BodyId);
+        scope.ByOrganization<CaseCount>(c => c.BodyId);
+        scope.ByOrganization<OpenDeadlineCount>(c => c.BodyId);
+    }
+
+    /// <summary>The statistics' rollups move with every saved change of a case or a deadline (<see cref="CaseCountRollup"/>).</summary>
+    public override ISaveParticipant SaveParticipant { get; } = new CaseRollupParticipant();
+
+    /// <summary>A database from before the rollups (or one whose rollups were emptied) gets them made from its cases once.</summary>
+    public override async Task AfterMigrationAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<ZhifaDbContext>();
+        if (!await db.CaseCounts.Unscoped("whether the rollup exists at all, across every body").AnyAsync(ct)
+            && await db.Cases.Unscoped("whether any case exists at all, across every body").AnyAsync(ct))
+            await CaseCountRollup.RebuildAsync(db, ct);
     }
 
     public override AuditOwner? AuditOwnerOf(EntityEntry entry)
@@ -69,5 +83,7 @@ public static class CaseSets
         public DbSet<PenaltyCase> Cases => db.Set<PenaltyCase>();
         public DbSet<CaseDeadline> CaseDeadlines => db.Set<CaseDeadline>();
         public DbSet<CaseEvent> CaseEvents => db.Set<CaseEvent>();
+        public DbSet<CaseCount> CaseCounts => db.Set<CaseCount>();
+        public DbSet<OpenDeadlineCount> OpenDeadlineCounts => db.Set<OpenDeadlineCount>();
     }
 }

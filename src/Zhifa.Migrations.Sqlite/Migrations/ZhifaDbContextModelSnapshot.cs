@@ -270,6 +270,26 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.ToTable("CaseClockStops", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Cases.CaseCount", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BodyId", "Month", "State");
+
+                    b.ToTable("CaseCounts", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Core.Cases.CaseDeadline", b =>
                 {
                     b.Property<Guid>("Id")
@@ -526,6 +546,22 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("CasePayments", (string)null);
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Cases.OpenDeadlineCount", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BodyId", "DueOn");
+
+                    b.ToTable("OpenDeadlineCounts", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Cases.PenaltyCase", b =>
@@ -2206,6 +2242,15 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Cases.CaseCount", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhifa.Core.Cases.CaseDeadline", b =>
                 {
                     b.HasOne("Zhifa.Core.Cases.PenaltyCase", null)
@@ -2248,6 +2293,15 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .WithMany("Payments")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Cases.OpenDeadlineCount", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

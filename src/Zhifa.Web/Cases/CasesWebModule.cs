@@ -1,4 +1,5 @@
 using Zhifa.Core.Cases;
+using Zhifa.Core.Data;
 using Zhifa.Web.Common;
 using Zhifa.Web.Modules;
 
@@ -21,10 +22,14 @@ public sealed class CasesWebModule : WebModule
     public override void MapEndpoints(RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
         CaseEndpoints.Map(api);
+        CaseReportEndpoints.Map(api);
         CaseReminderEndpoints.Map(api);
     }
 
-    /// <summary>The daily deadline look by hand (or from cron with <c>Zhifa:Jobs:Enabled=false</c>).</summary>
+    /// <summary>
+    /// The daily deadline look by hand (or from cron with <c>Zhifa:Jobs:Enabled=false</c>); the case count rollup made again
+    /// from the cases (after cases were written past the app, or to check it).
+    /// </summary>
     public override IReadOnlyList<HostCommand> Commands =>
     [
         new("remind-deadlines", async (sp, log) =>
@@ -35,6 +40,13 @@ public sealed class CasesWebModule : WebModule
             Console.WriteLine($"{outcome.Count} case deadline(s) marked overdue or due soon");
             return 0;
         }),
+        new("rebuild-case-counts", async (sp, log) =>
+        {
+            var rows = await CaseCountRollup.RebuildAsync(sp.GetRequiredService<ZhifaDbContext>());
+            log.LogInformation("{Count} case count row(s) rebuilt from the cases.", rows);
+            Console.WriteLine($"{rows} case count row(s) rebuilt from the cases");
+            return 0;
+        }),
     ];
 
     public override IReadOnlyList<NavEntry> Navigation =>
@@ -42,6 +54,7 @@ public sealed class CasesWebModule : WebModule
         new("enforcement", 410, "/cases", "nav.cases", CasePermissions.Read, Exact: true),
         new("enforcement", 411, "/cases/new", "nav.case_new", CasePermissions.Handle),
         new("enforcement", 412, "/cases/on-spot", "nav.on_spot", CasePermissions.Handle),
+        new("enforcement", 413, "/cases/statistics", "nav.case_statistics", CasePermissions.Read),
     ];
 
     /// <summary>The party page's tab of the party's cases.</summary>

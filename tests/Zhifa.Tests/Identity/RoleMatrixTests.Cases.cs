@@ -40,6 +40,8 @@ public abstract partial class RoleMatrixTests
         endpoint                                                       officer  legal_reviewer  agency_head  supervisor  administrator
         GET    /api/v1/cases                                           200/200  200/200         200/200      200/200     200/200
         GET    /api/v1/cases/{id:guid}                                 200/404  200/404         200/404      200/404     200/404
+        GET    /api/v1/cases/statistics                                200/404  200/404         200/404      200/404     200/404
+        GET    /api/v1/cases/export                                    200/200  200/200         200/200      200/200     200/200
         POST   /api/v1/cases                                           201/400  403/403         403/403      403/403     403/403
         POST   /api/v1/cases/on-spot                                   201/-    403/-           403/-        403/-       403/-
         POST   /api/v1/cases/{id:guid}/actions/AssignOfficers          422/404  403/403         403/403      403/403     403/403
@@ -92,6 +94,23 @@ public abstract partial class RoleMatrixTests
         POST   /api/v1/cases/{id:guid}/actions/Archive                 403/403  403/403         422/404      403/403     403/403
         """;
 
+    /// <summary>The titles of the cases the matrix reads (the export names cases by their number and title, not their id).</summary>
+    private static readonly Dictionary<Guid, string> Titles = new()
+    {
+        [ArchivedMarketCase] = "涉嫌使用未经检验的特种设备",
+        [TransportCase] = "货车驾驶员未随车携带道路运输证",
+    };
+
+    /// <summary>Whether the exported workbook lists the case (by its title; no such case: nothing to find).</summary>
+    private static Check ExportHas(Func<Ctx, Guid> id, bool expected) => async (r, c) =>
+    {
+        var rows = Zhifa.Web.Common.Xlsx.Read(await r.Content.ReadAsStreamAsync());
+        if (rows is null)
+            return "not a workbook";
+        var listed = Titles.TryGetValue(id(c), out var title) && rows.Any(row => row.Get("案由") == title);
+        return listed == expected ? null : expected ? $"export lacks {title}" : $"export shows out-of-scope {title}";
+    };
+
     /// <summary>The refusal of a step on the archived case: the out-of-order code, with the rule where one orders the step.</summary>
     private static Check OutOfOrder(CaseAction action) => async (r, _) =>
     {
@@ -107,6 +126,11 @@ public abstract partial class RoleMatrixTests
             ListContains(InCase), ListLacks(OutCase)),
         new("GET /api/v1/cases/{id:guid}",
             c => c.Client.GetAsync($"/api/v1/cases/{InCase(c)}"), c => c.Client.GetAsync($"/api/v1/cases/{OutCase(c)}")),
+        new("GET /api/v1/cases/statistics",
+            c => c.Client.GetAsync($"/api/v1/cases/statistics?bodyId={c.Role.InOrg}"), c => c.Client.GetAsync($"/api/v1/cases/statistics?bodyId={c.Role.OutOrg}")),
+        new("GET /api/v1/cases/export",
+            c => c.Client.GetAsync("/api/v1/cases/export"), c => c.Client.GetAsync("/api/v1/cases/export"),
+            ExportHas(InCase, true), ExportHas(OutCase, false)),
         new("POST /api/v1/cases/",
             c => c.Client.PostJsonAsync("/api/v1/cases", MatrixLead(null)),
             c => c.Client.PostJsonAsync("/api/v1/cases", MatrixLead(DemoData.Ids.YuanpingTransport)),

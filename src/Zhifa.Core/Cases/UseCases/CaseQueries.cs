@@ -111,7 +111,7 @@ public sealed record CaseCursor(DateOnly On, Guid Id)
 }
 
 /// <summary>The case lists and the case page, through the caller's scope.</summary>
-public sealed class CaseQueries(CaseContext ctx)
+public sealed partial class CaseQueries(CaseContext ctx)
 {
     private static readonly SortMap<PenaltyCase> Sorts = SortMap<PenaltyCase>.Create(new SortOrder("registeredOn", true), c => c.Id)
         .Add("registeredOn", c => c.RegisteredOn)

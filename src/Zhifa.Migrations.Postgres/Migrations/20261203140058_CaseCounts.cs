@@ -1,0 +1,64 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Zhifa.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class CaseCounts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CaseCounts",
+                columns: table => new
+                {
+                    BodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseCounts", x => new { x.BodyId, x.Month, x.State });
+                    table.ForeignKey(
+                        name: "FK_CaseCounts_Organizations_BodyId",
+                        column: x => x.BodyId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenDeadlineCounts",
+                columns: table => new
+                {
+                    BodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenDeadlineCounts", x => new { x.BodyId, x.DueOn });
+                    table.ForeignKey(
+                        name: "FK_OpenDeadlineCounts_Organizations_BodyId",
+                        column: x => x.BodyId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CaseCounts");
+
+            migrationBuilder.DropTable(
+                name: "OpenDeadlineCounts");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Zhifa.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class CaseCounts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CaseCounts",
+                columns: table => new
+                {
+                    BodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseCounts", x => new { x.BodyId, x.Month, x.State });
+                    table.ForeignKey(
+                        name: "FK_CaseCounts_Organizations_BodyId",
+                        column: x => x.BodyId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenDeadlineCounts",
+                columns: table => new
+                {
+                    BodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenDeadlineCounts", x => new { x.BodyId, x.DueOn });
+                    table.ForeignKey(
+                        name: "FK_OpenDeadlineCounts_Organizations_BodyId",
+                        column: x => x.BodyId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CaseCounts");
+
+            migrationBuilder.DropTable(
+                name: "OpenDeadlineCounts");
+        }
+    }
+}
