@@ -18,7 +18,7 @@ public sealed record BenchmarkOptions(
     string Supervisor = "yp.supervisor",
     string Officer = "yp.market.officer",
     string Head = "yp.market.head",
-    string ExportUser = "xz.supervisor",
+    string ExportUser = "admin",
     int ImportRows = 1_000_000,
     string? SqliteConnection = null,
     TimeProvider? Clock = null,

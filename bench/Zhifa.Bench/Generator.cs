@@ -142,6 +142,8 @@ public sealed class Generator(string connectionString, GeneratorOptions options)
                 ("key", key), ("last", last));
             await cmd.ExecuteNonQueryAsync(ct);
         }
+        // The statistics' rollups, made from the cases and deadlines just written (the app keeps them with every later change).
+        await CaseCountRollup.RebuildAsync(conn, ct);
         await using (var analyze = Sql.Command(conn, "ANALYZE"))
             await analyze.ExecuteNonQueryAsync(ct);
         clock.Stop();

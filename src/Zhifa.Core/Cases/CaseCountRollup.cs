@@ -137,7 +137,7 @@ public static class CaseCountRollup
     /// first, so a save meanwhile adds its delta after the rebuild (which then did not count it) or was counted by it (its
     /// delta went with the deleted rows). The last statement's count is the rows written.
     /// </summary>
-    private static IReadOnlyList<string> RebuildStatements(bool postgres) =>
+    public static IReadOnlyList<string> RebuildStatements(bool postgres) =>
     [
         .. postgres ? ["LOCK TABLE \"CaseCounts\", \"OpenDeadlineCounts\" IN EXCLUSIVE MODE"] : Array.Empty<string>(),
         "DELETE FROM \"OpenDeadlineCounts\"",

@@ -24,7 +24,8 @@ public sealed partial class CaseQueries
         // case: a million cases in one pass.
         var next = Db.CaseDeadlines.Unscoped("a case's own deadlines: the case is read through the scope")
             .Where(d => d.Status == DeadlineStatus.Open).GroupBy(d => d.CaseId).Select(g => new { CaseId = g.Key, DueOn = g.Min(d => d.DueOn) });
-        var rows = (from c in Sorts.Apply(await FilteredAsync(filter with { Page = null, PageSize = null }, ct), filter.Sort)
+        var (cases, _) = await FilteredAsync(filter with { Page = null, PageSize = null }, ct);
+        var rows = (from c in Sorts.Apply(cases, filter.Sort)
                     join n in next on c.Id equals n.CaseId into due
                     from n in due.DefaultIfEmpty()
                     select new

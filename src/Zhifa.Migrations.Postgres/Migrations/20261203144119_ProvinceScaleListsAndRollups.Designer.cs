@@ -13,8 +13,8 @@ using Zhifa.Core.Data;
 namespace Zhifa.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ZhifaDbContext))]
-    [Migration("20261203141519_ListIndexes")]
-    partial class ListIndexes
+    [Migration("20261203144119_ProvinceScaleListsAndRollups")]
+    partial class ProvinceScaleListsAndRollups
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -281,6 +281,26 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.ToTable("CaseClockStops", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Cases.CaseCount", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BodyId", "Month", "State");
+
+                    b.ToTable("CaseCounts", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Core.Cases.CaseDeadline", b =>
                 {
                     b.Property<Guid>("Id")
@@ -545,6 +565,22 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("CasePayments", (string)null);
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Cases.OpenDeadlineCount", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BodyId", "DueOn");
+
+                    b.ToTable("OpenDeadlineCounts", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Cases.PenaltyCase", b =>
@@ -2227,6 +2263,15 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Cases.CaseCount", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhifa.Core.Cases.CaseDeadline", b =>
                 {
                     b.HasOne("Zhifa.Core.Cases.PenaltyCase", null)
@@ -2269,6 +2314,15 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .WithMany("Payments")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Cases.OpenDeadlineCount", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Zhifa.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class CaseCounts : Migration
+    public partial class ProvinceScaleListsAndRollups : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -49,6 +49,27 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_RegisteredOn_Id_BodyId_State",
+                table: "Cases",
+                columns: new[] { "RegisteredOn", "Id", "BodyId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseDeadlines_Open_BodyId_DueOn_CaseId",
+                table: "CaseDeadlines",
+                columns: new[] { "BodyId", "DueOn", "CaseId" },
+                filter: "\"Status\" = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseDeadlines_Open_CaseId_DueOn",
+                table: "CaseDeadlines",
+                columns: new[] { "CaseId", "DueOn" },
+                filter: "\"Status\" = 'Open'");
+
+            // The rollups of the cases already there (a database upgraded from a release without them).
+            foreach (var sql in Zhifa.Core.Cases.CaseCountRollup.RebuildStatements(false))
+                migrationBuilder.Sql(sql);
         }
 
         /// <inheritdoc />
@@ -59,6 +80,18 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "OpenDeadlineCounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_RegisteredOn_Id_BodyId_State",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CaseDeadlines_Open_BodyId_DueOn_CaseId",
+                table: "CaseDeadlines");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CaseDeadlines_Open_CaseId_DueOn",
+                table: "CaseDeadlines");
         }
     }
 }
