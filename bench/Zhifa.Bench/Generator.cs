@@ -125,6 +125,9 @@ public sealed class Generator(string connectionString, GeneratorOptions options)
         for (var i = 0; i < options.Cases; i++)
         {
             var c = NewCase(world, parties, calendar, rules, today, numbers);
+            // The reminder job has run every day of those years: a clock past its day is marked overdue from the day after.
+            foreach (var d in c.Deadlines.Where(d => d.Status == DeadlineStatus.Open && d.DueOn < today))
+                OverdueSince.SetValue(d, d.DueOn.AddDays(1));
             states[c.State] = states.GetValueOrDefault(c.State) + 1;
             batch.Add(c);
             if (batch.Count == Batch)
@@ -284,6 +287,8 @@ public sealed class Generator(string connectionString, GeneratorOptions options)
     }
 
     private static readonly CaseActionRequest Closing = new(Reason: "案件办理完毕，予以结案。");
+
+    private static readonly System.Reflection.PropertyInfo OverdueSince = typeof(CaseDeadline).GetProperty(nameof(CaseDeadline.OverdueSince))!;
 
     private static readonly System.Reflection.PropertyInfo EventNumber = typeof(CaseEvent).GetProperty(nameof(CaseEvent.DocumentNumber))!;
 
