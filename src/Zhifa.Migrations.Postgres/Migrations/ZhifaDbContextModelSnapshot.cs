@@ -820,6 +820,12 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasIndex("BodyId", "State", "RegisteredOn");
 
+                    b.HasIndex("CaseNumber", "Id", "BodyId");
+
+                    b.HasIndex("PartyName", "Id", "BodyId");
+
+                    b.HasIndex("State", "Id", "BodyId");
+
                     b.HasIndex("RegisteredOn", "Id", "BodyId", "State");
 
                     b.ToTable("Cases", (string)null);

@@ -804,6 +804,12 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BodyId", "State", "RegisteredOn");
 
+                    b.HasIndex("CaseNumber", "Id", "BodyId");
+
+                    b.HasIndex("PartyName", "Id", "BodyId");
+
+                    b.HasIndex("State", "Id", "BodyId");
+
                     b.HasIndex("RegisteredOn", "Id", "BodyId", "State");
 
                     b.ToTable("Cases", (string)null);

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Zhifa.Migrations.Postgres.Migrations
+namespace Zhifa.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class ListIndexes : Migration
@@ -11,9 +11,24 @@ namespace Zhifa.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_CaseNumber_Id_BodyId",
+                table: "Cases",
+                columns: new[] { "CaseNumber", "Id", "BodyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_PartyName_Id_BodyId",
+                table: "Cases",
+                columns: new[] { "PartyName", "Id", "BodyId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_RegisteredOn_Id_BodyId_State",
                 table: "Cases",
                 columns: new[] { "RegisteredOn", "Id", "BodyId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_State_Id_BodyId",
+                table: "Cases",
+                columns: new[] { "State", "Id", "BodyId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseDeadlines_Open_BodyId_DueOn_CaseId",
@@ -32,7 +47,19 @@ namespace Zhifa.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_Cases_CaseNumber_Id_BodyId",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_PartyName_Id_BodyId",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Cases_RegisteredOn_Id_BodyId_State",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_State_Id_BodyId",
                 table: "Cases");
 
             migrationBuilder.DropIndex(
