@@ -44,6 +44,11 @@ internal sealed class PenaltyCaseConfiguration : IEntityTypeConfiguration<Penalt
         // A scope of many bodies (a supervisor's region) reads the newest cases of all of them in one walk of this index,
         // checking the body and the state from the index alone; the first page and a cursor's page read about a page of it.
         builder.HasIndex(c => new { c.RegisteredOn, c.Id, c.BodyId, c.State });
+        // The list's other sorts (party, number, state), each with the tie-breaker and the body: a page of a many-body
+        // scope in that order is one walk of its index instead of a sort of every case in scope.
+        builder.HasIndex(c => new { c.PartyName, c.Id, c.BodyId });
+        builder.HasIndex(c => new { c.CaseNumber, c.Id, c.BodyId });
+        builder.HasIndex(c => new { c.State, c.Id, c.BodyId });
         builder.HasIndex(c => new { c.PartyId, c.RegisteredOn });
         builder.HasIndex(c => c.RegisteredById);
         builder.HasMany(c => c.Officers).WithOne().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Cascade);
