@@ -21,9 +21,9 @@ namespace Zhifa.Core.Data;
 /// audited record saved through EF in the same transaction (a bulk import is audited per file, not per row). Unique
 /// indexes and foreign keys still hold: a violation fails the whole write (<see cref="IsUniqueViolation"/>), and the
 /// caller's transaction then rolls everything back.
-/// Records come as entities (their CLR properties and fields, a discriminator from the model, shadow properties such as
-/// a child's key to its owner from a callback) or as rows of values by property name (model values, or values already
-/// in the column's form).
+/// Records come as entities (their CLR properties and fields, a discriminator from the model; the values of shadow
+/// properties, or of a child's key to its owner that EF would set on save, given by name) or as rows of values by
+/// property name (model values, or values already in the column's form).
 /// </summary>
 public sealed class BulkCopy
 {
@@ -68,24 +68,26 @@ public sealed class BulkCopy
 
     /// <summary>
     /// Writes the entities of <paramref name="items"/> (<paramref name="entity"/> of each) as the mapped type
-    /// <paramref name="entityType"/>, with the values of shadow properties from <paramref name="shadow"/> (a child's
-    /// foreign key to the owner EF would set on save, say); the number of rows.
+    /// <paramref name="entityType"/>, with the values of <paramref name="values"/> (by property name) instead of the
+    /// entity's own: a shadow property, or a foreign key that EF would set on save from the owner (a child's
+    /// <c>CaseId</c> from its case, say). The number of rows.
     /// </summary>
-    public Task<long> WriteAsync<TItem>(Type entityType, IEnumerable<TItem> items, Func<TItem, object> entity, Func<TItem, IProperty, object?>? shadow,
-        CancellationToken ct = default)
+    public Task<long> WriteAsync<TItem>(Type entityType, IEnumerable<TItem> items, Func<TItem, object> entity,
+        IReadOnlyDictionary<string, Func<TItem, object?>>? values, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(entity);
         var plan = PlanOf(entityType);
+        var given = plan.Columns.Select(c => values is not null && values.TryGetValue(c.Property.Name, out var v) ? v : null).ToArray();
         return CopyAsync(plan, items, (item, column) =>
         {
+            if (given[column.Index] is { } value)
+                return column.FromValue(value(item));
             if (column.Read is { } read)
                 return column.ToProvider(read(entity(item)));
             if (column.Discriminator is { } discriminator)
                 return column.ToProvider(discriminator);
-            if (shadow is null)
-                throw new InvalidOperationException($"{entityType.Name}.{column.Property.Name} is a shadow property: give its values.");
-            return column.FromValue(shadow(item, column.Property));
+            throw new InvalidOperationException($"{entityType.Name}.{column.Property.Name} is a shadow property: give its values.");
         }, ct);
     }
 
@@ -190,7 +192,7 @@ public sealed class BulkCopy
         var discriminator = entityType.FindDiscriminatorProperty();
         var columns = entityType.GetProperties()
             .Where(p => !IsStoreGenerated(p))
-            .Select(p => Column.For(p, p.GetColumnName(store) ?? p.Name, p == discriminator ? entityType.GetDiscriminatorValue() : null, IsPostgres))
+            .Select((p, i) => Column.For(i, p, p.GetColumnName(store) ?? p.Name, p == discriminator ? entityType.GetDiscriminatorValue() : null, IsPostgres))
             .ToList();
         plan = new Plan(table, schema is null ? Quote(table) : Quote(schema) + "." + Quote(table), columns);
         _plans[type] = plan;
@@ -208,9 +210,10 @@ public sealed class BulkCopy
     {
         private static readonly MethodInfo WriteTypedMethod = typeof(Column).GetMethod(nameof(WriteTyped), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-        private Column(IProperty property, string name, RelationalTypeMapping mapping, string storeType, Func<object, object?>? read, object? discriminator,
+        private Column(int index, IProperty property, string name, RelationalTypeMapping mapping, string storeType, Func<object, object?>? read, object? discriminator,
             Func<object?, object?> toProvider, Type? modelType, Func<NpgsqlBinaryImporter, object, string, CancellationToken, Task> writePostgres)
         {
+            Index = index;
             Property = property;
             Name = name;
             Mapping = mapping;
@@ -223,6 +226,9 @@ public sealed class BulkCopy
         }
 
         private readonly Type? _modelType;
+
+        /// <summary>The column's position in the plan.</summary>
+        public int Index { get; }
 
         public IProperty Property { get; }
         public string Name { get; }
@@ -246,7 +252,7 @@ public sealed class BulkCopy
         public object? FromValue(object? value) =>
             value is null ? null : _modelType is null || _modelType.IsInstanceOfType(value) ? ToProvider(value) : value;
 
-        public static Column For(IProperty property, string name, object? discriminator, bool postgres)
+        public static Column For(int index, IProperty property, string name, object? discriminator, bool postgres)
         {
             var mapping = property.GetRelationalTypeMapping();
             var storeType = StripModifiers(property.GetColumnType() ?? mapping.StoreType);
@@ -283,7 +289,7 @@ public sealed class BulkCopy
             }
             var write = (Func<NpgsqlBinaryImporter, object, string, CancellationToken, Task>)WriteTypedMethod.MakeGenericMethod(providerType)
                 .CreateDelegate(typeof(Func<NpgsqlBinaryImporter, object, string, CancellationToken, Task>));
-            return new Column(property, name, mapping, storeType, Getter(property), discriminator, toProvider, modelType, write);
+            return new Column(index, property, name, mapping, storeType, Getter(property), discriminator, toProvider, modelType, write);
         }
 
         /// <summary>Sends a value of the column's stored CLR type: Npgsql's typed path, without resolving the type for each value.</summary>

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Zhifa.Core.Common;
 using Zhifa.Core.Organizations;
 using Zhifa.Core.Personnel;
@@ -27,7 +29,7 @@ public sealed record PartyCsvImported(int Imported, Guid BatchId);
 /// copy fail on the unique index: everything is rolled back and the answer is a conflict.
 /// </para>
 /// </summary>
-public sealed class PartyImport(PartyContext ctx, ImportLimits limits)
+public sealed partial class PartyImport(PartyContext ctx, ImportLimits limits, ILogger<PartyImport> log)
 {
     /// <summary>Column titles (Chinese, with English aliases).</summary>
     public static class Columns
@@ -54,16 +56,16 @@ public sealed class PartyImport(PartyContext ctx, ImportLimits limits)
         ArgumentNullException.ThrowIfNull(names);
         if (rows.Count == 0)
             return PartyErrors.ImportEmpty();
-        var check = await PartyRowCheck.CreateAsync(ctx, names, limits, ct);
+        using var check = await PartyRowCheck.CreateAsync(ctx, names, limits, ct);
         var parties = new List<Party>(rows.Count);
         foreach (var row in rows)
         {
             if (check.Row(row, build: true, duplicates: true) is { } party)
                 parties.Add(party);
             if (check.RegistryDue)
-                await check.CheckRegistryAsync(ct);
+                await check.LookUpRegistryAsync(ct);
         }
-        await check.CheckRegistryAsync(ct);
+        await check.FinishRegistryAsync(ct);
         if (!check.Errors.IsEmpty)
             return check.Errors.ToRejected();
         await _db.SaveInBatchesAsync(parties, limits.BatchSize, batch => _db.Parties.AddRange(batch), ct);
@@ -79,8 +81,9 @@ public sealed class PartyImport(PartyContext ctx, ImportLimits limits)
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(names);
 
+        var watch = Stopwatch.StartNew();
         // Pass 1: every row checked, the codes and ID numbers against each other and the registry; the file's hash as it goes by.
-        var check = await PartyRowCheck.CreateAsync(ctx, names, limits, ct);
+        using var check = await PartyRowCheck.CreateAsync(ctx, names, limits, ct);
         var rows = 0;
         string sha256;
         await using (var stream = open())
@@ -93,31 +96,33 @@ public sealed class PartyImport(PartyContext ctx, ImportLimits limits)
                     rows++;
                     check.Row(row, build: false, duplicates: true);
                     if (check.RegistryDue)
-                        await check.CheckRegistryAsync(ct);
+                        await check.LookUpRegistryAsync(ct);
                 }
                 // The reader may stop before the end (a fault); the hash is of the whole file.
                 await hashing.CopyToAsync(Stream.Null, ct);
             }
             sha256 = Convert.ToHexStringLower(hash.Hash!);
         }
-        await check.CheckRegistryAsync(ct);
+        await check.FinishRegistryAsync(ct);
+        var checkedIn = watch.Elapsed;
+        Checked(log, rows, checkedIn.TotalSeconds, check.RegistryWaited.TotalSeconds, check.Errors.Total);
         if (!check.Errors.IsEmpty)
             return check.Errors.ToRejected();
         if (rows == 0)
             return PartyErrors.ImportEmpty();
 
         // Pass 2: the file again, each row checked as before and now built, copied in one transaction with the batch's record.
-        var again = check.Again();
+        using var again = check.Again();
         var now = ctx.Now;
         var strategy = _db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
+            await using var stream = open();
             await using var tx = await _db.Database.BeginTransactionAsync(ct);
             var copy = await BulkCopy.ForAsync(_db, ct);
             long written;
             try
             {
-                await using var stream = open();
                 written = await copy.WriteAsync(Built(stream, again, now), ct);
             }
             catch (Exception e) when (BulkCopy.IsUniqueViolation(e))
@@ -129,9 +134,16 @@ public sealed class PartyImport(PartyContext ctx, ImportLimits limits)
             _db.PartyImportBatches.Add(batch);
             await _db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            Copied(log, batch.Rows, (watch.Elapsed - checkedIn).TotalSeconds, batch.Id);
             return (Result<PartyCsvImported>)new PartyCsvImported(batch.Rows, batch.Id);
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Party CSV import: {Rows} rows checked in {Seconds:F2} s (of which {RegistrySeconds:F2} s waiting for the registry look-ups), {Errors} wrong cells")]
+    private static partial void Checked(ILogger log, int rows, double seconds, double registrySeconds, int errors);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Party CSV import: {Rows} parties copied and committed in {Seconds:F2} s, batch {BatchId}")]
+    private static partial void Copied(ILogger log, int rows, double seconds, Guid batchId);
 
     /// <summary>The parties of the file's rows, read the second time; a row that no longer checks (the file changed) stops the copy.</summary>
     private IEnumerable<Party> Built(Stream stream, PartyRowCheck check, DateTime now)
@@ -154,10 +166,10 @@ public sealed class PartyImport(PartyContext ctx, ImportLimits limits)
 /// chunks, already in the registry. Wrong cells go to <see cref="Errors"/>. What it keeps per row is a number per code or ID
 /// number and the row it came from, so a file of a million rows is checked in a few tens of megabytes.
 /// </summary>
-public sealed class PartyRowCheck
+public sealed class PartyRowCheck : IDisposable
 {
     /// <summary>Codes (or ID-number hashes) looked up in the registry per query, as one array parameter.</summary>
-    public const int RegistryChunk = 20_000;
+    public const int RegistryChunk = 250_000;
 
     private readonly PartyContext _ctx;
     private readonly PartyImportNames _names;
@@ -169,6 +181,10 @@ public sealed class PartyRowCheck
     private readonly List<(string Code, int Row)> _pendingCodes = [];
     private readonly List<(string Hash, int Row)> _pendingHashes = [];
     private readonly DateOnly _today;
+    private readonly System.Security.Cryptography.IncrementalHash _hasher;
+    private readonly Dictionary<string, PartyKind?> _kinds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IndustrySection?> _industries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CreditGrade?> _grades = new(StringComparer.Ordinal);
 
     private PartyRowCheck(PartyContext ctx, PartyImportNames names, ImportLimits limits, IReadOnlyDictionary<string, Region> byCode,
         IReadOnlyDictionary<string, Region> byName)
@@ -179,8 +195,11 @@ public sealed class PartyRowCheck
         _byCode = byCode;
         _byName = byName;
         _today = ctx.Today;
+        _hasher = IdNumber.Hasher(ctx.Pepper);
         Errors = new ImportErrorList(limits.MaxErrors);
     }
+
+    public void Dispose() => _hasher.Dispose();
 
     public ImportErrorList Errors { get; }
 
@@ -202,7 +221,7 @@ public sealed class PartyRowCheck
     /// <summary>The same check for a second reading of the file: the same regions and words, no errors yet, no duplicate tracking.</summary>
     public PartyRowCheck Again() => new(_ctx, _names, _limits, _byCode, _byName);
 
-    /// <summary>Enough codes or hashes wait for <see cref="CheckRegistryAsync"/>.</summary>
+    /// <summary>Enough codes or hashes wait for <see cref="LookUpRegistryAsync"/>.</summary>
     public bool RegistryDue => _pendingCodes.Count >= RegistryChunk || _pendingHashes.Count >= RegistryChunk;
 
     /// <summary>
@@ -218,7 +237,7 @@ public sealed class PartyRowCheck
         void Fail(string[] column, FieldMessage message) => errors.Add(row.Number, column[0], message);
 
         var kindText = row.Get(PartyImport.Columns.Kind);
-        PartyKind? kind = _names.Kinds.TryGetValue(kindText, out var k) ? k : null;
+        var kind = Word(_kinds, kindText, t => _names.Kinds.TryGetValue(t, out var k) ? k : (PartyKind?)null);
         if (kind is null)
             Fail(PartyImport.Columns.Kind, PartyErrors.ImportKindUnknown(kindText));
         var regionText = row.Get(PartyImport.Columns.Region);
@@ -229,18 +248,16 @@ public sealed class PartyRowCheck
         IndustrySection? industry = null;
         if (industryText.Length > 0)
         {
-            if (_names.Industries.TryGetValue(industryText, out var s))
-                industry = s;
-            else
+            industry = Word(_industries, industryText, t => _names.Industries.TryGetValue(t, out var s) ? s : (IndustrySection?)null);
+            if (industry is null)
                 Fail(PartyImport.Columns.Industry, PartyErrors.ImportIndustryUnknown(industryText));
         }
         var gradeText = row.Get(PartyImport.Columns.CreditGrade);
         CreditGrade? grade = null;
         if (gradeText.Length > 0)
         {
-            if (Enum.TryParse<CreditGrade>(gradeText.Trim().TrimEnd('级'), true, out var g) && Enum.IsDefined(g))
-                grade = g;
-            else
+            grade = Word(_grades, gradeText, t => Enum.TryParse<CreditGrade>(t.Trim().TrimEnd('级'), true, out var g) && Enum.IsDefined(g) ? g : null);
+            if (grade is null)
                 Fail(PartyImport.Columns.CreditGrade, PartyErrors.ImportGradeUnknown(gradeText));
         }
         if (kind is null)
@@ -249,7 +266,8 @@ public sealed class PartyRowCheck
         var profile = new PartyProfile(kind.Value, row.Get(PartyImport.Columns.Name), row.Get(PartyImport.Columns.CreditCode),
             row.Get(PartyImport.Columns.LegalRepresentative), row.Get(PartyImport.Columns.Address), industry, grade, row.Get(PartyImport.Columns.Phone),
             region?.Id ?? Guid.Empty);
-        if (Party.Check(profile) is { } invalid)
+        var invalid = Party.Check(profile);
+        if (invalid is not null)
             AddFieldErrors(row.Number, invalid, region is null);
         StoredIdNumber? idNumber = null;
         if (kind == PartyKind.NaturalPerson)
@@ -266,7 +284,7 @@ public sealed class PartyRowCheck
             else
             {
                 var number = IdNumber.Normalize(text);
-                var hash = IdNumber.Hash(number, _ctx.Pepper);
+                var hash = IdNumber.Hash(number, _hasher);
                 if (duplicates && Repeated(_idNumbers, IdKey(number), row.Number) is { } first)
                     Fail(PartyImport.Columns.IdNumber, PartyErrors.ImportRepeated(first));
                 else if (duplicates)
@@ -275,8 +293,9 @@ public sealed class PartyRowCheck
                     idNumber = new StoredIdNumber(hash, _ctx.Protector.Protect(number), IdNumber.Mask(number));
             }
         }
-        else if (PartyCreditCode.Normalize(profile.CreditCode) is { Length: > 0 } code && PartyCreditCode.IsValid(code) && duplicates)
+        else if (duplicates && invalid?.Fields.ContainsKey("creditCode") != true && PartyCreditCode.Normalize(profile.CreditCode) is { Length: > 0 } code)
         {
+            // Party.Check found the code well-formed.
             if (Repeated(_codes, CodeKey(code), row.Number) is { } first)
                 Fail(PartyImport.Columns.CreditCode, PartyErrors.ImportRepeated(first));
             else
@@ -288,28 +307,84 @@ public sealed class PartyRowCheck
     }
 
     /// <summary>Looks the queued codes and ID-number hashes up in the registry (one query per kind of key); those found are wrong cells.</summary>
-    public async Task CheckRegistryAsync(CancellationToken ct)
+    /// <summary>How long the check waited for the registry look-ups (they run while the next rows are read).</summary>
+    public TimeSpan RegistryWaited { get; private set; }
+
+    private Task<List<ImportRowError>>? _lookup;
+
+    /// <summary>
+    /// Starts looking the queued codes and ID-number hashes up in the registry (one query per kind of key), after taking in
+    /// what the previous look-up found: the rows read next are checked while the database searches. Nothing else may use
+    /// the context until <see cref="FinishRegistryAsync"/>.
+    /// </summary>
+    public async Task LookUpRegistryAsync(CancellationToken ct)
+    {
+        await TakeInLookupAsync();
+        if (_pendingCodes.Count == 0 && _pendingHashes.Count == 0)
+            return;
+        var codes = _pendingCodes.ToArray();
+        var hashes = _pendingHashes.ToArray();
+        _pendingCodes.Clear();
+        _pendingHashes.Clear();
+        _lookup = TakenAsync(codes, hashes, ct);
+    }
+
+    /// <summary>Looks up what is still queued and waits for every look-up: the registry's clashes are then in <see cref="Errors"/>.</summary>
+    public async Task FinishRegistryAsync(CancellationToken ct)
+    {
+        await LookUpRegistryAsync(ct);
+        await TakeInLookupAsync();
+    }
+
+    private async Task TakeInLookupAsync()
+    {
+        if (_lookup is null)
+            return;
+        var waited = Stopwatch.StartNew();
+        var found = await _lookup;
+        RegistryWaited += waited.Elapsed;
+        _lookup = null;
+        foreach (var error in found)
+            Errors.Add(error);
+    }
+
+    /// <summary>The cells whose code or hash the registry already holds.</summary>
+    private async Task<List<ImportRowError>> TakenAsync((string Code, int Row)[] codes, (string Hash, int Row)[] hashes, CancellationToken ct)
     {
         var all = _ctx.Db.Parties.Unscoped("credit codes and ID numbers are unique across the whole registry").AsNoTracking();
-        if (_pendingCodes.Count > 0)
+        var found = new List<ImportRowError>();
+        if (codes.Length > 0)
         {
-            var keys = _pendingCodes.Select(c => c.Code).ToArray();
+            var keys = codes.Select(c => c.Code).ToArray();
             var taken = (await all.Where(p => p.CreditCode != null && EF.Parameter(keys).Contains(p.CreditCode)).Select(p => p.CreditCode!).ToListAsync(ct))
                 .ToHashSet(StringComparer.Ordinal);
-            foreach (var (code, row) in _pendingCodes.Where(c => taken.Contains(c.Code)))
-                Errors.Add(row, PartyImport.Columns.CreditCode[0], PartyErrors.CreditCodeRegisteredCell());
-            _pendingCodes.Clear();
+            found.AddRange(codes.Where(c => taken.Contains(c.Code)).Select(c => PartyErrors.CreditCodeRegisteredCell().At(c.Row, PartyImport.Columns.CreditCode[0])));
         }
-        if (_pendingHashes.Count > 0)
+        if (hashes.Length > 0)
         {
-            var keys = _pendingHashes.Select(c => c.Hash).ToArray();
+            var keys = hashes.Select(c => c.Hash).ToArray();
             var taken = (await all.Where(p => p.IdNumberHash != null && EF.Parameter(keys).Contains(p.IdNumberHash)).Select(p => p.IdNumberHash!).ToListAsync(ct))
                 .ToHashSet(StringComparer.Ordinal);
-            foreach (var (hash, row) in _pendingHashes.Where(c => taken.Contains(c.Hash)))
-                Errors.Add(row, PartyImport.Columns.IdNumber[0], PartyErrors.IdNumberRegisteredCell());
-            _pendingHashes.Clear();
+            found.AddRange(hashes.Where(c => taken.Contains(c.Hash)).Select(c => PartyErrors.IdNumberRegisteredCell().At(c.Row, PartyImport.Columns.IdNumber[0])));
         }
+        return found;
     }
+
+    /// <summary>
+    /// A word of a column with few values (a kind, an industry, a grade) as <paramref name="read"/> reads it, remembered by its
+    /// exact text: a million rows repeat a handful of words. At most <see cref="MaxWords"/> texts are remembered per column.
+    /// </summary>
+    private static T? Word<T>(Dictionary<string, T?> known, string text, Func<string, T?> read) where T : struct
+    {
+        if (known.TryGetValue(text, out var value))
+            return value;
+        value = read(text);
+        if (known.Count < MaxWords)
+            known[text] = value;
+        return value;
+    }
+
+    private const int MaxWords = 1000;
 
     /// <summary>The row where <paramref name="key"/> was first seen, or null (and now it is seen) when this is the first time.</summary>
     private static int? Repeated<TKey>(Dictionary<TKey, int> seen, TKey key, int row) where TKey : notnull
@@ -326,7 +401,7 @@ public sealed class PartyRowCheck
     {
         UInt128 key = 0;
         foreach (var c in code)
-            key = (key * 31) + (uint)PartyCreditCode.Alphabet.IndexOf(c, StringComparison.Ordinal);
+            key = (key * 31) + (uint)PartyCreditCode.ValueOf(c);
         return key;
     }
 
