@@ -35,15 +35,17 @@ public sealed record FieldMessage(string Code, IReadOnlyList<object> Args)
 /// </summary>
 public sealed class ValidationBuilder
 {
-    private readonly Dictionary<string, List<FieldMessage>> _fields = new(StringComparer.Ordinal);
+    // Made when the first wrong field comes: most checks of most records find none.
+    private Dictionary<string, List<FieldMessage>>? _fields;
 
-    public bool IsEmpty => _fields.Count == 0;
+    public bool IsEmpty => _fields is null || _fields.Count == 0;
 
     /// <summary>Adds the field messages of <paramref name="error"/> (null adds nothing).</summary>
     public ValidationBuilder Add(ValidationError? error)
     {
         if (error is null)
             return this;
+        _fields ??= new(StringComparer.Ordinal);
         foreach (var (field, messages) in error.Fields)
         {
             if (!_fields.TryGetValue(field, out var list))
@@ -53,7 +55,7 @@ public sealed class ValidationBuilder
         return this;
     }
 
-    public ValidationError? Build() => IsEmpty ? null : new ValidationError(_fields.ToDictionary(f => f.Key, f => f.Value.ToArray()));
+    public ValidationError? Build() => IsEmpty ? null : new ValidationError(_fields!.ToDictionary(f => f.Key, f => f.Value.ToArray()));
 }
 
 /// <summary>Expected failures that belong to no one feature: the request itself, or the database's answer to a race.</summary>

@@ -9,7 +9,7 @@ public sealed class ImportLimits
 {
     public const string Section = "Zhifa:Import";
 
-    /// <summary>The uploaded file itself, compressed as it arrives.</summary>
+    /// <summary>The uploaded workbook itself, compressed as it arrives.</summary>
     public long MaxUploadBytes { get; set; } = 20L * 1024 * 1024;
 
     /// <summary>Each part of the workbook (workbook, relationships, shared strings, sheet), counted uncompressed as it is read.</summary>
@@ -18,7 +18,15 @@ public sealed class ImportLimits
     /// <summary>Uncompressed bytes read per compressed byte of a part (a zip bomb inflates by thousands); checked past the first MiB.</summary>
     public int MaxCompressionRatio { get; set; } = 100;
 
-    /// <summary>Data rows (non-empty rows below the header) of the sheet.</summary>
+    /// <summary>
+    /// An uploaded CSV file, in MiB (an import that takes one, such as the party registry's bulk import). CSV is read as a
+    /// stream, twice, so a file's length costs time, not memory; the endpoint's request size limit is raised to this.
+    /// </summary>
+    public int MaxCsvMegabytes { get; set; } = 512;
+
+    public long MaxCsvBytes => MaxCsvMegabytes * 1024L * 1024L;
+
+    /// <summary>Data rows (non-empty rows below the header) of the sheet (a workbook, which is read into memory; CSV has no row limit).</summary>
     public int MaxRows { get; set; } = 100_000;
 
     /// <summary>Titled columns of the header row.</summary>

@@ -37,14 +37,21 @@ public sealed class PartiesModule : FeatureModule
             || db.Set<Organization>().Any(o => o.RegionPath != "" && (p.RegionPath.StartsWith(o.RegionPath) || o.RegionPath.StartsWith(p.RegionPath))));
     }
 
-    /// <summary>A party's audit entries belong to the region it is registered in.</summary>
-    public override AuditOwner? AuditOwnerOf(EntityEntry entry) =>
-        entry?.Entity is Party p ? AuditOwner.Organization(p.RegionId) : null;
+    /// <summary>A party's audit entries belong to the region it is registered in; a bulk import's to the organisation the importer acted for.</summary>
+    public override AuditOwner? AuditOwnerOf(EntityEntry entry) => entry?.Entity switch
+    {
+        Party p => AuditOwner.Organization(p.RegionId),
+        PartyImportBatch b => AuditOwner.Organization(b.OrganizationId),
+        _ => null,
+    };
 
     public override async Task<IReadOnlyDictionary<Guid, string>> AuditNamesAsync(ZhifaDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await db.Parties.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var names = await db.Parties.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        foreach (var batch in await db.PartyImportBatches.Where(b => ids.Contains(b.Id)).Select(b => new { b.Id, b.FileName }).ToListAsync(ct))
+            names[batch.Id] = batch.FileName;
+        return names;
     }
 
     public override Task SeedDemoAsync(DemoContext demo, CancellationToken ct)
@@ -76,5 +83,8 @@ public static class PartySets
     extension(ZhifaDbContext db)
     {
         public DbSet<Party> Parties => db.Set<Party>();
+
+        /// <summary>The bulk imports of parties, one audited record per file.</summary>
+        public DbSet<PartyImportBatch> PartyImportBatches => db.Set<PartyImportBatch>();
     }
 }

@@ -149,9 +149,21 @@ public sealed class Party : IEntityWithId, IVersioned
     }
 
     /// <summary>A phone as people write it: 5 to 20 of digits, spaces, hyphens, parentheses and a leading plus.</summary>
-    private static bool IsPhone(string phone) =>
-        phone.Length is >= 5 and <= MaxPhoneLength && phone.Count(char.IsAsciiDigit) >= 5
-        && phone.Select((c, i) => char.IsAsciiDigit(c) || c is ' ' or '-' or '(' or ')' || (c == '+' && i == 0)).All(ok => ok);
+    private static bool IsPhone(string phone)
+    {
+        if (phone.Length is < 5 or > MaxPhoneLength)
+            return false;
+        var digits = 0;
+        for (var i = 0; i < phone.Length; i++)
+        {
+            var c = phone[i];
+            if (char.IsAsciiDigit(c))
+                digits++;
+            else if (!(c is ' ' or '-' or '(' or ')' || (c == '+' && i == 0)))
+                return false;
+        }
+        return digits >= 5;
+    }
 
     internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -12,6 +12,7 @@ public static class PartyCreditCode
     public const int Length = 18;
     public const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    private static readonly System.Buffers.SearchValues<char> AlphabetValues = System.Buffers.SearchValues.Create(Alphabet);
 
     /// <summary>Trimmed and upper-case: codes are typed in lower case on phones.</summary>
     public static string Normalize(string? code) => (code ?? "").Trim().ToUpperInvariant();
@@ -22,7 +23,7 @@ public static class PartyCreditCode
         var c = Normalize(code);
         if (c.Length != Length)
             return PartyErrors.CreditCodeLength(field);
-        if (c.Any(ch => !Alphabet.Contains(ch, StringComparison.Ordinal)))
+        if (c.AsSpan().ContainsAnyExcept(AlphabetValues))
             return PartyErrors.CreditCodeCharacters(field);
         return CheckCharacter(c.AsSpan(0, Length - 1)) == c[^1] ? null : PartyErrors.CreditCodeCheck(field);
     }
@@ -37,12 +38,26 @@ public static class PartyCreditCode
         var sum = 0;
         for (var i = 0; i < stem.Length; i++)
         {
-            var value = Alphabet.IndexOf(stem[i], StringComparison.Ordinal);
+            var value = ValueOf(stem[i]);
             if (value < 0)
                 throw new ArgumentException("A credit code stem is of the GB 32100 alphabet.", nameof(stem));
             sum += value * Weights[i];
         }
         return Alphabet[(31 - sum % 31) % 31];
+    }
+
+    private static readonly sbyte[] Values = MakeValues();
+
+    /// <summary>The value of a character of the alphabet (its position), -1 for any other character.</summary>
+    public static int ValueOf(char c) => c < Values.Length ? Values[c] : -1;
+
+    private static sbyte[] MakeValues()
+    {
+        var values = new sbyte[128];
+        Array.Fill(values, (sbyte)-1);
+        for (var i = 0; i < Alphabet.Length; i++)
+            values[Alphabet[i]] = (sbyte)i;
+        return values;
     }
 
     /// <summary>Completes a 17-character stem with its check character (demo data, tests).</summary>

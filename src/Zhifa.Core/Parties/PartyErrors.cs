@@ -24,13 +24,17 @@ public static class PartyErrors
     public static FieldMessage ImportRegionUnknown(string text) => new("party.import_region_unknown", [text]);
     public static FieldMessage ImportIndustryUnknown(string text) => new("party.import_industry_unknown", [text]);
     public static FieldMessage ImportGradeUnknown(string text) => new("party.import_grade_unknown", [text]);
-    public static FieldMessage ImportRepeated() => new("party.import_repeated", []);
+    /// <summary>The row's credit code or ID number is already in the file, first in row <paramref name="firstRow"/>.</summary>
+    public static FieldMessage ImportRepeated(int firstRow) => new("party.import_repeated", [firstRow]);
 
     // Clashes with the current state: the party is registered already (the answer names it).
     public static ConflictError CreditCodeTaken(string existingName, Guid existingId, string field = "creditCode") =>
         new("party.credit_code_taken", field, existingName, existingId);
     public static ConflictError IdNumberTaken(string existingName, Guid existingId, string field = "idNumber") =>
         new("party.id_number_taken", field, existingName, existingId);
+
+    /// <summary>A bulk import found a party of its file registered by someone else after its rows were checked; nothing was imported.</summary>
+    public static ConflictError ImportRegisteredMeanwhile() => new("party.import_registered_meanwhile");
 
     // Not found, or outside the caller's scope.
     public static NotFoundError PartyNotFound() => new("party");

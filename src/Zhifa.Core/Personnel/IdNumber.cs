@@ -25,15 +25,19 @@ public static class IdNumber
     /// <summary>Null when <paramref name="input"/> is a valid number of someone born by <paramref name="today"/>.</summary>
     public static Error? Check(string? input, DateOnly today)
     {
-        var n = Normalize(input);
+        var n = (input ?? "").AsSpan().Trim();
         if (n.Length != Length)
             return PersonnelErrors.IdNumberWrongLength(Length);
-        if (!n[..17].All(char.IsAsciiDigit) || !(char.IsAsciiDigit(n[17]) || n[17] == 'X'))
+        if (n[..17].ContainsAnyExceptInRange('0', '9') || !(char.IsAsciiDigit(n[17]) || n[17] is 'X' or 'x'))
             return PersonnelErrors.IdNumberNotDigits();
-        if (!DateOnly.TryParseExact(n.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
-            || birth < EarliestBirth || birth > today)
+        // The birth date, yyyyMMdd (all digits by now).
+        var year = Digits(n.Slice(6, 4));
+        var month = Digits(n.Slice(10, 2));
+        var day = Digits(n.Slice(12, 2));
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || new DateOnly(year, month, day) is var birth && (birth < EarliestBirth || birth > today))
             return PersonnelErrors.IdNumberBirthDateInvalid();
-        if (CheckCharacter(n.AsSpan(0, 17)) != n[17])
+        if (CheckCharacter(n[..17]) != char.ToUpperInvariant(n[17]))
             return PersonnelErrors.IdNumberCheckDigitWrong();
         return null;
     }
@@ -79,6 +83,35 @@ public static class IdNumber
         if (pepper.Length < 16)
             throw new ArgumentException("The ID number pepper must be a secret of at least 16 bytes.", nameof(pepper));
         return Convert.ToHexStringLower(HMACSHA256.HashData(pepper, Encoding.UTF8.GetBytes(Normalize(idNumber))));
+    }
+
+    /// <summary>
+    /// The keyed hash of <see cref="Hash(string, ReadOnlySpan{byte})"/> with a hasher made once by <see cref="Hasher"/>
+    /// (the key set up once, not per number): for imports that hash many numbers, one at a time.
+    /// </summary>
+    public static string Hash(string idNumber, IncrementalHash hasher)
+    {
+        ArgumentNullException.ThrowIfNull(hasher);
+        hasher.AppendData(Encoding.UTF8.GetBytes(Normalize(idNumber)));
+        Span<byte> hash = stackalloc byte[32];
+        hasher.GetHashAndReset(hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>A reusable HMAC-SHA-256 with the pepper for <see cref="Hash(string, IncrementalHash)"/>; not thread-safe, dispose it.</summary>
+    public static IncrementalHash Hasher(ReadOnlySpan<byte> pepper)
+    {
+        if (pepper.Length < 16)
+            throw new ArgumentException("The ID number pepper must be a secret of at least 16 bytes.", nameof(pepper));
+        return IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, pepper);
+    }
+
+    private static int Digits(ReadOnlySpan<char> digits)
+    {
+        var value = 0;
+        foreach (var c in digits)
+            value = (value * 10) + (c - '0');
+        return value;
     }
 
     private static char CheckCharacter(ReadOnlySpan<char> stem)

@@ -11,9 +11,8 @@ public static class Csv
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
-    /// <summary>Does a spreadsheet program read this text as the start of a formula (or of a DDE command)?</summary>
-    public static bool StartsLikeFormula(string? value) =>
-        !string.IsNullOrEmpty(value) && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '＝' or '＋' or '－' or '＠';
+    /// <summary>Does a spreadsheet program read this text as the start of a formula (or of a DDE command)? The CSV import reads the quote off again.</summary>
+    public static bool StartsLikeFormula(string? value) => Zhifa.Core.Common.CsvFormula.StartsLikeFormula(value);
 
     /// <summary>One cell: neutralised when it starts like a formula, quoted when it holds a separator, a quote or a line break.</summary>
     public static string Cell(string? value)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Zhifa.Core.Common;
 using Zhifa.Core.Parties;
@@ -44,20 +45,16 @@ public static class PartyEndpoints
             .RequirePermission(PartyPermissions.Read).WithName("ExportParties").WithSummary("The filtered party list as Excel, in its order.").Produces<byte[]>(200, Xlsx.ContentType);
         parties.MapGet("/import-template", () => Results.File(Xlsx.Write("parties", PartyImport.Columns.Template, []), Xlsx.ContentType, "parties-template.xlsx"))
             .RequirePermission(PartyPermissions.Manage).WithName("PartyImportTemplate").WithSummary("The Excel template for importing parties.").Produces<byte[]>(200, Xlsx.ContentType);
-        parties.MapPost("/import", async (IFormFile file, PartyImport uc, IStringLocalizer<Ui> l, HttpContext http, CancellationToken ct) =>
-            {
-                // Uploaded files are buffered by the server, so their stream is seekable as the workbook reader needs.
-                await using var stream = file.OpenReadStream();
-                var rows = http.RequestServices.GetRequiredService<WorkbookReader>().Read(stream);
-                if (!rows.IsSuccess)
-                    return rows.Error.ToProblem(http);
-                var result = await uc.PartiesAsync(rows.Value, PartySheets.ImportNames(l), ct);
-                return result.IsSuccess ? Results.Ok(new PartyImportOutcome(result.Value)) : result.Error.ToProblem(http);
-            })
+        // A CSV file of a bulk load may be hundreds of megabytes: this endpoint's request and form limits are raised to the configured maximum.
+        var limits = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<ImportLimits>();
+        var maxBody = Math.Max(limits.MaxCsvBytes, limits.MaxUploadBytes) + (1024 * 1024);
+        parties.MapPost("/import", async (IFormFile file, IStringLocalizer<Ui> l, HttpContext http, CancellationToken ct) =>
+                (await PartyUpload.ImportAsync(file, http.RequestServices, l, ct)).ToResult(http))
             .RequirePermission(PartyPermissions.Manage).DisableAntiforgery().WithName("ImportParties")
-            .WithSummary("Import parties from Excel: all or nothing; a rejected file lists each wrong cell by row and column (the first 200, with the total).")
-            .Produces<PartyImportOutcome>().ProducesProblem(400);
+            .WithMetadata(new RequestSizeLimitAttribute(maxBody)).WithFormOptions(multipartBodyLengthLimit: maxBody)
+            .WithSummary($"Import parties from Excel (.xlsx) or CSV (UTF-8, the template's titles; up to {ImportLimits.Section}:{nameof(ImportLimits.MaxCsvMegabytes)}, default 512 MB), "
+                + "told apart by the content: all or nothing; a rejected file lists each wrong cell by row and column (the first 200, with the total). A CSV file "
+                + "is written by bulk copy and audited as one batch (batchId); a party registered by someone else meanwhile answers 409 and imports nothing.")
+            .Produces<PartyImportOutcome>().ProducesProblem(400).ProducesProblem(409);
     }
 }
-
-public sealed record PartyImportOutcome(int Imported);
