@@ -278,6 +278,26 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.ToTable("CaseClockStops", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Cases.CaseCount", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BodyId", "Month", "State");
+
+                    b.ToTable("CaseCounts", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Core.Cases.CaseDeadline", b =>
                 {
                     b.Property<Guid>("Id")
@@ -330,9 +350,17 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseId", "DueOn")
+                        .HasDatabaseName("IX_CaseDeadlines_Open_CaseId_DueOn")
+                        .HasFilter("\"Status\" = 'Open'");
+
                     b.HasIndex("CaseId", "Kind");
 
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("BodyId", "DueOn", "CaseId")
+                        .HasDatabaseName("IX_CaseDeadlines_Open_BodyId_DueOn_CaseId")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("BodyId", "Status", "DueOn");
 
@@ -534,6 +562,22 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("CasePayments", (string)null);
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Cases.OpenDeadlineCount", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BodyId", "DueOn");
+
+                    b.ToTable("OpenDeadlineCounts", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Cases.PenaltyCase", b =>
@@ -811,6 +855,14 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasIndex("BodyId", "RegisteredOn", "Id");
 
                     b.HasIndex("BodyId", "State", "RegisteredOn");
+
+                    b.HasIndex("CaseNumber", "Id", "BodyId");
+
+                    b.HasIndex("PartyName", "Id", "BodyId");
+
+                    b.HasIndex("State", "Id", "BodyId");
+
+                    b.HasIndex("RegisteredOn", "Id", "BodyId", "State");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -2255,6 +2307,15 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Cases.CaseCount", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhifa.Core.Cases.CaseDeadline", b =>
                 {
                     b.HasOne("Zhifa.Core.Cases.PenaltyCase", null)
@@ -2297,6 +2358,15 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .WithMany("Payments")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Cases.OpenDeadlineCount", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
