@@ -12,7 +12,7 @@ public static class BenchProgram
         if (args.Length == 0 || args[0] != "generate")
         {
             Console.Error.WriteLine("usage: generate --connection \"<Npgsql connection string>\" [--cases 100000] [--seed 42] [--parties N] [--counties N] [--townships 12] [--officers-per-body 30] [--no-prepare]");
-            Console.Error.WriteLine("       run --connection \"<Npgsql connection string>\" [--duration 10] [--clients 8] [--pgbench-scale 10] [--sqlite \"<SQLite connection string>\"]");
+            Console.Error.WriteLine("       run --connection \"<Npgsql connection string>\" [--duration 10] [--clients 8] [--pgbench-scale 10] [--import-rows 1000000] [--sqlite \"<SQLite connection string>\"]");
             return 2;
         }
         string? connection = null;
@@ -57,6 +57,7 @@ public static class BenchProgram
         string? connection = null;
         int duration = 10, clients = 8, scale = 10;
         string? sqlite = null;
+        var importRows = 1_000_000;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -66,6 +67,7 @@ public static class BenchProgram
                 case "--clients": clients = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--pgbench-scale": scale = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--sqlite": sqlite = args[++i]; break;
+                case "--import-rows": importRows = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
             }
         }
@@ -74,7 +76,7 @@ public static class BenchProgram
             Console.Error.WriteLine("--connection is required");
             return 2;
         }
-        var rows = await new Benchmark(new BenchmarkOptions(connection, TimeSpan.FromSeconds(duration), clients, scale, SqliteConnection: sqlite)).RunAsync(Console.Out);
+        var rows = await new Benchmark(new BenchmarkOptions(connection, TimeSpan.FromSeconds(duration), clients, scale, ImportRows: importRows, SqliteConnection: sqlite)).RunAsync(Console.Out);
         Console.WriteLine();
         Console.WriteLine(Benchmark.Table(rows));
         return 0;
