@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Zhifa.Core.Cases;
 using Zhifa.Core.Cases.UseCases;
 using Zhifa.Core.Common;
@@ -149,6 +150,23 @@ public abstract class CaseStatisticsTests(ZhifaApp app)
         // The list's filters and scope: the market bureau's head, its leads only.
         var leads = Xlsx.Read(await app.ApiAs("yp.market.head").GetStreamAsync("/api/v1/cases/export?state=Lead"));
         Assert.Equal(["涉嫌未凭处方销售处方药", "涉嫌销售过期预包装食品"], leads!.Select(r => r["案由"]).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The export's two ways to the next deadline (a lookup per case up to the count cap, one grouped pass beyond it) agree, row for row, in the list's order.</summary>
+    [Fact]
+    public async Task TheExportsTwoWaysToTheNextDeadline_GiveTheSameRows_InTheListsOrder()
+    {
+        await using var scope = app.Scope(out _);
+        var queries = scope.ServiceProvider.GetRequiredService<CaseQueries>();
+        var filter = new CaseListFilter(Sort: "-party");
+        var looked = await queries.ExportAsync(filter, 1_000).ToListAsync();
+        var grouped = await queries.ExportAsync(filter, 0).ToListAsync();
+        Assert.Equal(14, looked.Count);
+        Assert.Equal(looked, grouped);
+        var listed = await queries.ListAsync(filter with { PageSize = 200 });
+        Assert.Equal(listed.Items.Select(r => (r.Title, r.NextDue)), grouped.Select(r => (r.Title, r.NextDue)));
+        Assert.Contains(grouped, r => r.NextDue is null);
+        Assert.Contains(grouped, r => r.NextDue is not null);
     }
 }
 
