@@ -13,8 +13,9 @@
 #      ZHIFA_TEST_POSTGRES is already set, in which case that server is used).
 #      The cluster is stopped and its directory removed on exit.
 #   3. Exports ZHIFA_TEST_POSTGRES, ZHIFA_CHROMIUM and quiet dotnet settings.
-#   4. Runs `dotnet test Zhifa.slnx -c Release` with TRX + console loggers
-#      into ./TestResults (wiped first).
+#   4. Builds `Zhifa.slnx -c Release`, then runs the two test projects at the
+#      same time (`dotnet test --no-build`) with TRX + console loggers into
+#      ./TestResults (wiped first); the browser tests' output comes after.
 #   5. Sums the TRX counters and prints a line
 #      "N passed, N failed, N skipped", then the run's wall-clock time
 #      ("took N s"). Exits non-zero if dotnet test failed,
@@ -210,12 +211,29 @@ rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 
 set +e
-dotnet test Zhifa.slnx -c Release \
-    --logger "trx;LogFilePrefix=zhifa" \
-    --logger "console;verbosity=normal" \
-    --results-directory "$RESULTS" \
-    "$@"
+# Built once; then the two test assemblies run at the same time (the browser tests mostly wait on Chromium and the app
+# they drive, which leaves a core for the rest). The browser tests' console output is shown after the others'.
+dotnet build Zhifa.slnx -c Release -nologo -clp:ErrorsOnly
 TEST_RC=$?
+if (( TEST_RC == 0 )); then
+    dotnet test tests/Zhifa.BrowserTests/Zhifa.BrowserTests.csproj -c Release --no-build \
+        --logger "trx;LogFilePrefix=browser" \
+        --logger "console;verbosity=normal" \
+        --results-directory "$RESULTS" \
+        "$@" > "$RESULTS/browser-tests.log" 2>&1 &
+    BROWSER_PID=$!
+    dotnet test tests/Zhifa.Tests/Zhifa.Tests.csproj -c Release --no-build \
+        --logger "trx;LogFilePrefix=zhifa" \
+        --logger "console;verbosity=normal" \
+        --results-directory "$RESULTS" \
+        "$@"
+    TEST_RC=$?
+    wait "$BROWSER_PID"
+    BROWSER_RC=$?
+    echo "==== Browser tests ===="
+    cat "$RESULTS/browser-tests.log"
+    (( TEST_RC == 0 )) && TEST_RC=$BROWSER_RC
+fi
 set -e
 
 # ---------------------------------------------------------------------------

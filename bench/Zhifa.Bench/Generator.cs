@@ -1,9 +1,13 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
+using Zhifa.Core.Audit;
 using Zhifa.Core.Calendar;
 using Zhifa.Core.Cases;
 using Zhifa.Core.Cases.UseCases;
@@ -19,8 +23,10 @@ namespace Zhifa.Bench;
 /// <param name="Counties">Counties of the generated province around the demo's (0: the demo's organisations only).</param>
 /// <param name="Townships">Townships under each generated county.</param>
 /// <param name="OfficersPerBody">Officers (each with a valid certificate) in each generated body.</param>
+/// <param name="AuditKeys">The app's audit keys, to seal the generated audit entries as the app would (none: chained, not sealed).</param>
+/// <param name="Audit">Whether each case gets the audit entry of its registration (about 700 bytes a case in PostgreSQL).</param>
 public sealed record GeneratorOptions(int Cases, int Seed, int? Parties = null, TimeProvider? Clock = null, int Counties = 0, int Townships = 12,
-    int OfficersPerBody = 30);
+    int OfficersPerBody = 30, AuditKeyRing? AuditKeys = null, bool Audit = true);
 
 public sealed record GeneratorReport(IReadOnlyDictionary<string, long> RowsByTable, IReadOnlyDictionary<CaseState, int> CasesByState, TimeSpan Elapsed)
 {
@@ -28,7 +34,8 @@ public sealed record GeneratorReport(IReadOnlyDictionary<string, long> RowsByTab
 }
 
 /// <summary>
-/// Fills a prepared (migrated, demo-seeded) PostgreSQL database with a province's parties and penalty cases by binary COPY.
+/// Fills a prepared (migrated, demo-seeded) PostgreSQL or SQLite database with a province's parties and penalty cases by the
+/// app's <see cref="BulkCopy"/> (binary COPY on PostgreSQL).
 /// Cases are walked through <see cref="CaseEngine"/> on past days, as <see cref="CasesDemo"/> does, so their deadlines,
 /// events and officers are those the app itself would have written; the rows are written column by column from the EF model.
 /// </summary>
@@ -60,21 +67,25 @@ public sealed class Generator(string connectionString, GeneratorOptions options)
     public async Task<GeneratorReport> RunAsync(TextWriter output, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
-        var dbOptions = new DatabaseOptions { Provider = DatabaseProviders.Postgres, ConnectionString = connectionString };
+        var dbOptions = Sql.Options(connectionString);
         var builder = new DbContextOptionsBuilder<ZhifaDbContext>();
         dbOptions.Apply(builder);
         using var db = new ZhifaDbContext(builder.Options);
         var model = db.Model;
-        await using var conn = new NpgsqlConnection(connectionString);
+        await using var conn = Sql.Connection(connectionString);
         await conn.OpenAsync(ct);
+        if (conn is SqliteConnection)
+        {
+            await Sql.ExecuteAsync(conn, "PRAGMA synchronous = OFF", ct);
+            await Sql.ExecuteAsync(conn, "PRAGMA cache_size = -1000000", ct); // 1 GB of pages for this connection's load
+        }
 
-        var rows = new Dictionary<string, long>();
-        var writer = new CopyWriter(conn, model, rows);
+        var sink = new Sink(conn, model);
         var time = options.Clock ?? TimeProvider.System;
         var now = time.GetUtcNow().UtcDateTime;
         if (options.Counties > 0)
         {
-            var counts = await new Province(writer, options.Seed, now).WriteAsync(await World.RegionsAsync(conn, ct), options.Counties, options.Townships,
+            var counts = await new Province(sink, options.Seed, now).WriteAsync(await World.RegionsAsync(conn, ct), options.Counties, options.Townships,
                 options.OfficersPerBody, _rng, ct);
             output.WriteLine($"Province: {counts.Regions:N0} regions, {counts.Bodies:N0} bodies, {counts.Officers:N0} officers with certificates");
         }
@@ -82,7 +93,91 @@ public sealed class Generator(string connectionString, GeneratorOptions options)
         if (world.Bodies.Count == 0)
             throw new InvalidOperationException("The database has no bodies: prepare it first (the app's seed-demo).");
 
-        // Parties: enterprises with valid GB 32100 credit codes, and persons.
+        // The tables filled below lose their secondary indexes (and foreign keys) for the load (see IndexDeferral).
+        var deferral = new IndexDeferral(conn, [.. new[] { typeof(Party), typeof(PenaltyCase), typeof(CaseOfficer), typeof(CaseClockStop), typeof(CaseDeadline),
+            typeof(CaseEvent), typeof(CasePayment), typeof(CaseMeasure), typeof(AuditEntry) }.Select(t => model.FindEntityType(t)!.GetTableName()!)]);
+        await deferral.DropAsync(ct);
+        output.WriteLine($"Dropped {deferral.Indexes} indexes and {deferral.ForeignKeys} foreign keys for the load ({clock.Elapsed.TotalSeconds:N1} s)");
+        var states = new Dictionary<CaseState, int>();
+        var numbers = world.Sequences;
+        try
+        {
+            var parties = await WritePartiesAsync(sink, world, now, ct);
+            output.WriteLine($"Parties: {parties.Count:N0} ({clock.Elapsed.TotalSeconds:N1} s)");
+
+            // Cases, in batches: one thread walks the cases through the engine (and chains their audit entries) while this one
+            // copies the previous batch, so the database and the generator work at the same time.
+            var batches = Channel.CreateBounded<(List<PenaltyCase> Cases, List<AuditEntry> Audit)>(2);
+            var producer = Task.Run(async () =>
+            {
+                try
+                {
+                    var calendar = OfficialSchedules.Calendar();
+                    var rules = new CaseRules();
+                    var today = time.Today();
+                    var chain = world.AuditTail;
+                    var cases = new List<PenaltyCase>(Batch);
+                    var audit = new List<AuditEntry>(Batch);
+                    for (var i = 0; i < options.Cases; i++)
+                    {
+                        var c = NewCase(world, parties, calendar, rules, today, numbers);
+                        // The reminder job has run every day of those years: a clock past its day is marked overdue from the day after.
+                        foreach (var d in c.Deadlines.Where(d => d.Status == DeadlineStatus.Open && d.DueOn < today))
+                            OverdueSince.SetValue(d, d.DueOn.AddDays(1));
+                        states[c.State] = states.GetValueOrDefault(c.State) + 1;
+                        cases.Add(c);
+                        if (options.Audit)
+                            chain = AuditOf(c, world, chain, audit);
+                        if (cases.Count == Batch)
+                        {
+                            await batches.Writer.WriteAsync((cases, audit), ct);
+                            cases = new List<PenaltyCase>(Batch);
+                            audit = new List<AuditEntry>(Batch);
+                        }
+                    }
+                    await batches.Writer.WriteAsync((cases, audit), ct);
+                    batches.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    batches.Writer.Complete(e);
+                }
+            }, ct);
+            await foreach (var (cases, audit) in batches.Reader.ReadAllAsync(ct))
+                await sink.WriteAsync(copy => WriteCasesAsync(copy, cases, audit, ct), ct);
+            await producer;
+            output.WriteLine($"Cases: {options.Cases:N0} ({clock.Elapsed.TotalSeconds:N1} s)");
+        }
+        finally
+        {
+            var restoring = Stopwatch.StartNew();
+            await deferral.RestoreAsync(CancellationToken.None);
+            output.WriteLine($"Indexes and foreign keys made again in {restoring.Elapsed.TotalSeconds:N1} s");
+        }
+
+        // The numbering continues after the generated numbers.
+        foreach (var (key, last) in numbers)
+            await Sql.ExecuteAsync(conn, "INSERT INTO \"CaseNumberSequences\" (\"Key\", \"Last\") VALUES (@key, @last) ON CONFLICT (\"Key\") DO UPDATE SET \"Last\" = excluded.\"Last\"",
+                ct, ("key", key), ("last", last));
+        // The statistics' rollups, made from the cases and deadlines just written (the app keeps them with every later change).
+        await CaseCountRollup.RebuildAsync(conn, ct);
+        await Sql.ExecuteAsync(conn, "ANALYZE", ct);
+        clock.Stop();
+
+        var rows = sink.Rows;
+        var total = rows.Values.Sum();
+        foreach (var (table, n) in rows.OrderBy(r => r.Key, StringComparer.Ordinal))
+            output.WriteLine($"{table,-20} {n,12:N0} rows");
+        output.WriteLine("Cases by state: " + string.Join(", ", states.OrderByDescending(s => s.Value).Select(s => $"{s.Key} {s.Value:N0}")));
+        if (_refused.Count > 0)
+            output.WriteLine("Steps the engine refused (the case stays where it was): " + string.Join(", ", _refused.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value:N0}")));
+        output.WriteLine($"Total {total:N0} rows in {clock.Elapsed.TotalSeconds:N1} s: {total / clock.Elapsed.TotalSeconds:N0} rows/s");
+        return new GeneratorReport(rows, states, clock.Elapsed);
+    }
+
+    /// <summary>Parties: enterprises with valid GB 32100 credit codes, and persons.</summary>
+    private async Task<List<(Guid Id, string Name, bool Organization)>> WritePartiesAsync(Sink sink, World world, DateTime now, CancellationToken ct)
+    {
         var partyCount = options.Parties ?? Math.Max(100, options.Cases / 2);
         var parties = new List<(Guid Id, string Name, bool Organization)>(partyCount);
         var partyRows = new List<Dictionary<string, object?>>(Batch);
@@ -109,67 +204,49 @@ public sealed class Generator(string connectionString, GeneratorOptions options)
             });
             if (partyRows.Count == Batch)
             {
-                await writer.WriteRowsAsync(typeof(Party), partyRows, ct);
+                await sink.WriteRowsAsync(typeof(Party), partyRows, ct);
                 partyRows.Clear();
             }
         }
-        await writer.WriteRowsAsync(typeof(Party), partyRows, ct);
-
-        // Cases, in batches: each case walked through the engine, then the batch copied table by table.
-        var calendar = OfficialSchedules.Calendar();
-        var rules = new CaseRules();
-        var today = time.Today();
-        var numbers = world.Sequences;
-        var states = new Dictionary<CaseState, int>();
-        var batch = new List<PenaltyCase>(Batch);
-        for (var i = 0; i < options.Cases; i++)
-        {
-            var c = NewCase(world, parties, calendar, rules, today, numbers);
-            // The reminder job has run every day of those years: a clock past its day is marked overdue from the day after.
-            foreach (var d in c.Deadlines.Where(d => d.Status == DeadlineStatus.Open && d.DueOn < today))
-                OverdueSince.SetValue(d, d.DueOn.AddDays(1));
-            states[c.State] = states.GetValueOrDefault(c.State) + 1;
-            batch.Add(c);
-            if (batch.Count == Batch)
-            {
-                await WriteCasesAsync(writer, batch, ct);
-                batch.Clear();
-            }
-        }
-        await WriteCasesAsync(writer, batch, ct);
-
-        // The numbering continues after the generated numbers.
-        foreach (var (key, last) in numbers)
-        {
-            await using var cmd = Sql.Command(conn, "INSERT INTO \"CaseNumberSequences\" (\"Key\", \"Last\") VALUES (@key, @last) ON CONFLICT (\"Key\") DO UPDATE SET \"Last\" = excluded.\"Last\"",
-                ("key", key), ("last", last));
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
-        // The statistics' rollups, made from the cases and deadlines just written (the app keeps them with every later change).
-        await CaseCountRollup.RebuildAsync(conn, ct);
-        await using (var analyze = Sql.Command(conn, "ANALYZE"))
-            await analyze.ExecuteNonQueryAsync(ct);
-        clock.Stop();
-
-        var total = rows.Values.Sum();
-        foreach (var (table, n) in rows.OrderBy(r => r.Key, StringComparer.Ordinal))
-            output.WriteLine($"{table,-20} {n,12:N0} rows");
-        output.WriteLine("Cases by state: " + string.Join(", ", states.OrderByDescending(s => s.Value).Select(s => $"{s.Key} {s.Value:N0}")));
-        if (_refused.Count > 0)
-            output.WriteLine("Steps the engine refused (the case stays where it was): " + string.Join(", ", _refused.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value:N0}")));
-        output.WriteLine($"Total {total:N0} rows in {clock.Elapsed.TotalSeconds:N1} s: {total / clock.Elapsed.TotalSeconds:N0} rows/s");
-        return new GeneratorReport(rows, states, clock.Elapsed);
+        await sink.WriteRowsAsync(typeof(Party), partyRows, ct);
+        return parties;
     }
 
-    private static async Task WriteCasesAsync(CopyWriter writer, List<PenaltyCase> batch, CancellationToken ct)
+    /// <summary>
+    /// The audit entry the registration of the case would have left (the case as added, owned by its body), chained after
+    /// <paramref name="previous"/> and sealed with the app's key as <c>AuditTrail</c> does. One entry per case, not one per
+    /// step: the later steps' entries would multiply the database's size several times over.
+    /// </summary>
+    private (long Sequence, string Hash) AuditOf(PenaltyCase c, World world, (long Sequence, string Hash) previous, List<AuditEntry> audit)
     {
-        await writer.WriteEntitiesAsync(batch, null, ct);
-        await writer.WriteEntitiesAsync(batch.SelectMany(c => c.Officers.Select(o => (c.Id, (object)o))), typeof(CaseOfficer), ct);
-        await writer.WriteEntitiesAsync(batch.SelectMany(c => c.Stops.Select(o => (c.Id, (object)o))), typeof(CaseClockStop), ct);
-        await writer.WriteEntitiesAsync(batch.SelectMany(c => c.Deadlines.Select(o => (c.Id, (object)o))), typeof(CaseDeadline), ct);
-        await writer.WriteEntitiesAsync(batch.SelectMany(c => c.Events.Select(o => (c.Id, (object)o))), typeof(CaseEvent), ct);
-        await writer.WriteEntitiesAsync(batch.SelectMany(c => c.Payments.Select(o => (c.Id, (object)o))), typeof(CasePayment), ct);
-        await writer.WriteEntitiesAsync(batch.SelectMany(c => c.Measures.Select(o => (c.Id, (object)o))), typeof(CaseMeasure), ct);
+        var after = JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["Id"] = c.Id, ["BodyId"] = c.BodyId, ["Procedure"] = c.Procedure.ToString(), ["State"] = nameof(CaseState.Lead), ["PartyId"] = c.PartyId,
+            ["PartyName"] = c.PartyName, ["Title"] = c.Title, ["RegisteredOn"] = c.RegisteredOn,
+        }, AuditJson);
+        var keys = options.AuditKeys;
+        var entry = new AuditEntry(NextGuid(), previous.Sequence + 1, c.CreatedAt, world.UserId, world.UserName, null, c.BodyId, nameof(PenaltyCase),
+            c.Id.ToString(), "Added", null, after, previous.Hash, keys?.HashAlgorithm ?? AuditAlgorithms.Sha256, keys?.Current);
+        audit.Add(entry);
+        return (entry.Sequence, entry.Hash);
+    }
+
+    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly Dictionary<string, Func<(Guid Case, object Entity), object?>> ChildOfCase = new(StringComparer.Ordinal) { ["CaseId"] = i => i.Case };
+
+    private static async Task WriteCasesAsync(BulkCopy copy, List<PenaltyCase> batch, List<AuditEntry> audit, CancellationToken ct)
+    {
+        await copy.WriteAsync(typeof(PenaltyCase), batch, ct);
+        async Task Children<T>(Func<PenaltyCase, IEnumerable<T>> of) where T : class =>
+            await copy.WriteAsync(typeof(T), batch.SelectMany(c => of(c).Select(o => (c.Id, (object)o))), i => i.Item2, ChildOfCase, ct);
+        await Children(c => c.Officers);
+        await Children(c => c.Stops);
+        await Children(c => c.Deadlines);
+        await Children(c => c.Events);
+        await Children(c => c.Payments);
+        await Children(c => c.Measures);
+        await copy.WriteAsync(audit, ct);
     }
 
     private T Pick<T>(IReadOnlyList<T> list) => list[_rng.Next(list.Count)];
@@ -319,6 +396,10 @@ internal sealed class World
     public Dictionary<Guid, List<TeamMember>> Officers { get; } = [];
     public Dictionary<string, int> Sequences { get; } = new(StringComparer.Ordinal);
     public Guid UserId { get; private set; }
+    public string UserName { get; private set; } = "";
+
+    /// <summary>The audit chain's last entry: its sequence and hash (the genesis hash when there is none).</summary>
+    public (long Sequence, string Hash) AuditTail { get; private set; } = (0, AuditEntry.GenesisHash);
     public Dictionary<Guid, List<Guid>> Items { get; } = [];
 
     /// <summary>A catalogue item of the body (any body's when it owns none).</summary>
@@ -389,101 +470,40 @@ internal sealed class World
             while (await r.ReadAsync(ct))
                 w.Sequences[r.GetString(0)] = r.GetInt32(1);
         }
-        await using (var cmd = Sql.Command(conn, "SELECT \"Id\" FROM \"Users\" ORDER BY \"UserName\" LIMIT 1"))
-            w.UserId = (Guid)(await cmd.ExecuteScalarAsync(ct))!;
+        await using (var cmd = Sql.Command(conn, "SELECT \"Id\", \"UserName\" FROM \"Users\" ORDER BY \"UserName\" LIMIT 1"))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            if (await r.ReadAsync(ct))
+                (w.UserId, w.UserName) = (r.GetGuid(0), r.GetString(1));
+        }
+        await using (var cmd = Sql.Command(conn, "SELECT \"Sequence\", \"Hash\" FROM \"AuditEntries\" ORDER BY \"Sequence\" DESC LIMIT 1"))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            if (await r.ReadAsync(ct))
+                w.AuditTail = (r.GetInt64(0), r.GetString(1));
+        }
         return w;
     }
 }
 
-/// <summary>Binary COPY of entities (or rows by property name) into the table the EF model maps them to, with the model's columns, types and conversions.</summary>
-internal sealed class CopyWriter(NpgsqlConnection conn, IModel model, Dictionary<string, long> rows)
-{
-    private sealed record Column(IProperty Property, string Name, string StoreType);
-
-    private readonly Dictionary<Type, (string Table, List<Column> Columns)> _maps = [];
-
-    private (string Table, List<Column> Columns) Map(Type type)
-    {
-        if (_maps.TryGetValue(type, out var map))
-            return map;
-        var et = model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
-        var table = et.GetTableName()!;
-        var store = StoreObjectIdentifier.Table(table, et.GetSchema());
-        var columns = et.GetProperties()
-            .Where(p => !(p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(long)))
-            .Select(p => new Column(p, p.GetColumnName(store)!, StripModifiers(p.GetColumnType())))
-            .ToList();
-        return _maps[type] = (table, columns);
-    }
-
-    private static string StripModifiers(string type) => type.IndexOf('(', StringComparison.Ordinal) is var i and >= 0 ? type[..i] + type[(type.IndexOf(')', StringComparison.Ordinal) + 1)..] : type;
-
-    public Task WriteRowsAsync(Type type, IEnumerable<Dictionary<string, object?>> items, CancellationToken ct) =>
-        WriteAsync(type, items.Select(d => (Func<IProperty, object?>)(p => d.TryGetValue(p.Name, out var v) ? v : throw new InvalidOperationException($"No value for {type.Name}.{p.Name}"))), raw: true, ct);
-
-    /// <summary>Entities of one type; a child's <c>CaseId</c> is its parent's id (EF would set it on save), and a Guid key is kept as built.</summary>
-    public Task WriteEntitiesAsync(IEnumerable<(Guid Parent, object Entity)> items, Type type, CancellationToken ct) =>
-        WriteAsync(type, items.Select(i => (Func<IProperty, object?>)(p => p.Name == "CaseId" ? i.Parent : Read(p, i.Entity))), raw: false, ct);
-
-    public Task WriteEntitiesAsync(IEnumerable<PenaltyCase> cases, object? unused, CancellationToken ct) =>
-        WriteAsync(typeof(PenaltyCase), cases.Select(c => (Func<IProperty, object?>)(p => Read(p, c))), raw: false, ct);
-
-    /// <summary>Names each region's supervising justice bureau (the region and the bureau point at each other, so this comes after both).</summary>
-    public async Task SetSupervisorsAsync(IReadOnlyList<(Guid Region, Guid Bureau)> pairs, CancellationToken ct)
-    {
-        foreach (var (region, bureau) in pairs)
-        {
-            await using var cmd = Sql.Command(conn, "UPDATE \"Organizations\" SET \"SupervisingBodyId\" = @bureau WHERE \"Id\" = @region",
-                ("bureau", bureau), ("region", region));
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
-    }
-
-    private static object? Read(IProperty p, object entity) => p.PropertyInfo is { } pi ? pi.GetValue(entity) : p.FieldInfo!.GetValue(entity);
-
-    private async Task WriteAsync(Type type, IEnumerable<Func<IProperty, object?>> items, bool raw, CancellationToken ct)
-    {
-        var (table, columns) = Map(type);
-        var n = 0L;
-        var copy = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
-        await using (var importer = await conn.BeginBinaryImportAsync(copy, ct))
-        {
-            foreach (var value in items)
-            {
-                await importer.StartRowAsync(ct);
-                foreach (var column in columns)
-                {
-                    var v = value(column.Property);
-                    if (!raw)
-                        v = ToProvider(column.Property, v);
-                    if (v is null)
-                        await importer.WriteNullAsync(ct);
-                    else
-                        await importer.WriteAsync(v, column.StoreType, ct);
-                }
-                n++;
-            }
-            await importer.CompleteAsync(ct);
-        }
-        rows[table] = rows.GetValueOrDefault(table) + n;
-    }
-
-    private static object? ToProvider(IProperty p, object? v)
-    {
-        if (v is null)
-            return null;
-        if (p.IsPrimitiveCollection && v is System.Collections.IEnumerable list and not string)
-        {
-            var element = p.GetElementType()?.GetTypeMapping().Converter;
-            return list.Cast<object>().Select(e => element is null ? e?.ToString() : element.ConvertToProvider(e)?.ToString()).ToArray();
-        }
-        return p.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(v) : v;
-    }
-}
-
-/// <summary>Plain SQL on either engine's connection, with named parameters.</summary>
+/// <summary>Plain SQL on either engine's connection, with named parameters (a Guid as the engine's EF mapping stores it).</summary>
 internal static class Sql
 {
+    /// <summary>PostgreSQL unless the connection string names a SQLite file (<c>Data Source=…</c>).</summary>
+    public static bool IsSqlite(string connectionString) =>
+        connectionString.TrimStart().StartsWith("Data Source", StringComparison.OrdinalIgnoreCase)
+        || connectionString.TrimStart().StartsWith("DataSource", StringComparison.OrdinalIgnoreCase)
+        || connectionString.TrimStart().StartsWith("Filename", StringComparison.OrdinalIgnoreCase);
+
+    public static DatabaseOptions Options(string connectionString) => new()
+    {
+        Provider = IsSqlite(connectionString) ? DatabaseProviders.Sqlite : DatabaseProviders.Postgres,
+        ConnectionString = connectionString,
+    };
+
+    public static DbConnection Connection(string connectionString) =>
+        IsSqlite(connectionString) ? new SqliteConnection(connectionString) : new NpgsqlConnection(connectionString);
+
     public static DbCommand Command(DbConnection conn, string text, params (string Name, object Value)[] parameters)
     {
         var cmd = conn.CreateCommand();
@@ -492,9 +512,17 @@ internal static class Sql
         {
             var p = cmd.CreateParameter();
             p.ParameterName = "@" + name;
-            p.Value = value;
+            // EF stores a Guid on SQLite as upper-case text.
+            p.Value = value is Guid g && conn is SqliteConnection ? g.ToString().ToUpperInvariant() : value;
             cmd.Parameters.Add(p);
         }
         return cmd;
+    }
+
+    public static async Task ExecuteAsync(DbConnection conn, string text, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var cmd = Command(conn, text, parameters);
+        cmd.CommandTimeout = 0;
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 }

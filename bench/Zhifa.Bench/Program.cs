@@ -11,7 +11,7 @@ public static class BenchProgram
             return await RunBenchmarkAsync(args);
         if (args.Length == 0 || args[0] != "generate")
         {
-            Console.Error.WriteLine("usage: generate --connection \"<Npgsql connection string>\" [--cases 100000] [--seed 42] [--parties N] [--counties N] [--townships 12] [--officers-per-body 30] [--no-prepare]");
+            Console.Error.WriteLine("usage: generate --connection \"<Npgsql or SQLite (Data Source=…) connection string>\" [--cases 100000] [--seed 42] [--parties N] [--counties N] [--townships 12] [--officers-per-body 30] [--no-prepare] [--no-audit]");
             Console.Error.WriteLine("       run --connection \"<Npgsql connection string>\" [--duration 10] [--clients 8] [--pgbench-scale 10] [--import-rows 1000000] [--sqlite \"<SQLite connection string>\"]");
             return 2;
         }
@@ -19,7 +19,7 @@ public static class BenchProgram
         int cases = 100_000, seed = 42;
         int? parties = null, counties = null;
         int townships = 12, officersPerBody = 30;
-        var prepare = true;
+        bool prepare = true, audit = true;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -32,6 +32,7 @@ public static class BenchProgram
                 case "--townships": townships = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--officers-per-body": officersPerBody = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--no-prepare": prepare = false; break;
+                case "--no-audit": audit = false; break;
                 default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
             }
         }
@@ -46,9 +47,11 @@ public static class BenchProgram
             if (code != 0)
                 return code;
         }
+        // The key the app's seed-demo (run above in this process, from this directory) sealed its entries with.
+        var keys = Zhifa.Core.Audit.AuditKeyRing.FromConfiguration(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         var report = await new Generator(connection, new GeneratorOptions(cases, seed, parties, null,
             // A province of 117 counties (Shanxi's count; the demo's 原平市 is one) unless the run is small.
-            counties ?? (cases >= 50_000 ? 116 : 0), townships, officersPerBody)).RunAsync(Console.Out);
+            counties ?? (cases >= 50_000 ? 116 : 0), townships, officersPerBody, keys, audit)).RunAsync(Console.Out);
         return report.Rows > 0 ? 0 : 1;
     }
 
@@ -90,7 +93,7 @@ public static class AppPreparation
     {
         var entry = typeof(Zhifa.Web.Common.HostSetup).Assembly.EntryPoint
             ?? throw new InvalidOperationException("Zhifa.Web has no entry point.");
-        string[] args = ["seed-demo", "--Zhifa:Database:Provider=Postgres", $"--ConnectionStrings:Zhifa={connection}"];
+        string[] args = ["seed-demo", $"--Zhifa:Database:Provider={Sql.Options(connection).Provider}", $"--ConnectionStrings:Zhifa={connection}"];
         var result = entry.Invoke(null, [args]);
         return result is int code ? code : result is Task<int> task ? task.GetAwaiter().GetResult() : 0;
     }

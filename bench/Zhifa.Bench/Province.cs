@@ -9,11 +9,11 @@ namespace Zhifa.Bench;
 /// <summary>
 /// The rest of the province around the demo's 山西省 → 忻州市 → 原平市: the other cities, counties under every city, townships
 /// under every county, a justice bureau (the region's supervisor) and the enforcement bodies of the usual sectors in each
-/// county, and officers with valid certificates in every body. Rows go in by COPY with the tree's materialised paths
+/// county, and officers with valid certificates in every body. Rows go in by bulk copy with the tree's materialised paths
 /// (<see cref="Organization.Path"/>: the ids from the root, as <c>/{id:N}/</c> segments) exactly as <see cref="Lineage"/> sets them.
 /// Ids are derived from the seed and the name, so a run with the same seed writes the same tree.
 /// </summary>
-internal sealed class Province(CopyWriter writer, int seed, DateTime now)
+internal sealed class Province(Sink writer, int seed, DateTime now)
 {
     private static readonly (string Name, string Code)[] Cities =
     [
@@ -100,7 +100,10 @@ internal sealed class Province(CopyWriter writer, int seed, DateTime now)
         await writer.WriteRowsAsync(typeof(EnforcementBody), bodies, ct);
         await writer.WriteRowsAsync(typeof(Officer), officers, ct);
         await writer.WriteRowsAsync(typeof(Certificate), certificates, ct);
-        await writer.SetSupervisorsAsync(supervisors, ct);
+        // Each region's supervising justice bureau (the region and the bureau point at each other, so this comes after both).
+        foreach (var (region, bureau) in supervisors)
+            await Sql.ExecuteAsync(writer.Connection, "UPDATE \"Organizations\" SET \"SupervisingBodyId\" = @bureau WHERE \"Id\" = @region", ct,
+                ("bureau", bureau), ("region", region));
         return new Counts(regions.Count, bodies.Count, officers.Count);
     }
 
@@ -147,7 +150,7 @@ internal sealed class Province(CopyWriter writer, int seed, DateTime now)
             // Not a real ID number and not encrypted with the app's key: the registry shows the masked form, which is all a list needs.
             ["IdNumberProtected"] = "bench", ["IdNumberMasked"] = code[..2] + "************" + (serial % 10_000).ToString("D4", CultureInfo.InvariantCulture),
             ["BodyId"] = body, ["UnitId"] = null, ["Post"] = "执法队员", ["HasLegalQualification"] = rng.Next(10) == 0,
-            ["Fields"] = new[] { sector.ToString() }, ["EmploymentStatus"] = nameof(EmploymentStatus.Active), ["CreatedAt"] = now, ["UpdatedAt"] = now, ["Version"] = 0,
+            ["Fields"] = new List<Sector> { sector }, ["EmploymentStatus"] = nameof(EmploymentStatus.Active), ["CreatedAt"] = now, ["UpdatedAt"] = now, ["Version"] = 0,
         });
         var issued = DateOnly.FromDateTime(now).AddDays(-rng.Next(30, 4 * 365));
         certificates.Add(new()
@@ -155,7 +158,7 @@ internal sealed class Province(CopyWriter writer, int seed, DateTime now)
             ["Id"] = Id("certificate:" + serial.ToString(CultureInfo.InvariantCulture)),
             ["Number"] = code + issued.Year.ToString("D4", CultureInfo.InvariantCulture) + (serial % 100_000).ToString("D5", CultureInfo.InvariantCulture),
             ["OfficerId"] = id, ["BodyId"] = body, ["RegionId"] = region, ["IssuedOn"] = issued, ["ValidUntil"] = issued.AddYears(5),
-            ["Fields"] = new[] { sector.ToString() }, ["Status"] = nameof(CertificateStatus.Valid), ["SuspendedUntil"] = null, ["ReviewHold"] = false,
+            ["Fields"] = new List<Sector> { sector }, ["Status"] = nameof(CertificateStatus.Valid), ["SuspendedUntil"] = null, ["ReviewHold"] = false,
             ["LastReviewedYear"] = null, ["CreatedAt"] = now, ["UpdatedAt"] = now, ["Version"] = 0,
         });
     }

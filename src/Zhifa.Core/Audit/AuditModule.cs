@@ -34,6 +34,9 @@ public sealed class AuditModule : FeatureModule
     {
         private const long AuditLockKey = 7_461_001;
 
+        // The chain's lock serialises every writer: taken after the business rows are written, it is held for the entries and the commit only.
+        public bool AfterSave => true;
+
         public Func<CancellationToken, Task>? Prepare(ZhifaDbContext db, DateTime now)
         {
             var keys = AuditTrail.KeysOf(db);

@@ -81,15 +81,24 @@ public class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options, ActorConte
         ChangeTracker.DetectChanges();
         Common.Versioning.Stamp(ChangeTracker, expectation);
         var now = _clock.GetUtcNow().UtcDateTime;
-        var work = ModuleCatalog.All.Select(m => m.SaveParticipant?.Prepare(this, now)).OfType<Func<CancellationToken, Task>>().ToList();
+        var work = ModuleCatalog.All.Where(m => m.SaveParticipant is not null)
+            .Select(m => (Work: m.SaveParticipant!.Prepare(this, now), m.SaveParticipant.AfterSave)).Where(w => w.Work is not null).ToList();
         if (work.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var saved = 0;
         await this.InTransactionAsync(async () =>
         {
-            foreach (var step in work)
-                await step(cancellationToken);
+            foreach (var (step, _) in work.Where(w => !w.AfterSave || !acceptAllChangesOnSuccess))
+                await step!(cancellationToken);
             saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Work that holds a lock every writer needs comes last: the business rows are written by then, so the lock
+            // lasts its own rows and the commit. (Changes not accepted after a save would be written twice: then it ran first.)
+            if (acceptAllChangesOnSuccess && work.Any(w => w.AfterSave))
+            {
+                foreach (var (step, _) in work.Where(w => w.AfterSave))
+                    await step!(cancellationToken);
+                saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
         }, cancellationToken);
         return saved;
     }

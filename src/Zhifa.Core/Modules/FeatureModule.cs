@@ -132,6 +132,13 @@ public interface ISaveParticipant
 {
     /// <summary>Looks at the pending changes; returns the work to do, or null when there is none.</summary>
     Func<CancellationToken, Task>? Prepare(ZhifaDbContext db, DateTime now);
+
+    /// <summary>
+    /// Whether the work runs after the business changes are written (in the same transaction), with what it adds saved
+    /// then: for work that takes a lock every writer needs (the audit chain), so that the lock is held only for its own
+    /// rows and the commit, not for the rest of the save.
+    /// </summary>
+    bool AfterSave => false;
 }
 
 /// <summary>What a feature's demo seed works with.</summary>
