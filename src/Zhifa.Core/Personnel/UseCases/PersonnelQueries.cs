@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Common;
 using Zhifa.Core.Organizations;
@@ -71,16 +72,44 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
         .Add("number", c => c.Number).Add("holder", c => c.HolderName).Add("body", c => c.BodyName).Add("issuedOn", c => c.IssuedOn)
         .Add("validUntil", c => c.ValidUntil).Add("status", c => c.Status);
 
+    /// <summary>The officer sorts the database can order by; the others (certificate number, training hours) are computed per row.</summary>
+    private static readonly HashSet<string> SqlOfficerSorts = new(["name", "body", "employment"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The certificate sorts the database can order by (all of them: the status is <see cref="PersonnelSql.StatusAsync"/>).</summary>
+    private static readonly HashSet<string> SqlCertificateSorts = new(["number", "holder", "body", "issuedOn", "validUntil", "status"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A page of officers. Filtered and sorted by stored columns or the current certificate's status, the database counts
+    /// and pages, and the page's certificates, training and names are read by its ids: a fixed number of queries. Filtered
+    /// by training shortfall or sorted by certificate number or training hours, every matching row is computed first.
+    /// </summary>
     public async Task<Page<OfficerRow>> OfficersAsync(OfficerListFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return Paging.Of(await AllOfficerRowsAsync(filter, ct), filter.Page, filter.PageSize);
+        var sort = OfficerSort.Resolve(filter.Sort);
+        if (filter.TrainingShort is not null || !SqlOfficerSorts.Contains(sort.Key))
+            return Paging.Of(await AllOfficerRowsAsync(filter, ct), filter.Page, filter.PageSize);
+        var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
+        var query = await FilteredOfficersAsync(filter, ct);
+        var total = await query.CountAsync(ct);
+        var officers = total == 0 ? [] : await OrderedOfficers(query, sort).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new Page<OfficerRow>(await RowsAsync(officers, ct), total, page, size);
     }
 
     /// <summary>Every row the filter matches, unpaged (for figures and exports).</summary>
     public async Task<List<OfficerRow>> AllOfficerRowsAsync(OfficerListFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        var officers = await (await FilteredOfficersAsync(filter, ct)).OrderBy(o => o.FullName).ToListAsync(ct);
+        var rows = await RowsAsync(officers, ct);
+        if (filter.TrainingShort is { } shortOnly)
+            rows = rows.Where(r => (r.TrainingHoursNeeded > 0) == shortOnly).ToList();
+        return OfficerSort.Apply(rows, filter.Sort).ToList();
+    }
+
+    /// <summary>The officers in scope the filter matches on everything but the training shortfall (computed per row).</summary>
+    private async Task<IQueryable<Officer>> FilteredOfficersAsync(OfficerListFilter filter, CancellationToken ct)
+    {
         var q = _db.Officers.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Q))
             q = q.Where(o => o.FullName.Contains(filter.Q.Trim()));
@@ -88,24 +117,91 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
             q = q.Where(o => o.BodyId == body);
         if (filter.Status is { } status)
             q = q.Where(o => o.EmploymentStatus == status);
-        var officers = await q.OrderBy(o => o.FullName).ToListAsync(ct);
-        var rows = await RowsAsync(officers, ct);
+        if (filter.CertificateStatus is null && filter.WithoutCertificate is null)
+            return q;
+        var current = await CurrentCertificateStatusAsync(ct);
         if (filter.CertificateStatus is { } cs)
-            rows = rows.Where(r => r.CertificateStatus == cs).ToList();
-        if (filter.TrainingShort is { } shortOnly)
-            rows = rows.Where(r => (r.TrainingHoursNeeded > 0) == shortOnly).ToList();
+        {
+            var code = (int)cs;
+            q = q.Where(current.Then(v => v == code));
+        }
         if (filter.WithoutCertificate is { } without)
-            rows = rows.Where(r => HasNoCertificate(r) == without).ToList();
-        return OfficerSort.Apply(rows, filter.Sort).ToList();
+            q = q.Where(current.Then(v => ((v ?? int.MaxValue) >= (int)CertificateStatus.Revoked) == without));
+        return q;
     }
 
+    /// <summary>
+    /// The status today of an officer's current certificate (the latest issued, whichever body issued it), null for none:
+    /// what <see cref="OfficerRow.CertificateStatus"/> shows. "Without a certificate" is none, or revoked, cancelled or expired
+    /// (the statuses from <see cref="CertificateStatus.Revoked"/> on).
+    /// </summary>
+    private async Task<Expression<Func<Officer, int?>>> CurrentCertificateStatusAsync(CancellationToken ct)
+    {
+        var status = await PersonnelSql.StatusAsync(_db, ctx.Today, ct);
+        var certificates = _db.Certificates.Unscoped("the officers' own certificates, whichever body the caller sees");
+        return o => certificates.Where(c => c.OfficerId == o.Id).OrderByDescending(c => c.IssuedOn).ThenByDescending(c => c.Id).Select(status).FirstOrDefault();
+    }
+
+    private IOrderedQueryable<Officer> OrderedOfficers(IQueryable<Officer> query, SortOrder sort)
+    {
+        var d = sort.Descending;
+        var names = _db.Organizations.Unscoped("an organisation's name is public");
+        var ordered = sort.Key.ToLowerInvariant() switch
+        {
+            "body" => By(query, Ordinal<Officer>(o => names.Where(n => n.Id == o.BodyId).Select(n => n.Name).FirstOrDefault()), d),
+            // The enum's order, not its stored name's.
+            "employment" => By(query, o => o.EmploymentStatus == EmploymentStatus.Active ? 0 : o.EmploymentStatus == EmploymentStatus.Transferred ? 1
+                : o.EmploymentStatus == EmploymentStatus.Resigned ? 2 : o.EmploymentStatus == EmploymentStatus.Dismissed ? 3
+                : o.EmploymentStatus == EmploymentStatus.Retired ? 4 : 5, d),
+            _ => By(query, Ordinal<Officer>(o => o.FullName), d),
+        };
+        return d ? ordered.ThenByDescending(o => o.Id) : ordered.ThenBy(o => o.Id);
+    }
+
+    private static IOrderedQueryable<T> By<T, TKey>(IQueryable<T> query, Expression<Func<T, TKey>> key, bool descending) =>
+        descending ? query.OrderByDescending(key) : query.OrderBy(key);
+
+    /// <summary>
+    /// Text in the order of <see cref="StringComparer.Ordinal"/>, as the lists sorted in memory order it: by code point
+    /// whatever the database's locale (PostgreSQL's "C" collation; SQLite's default is binary).
+    /// </summary>
+    private Expression<Func<T, string?>> Ordinal<T>(Expression<Func<T, string?>> text) =>
+        _db.IsPostgres ? text.Then(s => EF.Functions.Collate(s, "C")) : text;
+
+    /// <summary>
+    /// The workbench figures, counted by the database, but for the training shortfall: that compares each active officer's
+    /// hours this year with the requirement of the body's region, so the active officers' ids and this year's attendance are read.
+    /// </summary>
     public async Task<PersonnelSummary> SummaryAsync(CancellationToken ct = default)
     {
-        var officers = await AllOfficerRowsAsync(new OfficerListFilter(Status: EmploymentStatus.Active), ct);
-        var certificates = await AllCertificatesAsync(new CertificateListFilter(), ct);
-        return new PersonnelSummary(officers.Count, certificates.Count(c => c.Status == CertificateStatus.Valid), certificates.Count(c => c.Status == CertificateStatus.Suspended),
-            certificates.Count(IsReviewOverdue),
-            officers.Count(o => o.TrainingHoursNeeded > 0), officers.Count(HasNoCertificate));
+        var today = ctx.Today;
+        var active = _db.Officers.AsNoTracking().Where(o => o.EmploymentStatus == EmploymentStatus.Active);
+        var activeCount = await active.CountAsync(ct);
+        var status = await PersonnelSql.StatusAsync(_db, today, ct);
+        var certificates = _db.Certificates.AsNoTracking();
+        var valid = await certificates.CountAsync(status.Then(v => v == (int)CertificateStatus.Valid), ct);
+        var suspended = await certificates.CountAsync(status.Then(v => v == (int)CertificateStatus.Suspended), ct);
+        var overdue = await PersonnelSql.ReviewOverdueAsync(ctx, certificates, today, ct);
+        var reviewOverdue = await certificates.CountAsync(overdue.With(status, (o, v) => o && (v == (int)CertificateStatus.Valid || v == (int)CertificateStatus.Suspended)), ct);
+        var current = await CurrentCertificateStatusAsync(ct);
+        var without = await active.CountAsync(current.Then(v => (v ?? int.MaxValue) >= (int)CertificateStatus.Revoked), ct);
+        return new PersonnelSummary(activeCount, valid, suspended, reviewOverdue, await TrainingShortCountAsync(active, today, ct), without);
+    }
+
+    /// <summary>How many of <paramref name="officers"/> are short of this year's training requirement (<see cref="OfficerRow.TrainingHoursNeeded"/> above 0).</summary>
+    private async Task<int> TrainingShortCountAsync(IQueryable<Officer> officers, DateOnly today, CancellationToken ct)
+    {
+        var ids = await officers.Select(o => new { o.Id, o.BodyId }).ToListAsync(ct);
+        var yearStart = new DateOnly(today.Year, 1, 1);
+        var yearEnd = new DateOnly(today.Year, 12, 31);
+        var hours = (await (from a in _db.TrainingAttendances.Unscoped("the officers' own training hours, whichever body the caller sees")
+                            join s in _db.TrainingSessions on a.SessionId equals s.Id
+                            join o in officers on a.OfficerId equals o.Id
+                            where s.EndsOn >= yearStart && s.EndsOn <= yearEnd
+                            select new { a.OfficerId, s.EndsOn, s.Category, a.Hours }).ToListAsync(ct))
+            .ToLookup(r => r.OfficerId, r => new AttendedHours(r.OfficerId, r.EndsOn, r.Category, r.Hours));
+        var settings = await ctx.SettingsForBodiesAsync(ids.Select(o => o.BodyId), ct);
+        return ids.Count(o => TrainingCalculator.Summarise(hours[o.Id], today.Year, settings[o.BodyId].Training).HoursNeeded > 0);
     }
 
     private static bool HasNoCertificate(OfficerRow o) => o.CertificateStatus is null or CertificateStatus.Cancelled or CertificateStatus.Revoked or CertificateStatus.Expired;
@@ -139,16 +235,56 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
             training.OrderByDescending(t => t.EndsOn).ToList(), assessments, officer.Version);
     }
 
+    /// <summary>
+    /// A page of certificates, counted, filtered and sorted by the database (the status and the overdue review as
+    /// <see cref="PersonnelSql"/> expressions); the page's holders, bodies and settings are read by its ids.
+    /// </summary>
     public async Task<Page<CertificateView>> CertificatesAsync(CertificateListFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return Paging.Of(await AllCertificatesAsync(filter, ct), filter.Page, filter.PageSize);
+        var sort = CertificateSort.Resolve(filter.Sort);
+        if (!SqlCertificateSorts.Contains(sort.Key))
+            return Paging.Of(await AllCertificatesAsync(filter, ct), filter.Page, filter.PageSize);
+        var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
+        var today = ctx.Today;
+        var query = FilteredCertificates(filter);
+        Expression<Func<Certificate, int?>>? status = null;
+        if (filter.Status is { } wanted)
+        {
+            status = await PersonnelSql.StatusAsync(_db, today, ct);
+            var code = (int)wanted;
+            query = query.Where(status.Then(v => v == code));
+        }
+        if (filter.ReviewOverdue is { } overdue)
+        {
+            status ??= await PersonnelSql.StatusAsync(_db, today, ct);
+            var due = await PersonnelSql.ReviewOverdueAsync(ctx, query, today, ct);
+            query = query.Where(due.With(status, (o, v) => (o && (v == (int)CertificateStatus.Valid || v == (int)CertificateStatus.Suspended)) == overdue));
+        }
+        var total = await query.CountAsync(ct);
+        if (total == 0)
+            return new Page<CertificateView>([], 0, page, size);
+        if (sort.Key.Equals("status", StringComparison.OrdinalIgnoreCase))
+            status ??= await PersonnelSql.StatusAsync(_db, today, ct);
+        var certificates = await OrderedCertificates(query, sort, status).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new Page<CertificateView>(await CertificateViewsAsync(certificates, ct), total, page, size);
     }
 
     /// <summary>Every certificate the filter matches, sorted, unpaged (for figures and exports).</summary>
     public async Task<List<CertificateView>> AllCertificatesAsync(CertificateListFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        var views = await CertificateViewsAsync(await FilteredCertificates(filter).ToListAsync(ct), ct);
+        if (filter.Status is { } s)
+            views = views.Where(v => v.Status == s).ToList();
+        if (filter.ReviewOverdue is { } overdue)
+            views = views.Where(v => IsReviewOverdue(v) == overdue).ToList();
+        return CertificateSort.Apply(views, filter.Sort).ToList();
+    }
+
+    /// <summary>The certificates in scope the filter matches on its stored columns.</summary>
+    private IQueryable<Certificate> FilteredCertificates(CertificateListFilter filter)
+    {
         var query = _db.Certificates.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Q))
             query = query.Where(c => c.Number.Contains(filter.Q.Trim().ToUpperInvariant()));
@@ -158,12 +294,24 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
             query = query.Where(c => c.ValidUntil >= from);
         if (filter.ValidTo is { } to)
             query = query.Where(c => c.ValidUntil <= to);
-        var views = await CertificateViewsAsync(await query.ToListAsync(ct), ct);
-        if (filter.Status is { } s)
-            views = views.Where(v => v.Status == s).ToList();
-        if (filter.ReviewOverdue is { } overdue)
-            views = views.Where(v => IsReviewOverdue(v) == overdue).ToList();
-        return CertificateSort.Apply(views, filter.Sort).ToList();
+        return query;
+    }
+
+    private IOrderedQueryable<Certificate> OrderedCertificates(IQueryable<Certificate> query, SortOrder sort, Expression<Func<Certificate, int?>>? status)
+    {
+        var d = sort.Descending;
+        var names = _db.Organizations.Unscoped("an organisation's name is public");
+        var holders = _db.Officers.Unscoped("the holder's name of a certificate the caller may see");
+        var ordered = sort.Key.ToLowerInvariant() switch
+        {
+            "number" => By(query, Ordinal<Certificate>(c => c.Number), d),
+            "holder" => By(query, Ordinal<Certificate>(c => holders.Where(o => o.Id == c.OfficerId).Select(o => o.FullName).FirstOrDefault() ?? ""), d),
+            "body" => By(query, Ordinal<Certificate>(c => names.Where(n => n.Id == c.BodyId).Select(n => n.Name).FirstOrDefault()), d),
+            "validuntil" => By(query, c => c.ValidUntil, d),
+            "status" => By(query, status!, d),
+            _ => By(query, c => c.IssuedOn, d),
+        };
+        return d ? ordered.ThenByDescending(c => c.Id) : ordered.ThenBy(c => c.Id);
     }
 
     public async Task<Result<CertificateView>> CertificateAsync(Guid id, CancellationToken ct = default)
@@ -230,22 +378,23 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
         if (bodyId is { } b)
             query = query.Where(o => o.BodyId == b);
         var officers = (await query.ToListAsync(ct)).Where(o => o.IsActiveOn(due)).ToList();
-        var attended = await ctx.AttendedHoursAsync(officers.Select(o => o.Id).ToList(), ct);
-        var bodyNames = await _db.Organizations.AsNoTracking().Where(o => officers.Select(x => x.BodyId).Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var attended = (await ctx.AttendedHoursAsync(officers.Select(o => o.Id).ToList(), ct)).ToLookup(a => a.OfficerId);
+        var bodyIds = officers.Select(o => o.BodyId).Distinct().ToList();
+        var bodyNames = await _db.Organizations.AsNoTracking().Where(o => bodyIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var rows = new List<ComplianceRow>();
         var rotations = new List<BodyRotation>();
         TrainingRequirement? shown = null;
-        var settingsByBody = await ctx.SettingsForBodiesAsync(officers.Select(o => o.BodyId), ct);
+        var settingsByBody = await ctx.SettingsForBodiesAsync(bodyIds, ct);
         foreach (var group in officers.GroupBy(o => o.BodyId))
         {
             var settings = settingsByBody[group.Key];
             shown ??= settings.Training;
             var from = new DateOnly(year, 1, 1);
-            var rotation = TrainingCalculator.RotationRate(group.ToList(), attended, from, due, settings.Training);
+            var rotation = TrainingCalculator.RotationRate(group.ToList(), group.SelectMany(o => attended[o.Id]), from, due, settings.Training);
             rotations.Add(new BodyRotation(group.Key, bodyNames.GetValueOrDefault(group.Key) ?? "", rotation.Officers, rotation.Completed, rotation.Rate));
             foreach (var officer in group)
             {
-                var s = TrainingCalculator.Summarise(attended.Where(a => a.OfficerId == officer.Id), from, due, settings.Training);
+                var s = TrainingCalculator.Summarise(attended[officer.Id], from, due, settings.Training);
                 rows.Add(new ComplianceRow(officer.Id, officer.FullName, officer.BodyId, bodyNames.GetValueOrDefault(officer.BodyId), s.PublicLegal, s.Business,
                     s.PoliticalTheory, s.Total, s.ShortfallIn(TrainingCategory.PublicLegal), s.ShortfallIn(TrainingCategory.Business),
                     s.ShortfallIn(TrainingCategory.PoliticalTheory), s.TotalShortfall, s.HoursNeeded));
@@ -290,14 +439,16 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
         var ids = officers.Select(o => o.Id).ToList();
         var orgIds = officers.Select(o => o.BodyId).Concat(officers.Where(o => o.UnitId != null).Select(o => o.UnitId!.Value)).Distinct().ToList();
         var names = await _db.Organizations.Unscoped("an organisation's name is public").AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var certificates = await _db.Certificates.Unscoped("the officers' own certificates, whichever body the caller sees").AsNoTracking().Where(c => ids.Contains(c.OfficerId)).ToListAsync(ct);
-        var attended = await ctx.AttendedHoursAsync(ids, ct);
+        var certificates = (await _db.Certificates.Unscoped("the officers' own certificates, whichever body the caller sees").AsNoTracking()
+            .Where(c => ids.Contains(c.OfficerId)).ToListAsync(ct)).ToLookup(c => c.OfficerId);
+        var attended = (await ctx.AttendedHoursAsync(ids, ct)).ToLookup(a => a.OfficerId);
         var settingsByBody = await ctx.SettingsForBodiesAsync(officers.Select(o => o.BodyId), ct);
         var today = ctx.Today;
         return officers.Select(o =>
         {
-            var current = certificates.Where(c => c.OfficerId == o.Id).OrderByDescending(c => c.IssuedOn).FirstOrDefault();
-            var summary = TrainingCalculator.Summarise(attended.Where(a => a.OfficerId == o.Id), today.Year, settingsByBody[o.BodyId].Training);
+            // The latest issued; of two issued the same day, the later made (ids grow with time), as the database picks it.
+            var current = certificates[o.Id].OrderByDescending(c => c.IssuedOn).ThenByDescending(c => c.Id).FirstOrDefault();
+            var summary = TrainingCalculator.Summarise(attended[o.Id], today.Year, settingsByBody[o.BodyId].Training);
             return new OfficerRow(o.Id, o.FullName, o.IdNumberMasked, o.BodyId, names.GetValueOrDefault(o.BodyId), o.UnitId is { } u ? names.GetValueOrDefault(u) : null,
                 o.Post, o.HasLegalQualification, o.Fields, o.EmploymentStatus, current?.Number, current?.StatusOn(today), summary.Total, summary.HoursNeeded, o.UnitId, o.Version);
         }).ToList();
