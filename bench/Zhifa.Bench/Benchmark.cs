@@ -21,6 +21,7 @@ public sealed record BenchmarkOptions(
     string ExportUser = "admin",
     int ImportRows = 1_000_000,
     string? SqliteConnection = null,
+    bool SqliteOnly = false,
     TimeProvider? Clock = null,
     IReadOnlyDictionary<string, string>? AppSettings = null);
 
@@ -52,6 +53,22 @@ public sealed partial class Benchmark(BenchmarkOptions options)
         var warm = TimeSpan.FromSeconds(Math.Min(2, options.Duration.TotalSeconds / 4));
         var today = DateOnly.FromDateTime((options.Clock ?? TimeProvider.System).GetUtcNow().UtcDateTime.AddHours(8));
 
+        if (!options.SqliteOnly)
+            await PostgresAsync(output, warm, today, ct);
+
+        // 8. The same reads on SQLite.
+        if (options.SqliteConnection is { } sqlite)
+        {
+            await using var app = await AppServer.StartAsync("Sqlite", sqlite, options.AppSettings, ct);
+            using var http = Client(app.Address, options.Clients);
+            await ReadsAsync("SQLite: ", http, await TokenAsync(http, options.Supervisor, ct), await TokenAsync(http, options.Head, ct), today, null, 100, output, ct);
+        }
+        return _rows;
+    }
+
+    /// <summary>Measurements 1 to 7, on PostgreSQL.</summary>
+    private async Task PostgresAsync(TextWriter output, TimeSpan warm, DateOnly today, CancellationToken ct)
+    {
         output.WriteLine($"pgbench (scale {options.PgBenchScale}, {options.Clients} clients, {options.Duration.TotalSeconds:N0} s each) …");
         var (select, tpcb) = await PgBench.RunAsync(options.Connection, options.PgBenchScale, options.Clients, options.Duration, ct);
         Add(new BenchmarkRow("pgbench select-only", select, "tps"), output);
@@ -91,15 +108,6 @@ public sealed partial class Benchmark(BenchmarkOptions options)
 
         // 6. Import of parties from CSV against a raw COPY of the same file, in a fresh process (its peak memory is the import's).
         await ImportAsync(output, ct);
-
-        // 8. The same reads on SQLite.
-        if (options.SqliteConnection is { } sqlite)
-        {
-            await using var app = await AppServer.StartAsync("Sqlite", sqlite, options.AppSettings, ct);
-            using var http = Client(app.Address, options.Clients);
-            await ReadsAsync("SQLite: ", http, await TokenAsync(http, options.Supervisor, ct), await TokenAsync(http, options.Head, ct), today, null, 100, output, ct);
-        }
-        return _rows;
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ public static class BenchProgram
         if (args.Length == 0 || args[0] != "generate")
         {
             Console.Error.WriteLine("usage: generate --connection \"<Npgsql or SQLite (Data Source=…) connection string>\" [--cases 100000] [--seed 42] [--parties N] [--counties N] [--townships 12] [--officers-per-body 30] [--no-prepare] [--no-audit]");
-            Console.Error.WriteLine("       run --connection \"<Npgsql connection string>\" [--duration 10] [--clients 8] [--pgbench-scale 10] [--import-rows 1000000] [--sqlite \"<SQLite connection string>\"]");
+            Console.Error.WriteLine("       run --connection \"<Npgsql connection string>\" [--duration 10] [--clients 8] [--pgbench-scale 10] [--import-rows 1000000] [--sqlite \"<SQLite connection string>\" [--sqlite-only]]");
             return 2;
         }
         string? connection = null;
@@ -60,6 +60,7 @@ public static class BenchProgram
         string? connection = null;
         int duration = 10, clients = 8, scale = 10;
         string? sqlite = null;
+        var sqliteOnly = false;
         var importRows = 1_000_000;
         for (var i = 1; i < args.Length; i++)
         {
@@ -70,16 +71,17 @@ public static class BenchProgram
                 case "--clients": clients = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--pgbench-scale": scale = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--sqlite": sqlite = args[++i]; break;
+                case "--sqlite-only": sqliteOnly = true; break;
                 case "--import-rows": importRows = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
             }
         }
-        if (string.IsNullOrWhiteSpace(connection))
+        if (string.IsNullOrWhiteSpace(connection) && !(sqliteOnly && sqlite is not null))
         {
-            Console.Error.WriteLine("--connection is required");
+            Console.Error.WriteLine("--connection is required (unless --sqlite … --sqlite-only)");
             return 2;
         }
-        var rows = await new Benchmark(new BenchmarkOptions(connection, TimeSpan.FromSeconds(duration), clients, scale, ImportRows: importRows, SqliteConnection: sqlite)).RunAsync(Console.Out);
+        var rows = await new Benchmark(new BenchmarkOptions(connection ?? "", TimeSpan.FromSeconds(duration), clients, scale, ImportRows: importRows, SqliteConnection: sqlite, SqliteOnly: sqliteOnly)).RunAsync(Console.Out);
         Console.WriteLine();
         Console.WriteLine(Benchmark.Table(rows));
         return 0;
