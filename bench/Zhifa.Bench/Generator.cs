@@ -120,7 +120,9 @@ public sealed class Generator(string connectionString, GeneratorOptions options)
                     var audit = new List<AuditEntry>(Batch);
                     for (var i = 0; i < options.Cases; i++)
                     {
-                        var c = NewCase(world, parties, calendar, rules, today, numbers);
+                        // Registered in order over the five years, as a real database fills: its rows lie in date order on disk.
+                        var registered = today.AddDays(-(5 * 365) + (int)((long)(i + 1) * 5 * 365 / options.Cases));
+                        var c = NewCase(world, parties, calendar, rules, today, registered, numbers);
                         // The reminder job has run every day of those years: a clock past its day is marked overdue from the day after.
                         foreach (var d in c.Deadlines.Where(d => d.Status == DeadlineStatus.Open && d.DueOn < today))
                             OverdueSince.SetValue(d, d.DueOn.AddDays(1));
@@ -265,18 +267,17 @@ public sealed class Generator(string connectionString, GeneratorOptions options)
     }
 
     /// <summary>
-    /// One case: registered on a day of the last five years, then walked along one of the usual paths with gaps of days
+    /// One case: registered on <paramref name="registered"/> (a day of the last five years), then walked along one of the usual paths with gaps of days
     /// between the steps; it stops where the next step would fall after today (so recent cases are still open) or where
     /// the path ends early (unpaid fines, leads left waiting). A step the engine refuses ends the walk: the case stays as it was.
     /// </summary>
     private PenaltyCase NewCase(World world, List<(Guid Id, string Name, bool Organization)> parties, StatutoryCalendar calendar, CaseRules rules,
-        DateOnly today, Dictionary<string, int> numbers)
+        DateOnly today, DateOnly registered, Dictionary<string, int> numbers)
     {
         var body = world.Bodies[_rng.Next(world.Bodies.Count)];
         var team = world.TeamOf(body.Id, _rng);
         var party = parties[_rng.Next(parties.Count)];
         var act = Pick(Acts);
-        var registered = today.AddDays(-_rng.Next(0, 5 * 365));
         var actor = team[0];
         DateTime At(DateOnly on) => on.ToDateTime(new TimeOnly(1 + _rng.Next(9), _rng.Next(60)), DateTimeKind.Utc);
         CaseStepContext Ctx(DateOnly on) => new(on, At(on), calendar, rules, actor.OfficerId, actor.Name, team, true,

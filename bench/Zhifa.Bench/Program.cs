@@ -12,7 +12,7 @@ public static class BenchProgram
         if (args.Length == 0 || args[0] != "generate")
         {
             Console.Error.WriteLine("usage: generate --connection \"<Npgsql or SQLite (Data Source=…) connection string>\" [--cases 100000] [--seed 42] [--parties N] [--counties N] [--townships 12] [--officers-per-body 30] [--no-prepare] [--no-audit]");
-            Console.Error.WriteLine("       run --connection \"<Npgsql connection string>\" [--duration 10] [--clients 8] [--pgbench-scale 10] [--import-rows 1000000] [--sqlite \"<SQLite connection string>\" [--sqlite-only]]");
+            Console.Error.WriteLine("       run --connection \"<Npgsql connection string>\" [--duration 10] [--clients 8] [--pgbench-scale 10] [--import-rows 1000000] [--export-from yyyy-MM-dd] [--only pgbench,health,writes,reads,export,import] [--sqlite \"<SQLite connection string>\" [--sqlite-only]]");
             return 2;
         }
         string? connection = null;
@@ -61,6 +61,8 @@ public static class BenchProgram
         int duration = 10, clients = 8, scale = 10;
         string? sqlite = null;
         var sqliteOnly = false;
+        DateOnly? exportFrom = null;
+        HashSet<string>? only = null;
         var importRows = 1_000_000;
         for (var i = 1; i < args.Length; i++)
         {
@@ -72,6 +74,15 @@ public static class BenchProgram
                 case "--pgbench-scale": scale = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--sqlite": sqlite = args[++i]; break;
                 case "--sqlite-only": sqliteOnly = true; break;
+                case "--only":
+                    only = [.. args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                    if (only.Except(Benchmark.Parts).FirstOrDefault() is { } unknown)
+                    {
+                        Console.Error.WriteLine($"--only: unknown part {unknown} (parts: {string.Join(",", Benchmark.Parts)})");
+                        return 2;
+                    }
+                    break;
+                case "--export-from": exportFrom = DateOnly.ParseExact(args[++i], "yyyy-MM-dd", CultureInfo.InvariantCulture); break;
                 case "--import-rows": importRows = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
             }
@@ -81,7 +92,7 @@ public static class BenchProgram
             Console.Error.WriteLine("--connection is required (unless --sqlite … --sqlite-only)");
             return 2;
         }
-        var rows = await new Benchmark(new BenchmarkOptions(connection ?? "", TimeSpan.FromSeconds(duration), clients, scale, ImportRows: importRows, SqliteConnection: sqlite, SqliteOnly: sqliteOnly)).RunAsync(Console.Out);
+        var rows = await new Benchmark(new BenchmarkOptions(connection ?? "", TimeSpan.FromSeconds(duration), clients, scale, ImportRows: importRows, SqliteConnection: sqlite, SqliteOnly: sqliteOnly, ExportFrom: exportFrom, Only: only)).RunAsync(Console.Out);
         Console.WriteLine();
         Console.WriteLine(Benchmark.Table(rows));
         return 0;

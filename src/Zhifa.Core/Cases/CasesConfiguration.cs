@@ -137,6 +137,9 @@ internal sealed class CaseDeadlineConfiguration : IEntityTypeConfiguration<CaseD
         builder.HasIndex(d => new { d.CaseId, d.DueOn }).HasFilter("\"Status\" = 'Open'").HasDatabaseName("IX_CaseDeadlines_Open_CaseId_DueOn");
         // The open clocks of the scope's bodies by due date with their case: the due-soon and overdue views count from them (index only).
         builder.HasIndex(d => new { d.BodyId, d.DueOn, d.CaseId }).HasFilter("\"Status\" = 'Open'").HasDatabaseName("IX_CaseDeadlines_Open_BodyId_DueOn_CaseId");
+        // The clocks the daily job has still to mark (overdue, or due soon), by due date: at province scale most open clocks
+        // are marked overdue already, and reading past them through (Status, DueOn) took the job 16 s a batch at 10,000,000 cases.
+        builder.HasIndex(d => new { d.DueOn, d.Id }).HasFilter("\"Status\" = 'Open' AND \"OverdueSince\" IS NULL").HasDatabaseName("IX_CaseDeadlines_Unmarked_DueOn_Id");
     }
 }
 

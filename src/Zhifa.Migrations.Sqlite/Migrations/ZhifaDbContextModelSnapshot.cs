@@ -348,6 +348,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CaseId", "Kind");
 
+                    b.HasIndex("DueOn", "Id")
+                        .HasDatabaseName("IX_CaseDeadlines_Unmarked_DueOn_Id")
+                        .HasFilter("\"Status\" = 'Open' AND \"OverdueSince\" IS NULL");
+
                     b.HasIndex("Status", "DueOn");
 
                     b.HasIndex("BodyId", "DueOn", "CaseId")

@@ -30,11 +30,13 @@ public static class Jobs
 }
 
 /// <summary>
-/// Runs a job once across every node: in one transaction that first takes the job's lock — on PostgreSQL a
-/// transaction-scoped advisory lock (<c>pg_try_advisory_xact_lock</c>; a node that does not get it skips the run, the
-/// other is doing it), on SQLite the transaction itself (Microsoft.Data.Sqlite begins it IMMEDIATE: one writer at a
-/// time, the second runs after the first and finds nothing left to do). Unique indexes (a certificate's history) stop a
-/// duplicate even so.
+/// Runs a job once across every node. On PostgreSQL under a session advisory lock on the job's own connection
+/// (<c>pg_try_advisory_lock</c>; a node that does not get it skips the run, the other is doing it), with each of the
+/// job's saves a transaction of its own: a job that works in batches (the reminders mark thousands of clocks) then holds
+/// the audit chain's lock, which every writer of the province needs, for one batch at a time and not for the whole run —
+/// in one transaction, the first batch's lock lasted until the run ended and every other write waited. On SQLite in one
+/// transaction (Microsoft.Data.Sqlite begins it IMMEDIATE: one writer at a time, the second runs after the first and
+/// finds nothing left to do). Unique indexes (a certificate's history) stop a duplicate even so.
 /// </summary>
 public sealed class JobRunner(IServiceScopeFactory scopes, ILogger<JobRunner> log)
 {
@@ -44,17 +46,34 @@ public sealed class JobRunner(IServiceScopeFactory scopes, ILogger<JobRunner> lo
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorContext>().AsSystem();
         var db = scope.ServiceProvider.GetRequiredService<ZhifaDbContext>();
-        var outcome = new JobOutcome(job.Name, false, 0);
-        await db.InTransactionAsync(async () =>
+        if (!db.IsPostgres)
         {
-            if (db.IsPostgres && !await TryLockAsync(db, DatabaseLock.KeyOf("job:" + job.Name), ct))
+            var outcome = new JobOutcome(job.Name, false, 0);
+            await db.InTransactionAsync(async () => outcome = new JobOutcome(job.Name, true, await job.RunAsync(scope.ServiceProvider, ct)), ct);
+            return outcome;
+        }
+        var key = DatabaseLock.KeyOf("job:" + job.Name);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({key}) AS \"Value\"").SingleAsync(ct))
             {
                 log.LogInformation("Job {Job} is running on another node; skipped here.", job.Name);
-                return;
+                return new JobOutcome(job.Name, false, 0);
             }
-            outcome = new JobOutcome(job.Name, true, await job.RunAsync(scope.ServiceProvider, ct));
-        }, ct);
-        return outcome;
+            try
+            {
+                return new JobOutcome(job.Name, true, await job.RunAsync(scope.ServiceProvider, ct));
+            }
+            finally
+            {
+                await db.Database.SqlQuery<bool>($"SELECT pg_advisory_unlock({key}) AS \"Value\"").SingleAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public async Task<IReadOnlyList<JobOutcome>> RunAllAsync(IEnumerable<IZhifaJob> jobs, CancellationToken ct = default)
@@ -97,8 +116,6 @@ public sealed class JobRunner(IServiceScopeFactory scopes, ILogger<JobRunner> lo
         }
     }
 
-    private static async Task<bool> TryLockAsync(ZhifaDbContext db, long key, CancellationToken ct) =>
-        await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({key}) AS \"Value\"").SingleAsync(ct);
 }
 
 /// <summary>Database-wide locks by name, so that any number of app nodes can run.</summary>

@@ -26,6 +26,8 @@ public sealed partial class CaseQueries
     internal async IAsyncEnumerable<CaseExportRow> ExportAsync(CaseListFilter filter, int lookupLimit, [EnumeratorCancellation] CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        // A download of a million rows reads for longer than an interactive query may (30 s): this request's commands may take 10 minutes.
+        Db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         // The bodies' names, once: a scoped case's body is in scope (a province has thousands of bodies, not millions).
         var bodies = await Db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Body).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var (filtered, _) = await FilteredAsync(filter with { Page = null, PageSize = null }, ct);
