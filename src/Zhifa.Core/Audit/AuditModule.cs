@@ -34,8 +34,8 @@ public sealed class AuditModule : FeatureModule
     {
         private const long AuditLockKey = 7_461_001;
 
-        // The chain's lock serialises every writer: taken after the business rows are written, it is held for the entries and the commit only.
-        public bool AfterSave => true;
+        // The chain's lock serialises every writer: taken after everything else is written, it is held for the entries and the commit only.
+        public SavePhase Phase => SavePhase.Last;
 
         public Func<CancellationToken, Task>? Prepare(ZhifaDbContext db, DateTime now)
         {

@@ -196,6 +196,9 @@ public static class CaseCountRollup
 /// <summary>Adds each save's changes of cases and deadlines to the rollups (<see cref="CaseCountRollup"/>), inside the saving transaction.</summary>
 internal sealed class CaseRollupParticipant : ISaveParticipant
 {
+    // A rollup row is shared by every case of a body, state and month: updated after the cases, its lock lasts to the commit only.
+    public SavePhase Phase => SavePhase.AfterSave;
+
     public Func<CancellationToken, Task>? Prepare(ZhifaDbContext db, DateTime now)
     {
         var (cases, deadlines) = CaseCountRollup.Deltas(db.ChangeTracker);

@@ -82,20 +82,22 @@ public class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options, ActorConte
         Common.Versioning.Stamp(ChangeTracker, expectation);
         var now = _clock.GetUtcNow().UtcDateTime;
         var work = ModuleCatalog.All.Where(m => m.SaveParticipant is not null)
-            .Select(m => (Work: m.SaveParticipant!.Prepare(this, now), m.SaveParticipant.AfterSave)).Where(w => w.Work is not null).ToList();
+            .Select(m => (Work: m.SaveParticipant!.Prepare(this, now), m.SaveParticipant.Phase)).Where(w => w.Work is not null)
+            .OrderBy(w => w.Phase).ToList(); // stable: within a phase, the modules' order
         if (work.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Changes not accepted after a save would be written twice: then everything runs before the one save.
+        var late = acceptAllChangesOnSuccess ? work.Where(w => w.Phase != SavePhase.BeforeSave).ToList() : [];
         var saved = 0;
         await this.InTransactionAsync(async () =>
         {
-            foreach (var (step, _) in work.Where(w => !w.AfterSave || !acceptAllChangesOnSuccess))
+            foreach (var (step, _) in work.Except(late))
                 await step!(cancellationToken);
             saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            // Work that holds a lock every writer needs comes last: the business rows are written by then, so the lock
-            // lasts its own rows and the commit. (Changes not accepted after a save would be written twice: then it ran first.)
-            if (acceptAllChangesOnSuccess && work.Any(w => w.AfterSave))
+            // Work that holds a lock other writers need comes after the business rows: the lock lasts its statements and the commit.
+            if (late.Count > 0)
             {
-                foreach (var (step, _) in work.Where(w => w.AfterSave))
+                foreach (var (step, _) in late)
                     await step!(cancellationToken);
                 saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }

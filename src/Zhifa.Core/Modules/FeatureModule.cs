@@ -134,11 +134,24 @@ public interface ISaveParticipant
     Func<CancellationToken, Task>? Prepare(ZhifaDbContext db, DateTime now);
 
     /// <summary>
-    /// Whether the work runs after the business changes are written (in the same transaction), with what it adds saved
-    /// then: for work that takes a lock every writer needs (the audit chain), so that the lock is held only for its own
-    /// rows and the commit, not for the rest of the save.
+    /// When the work runs in the saving transaction. Work that takes a lock other writers need (a rollup's row, the
+    /// audit chain's lock) runs after the business rows are written, so that the lock lasts only its own statements and
+    /// the commit, not the rest of the save; the audit chain, which every writer needs, comes last of all.
     /// </summary>
-    bool AfterSave => false;
+    SavePhase Phase => SavePhase.BeforeSave;
+}
+
+/// <summary>When a save participant's work runs in the saving transaction (<see cref="ISaveParticipant.Phase"/>).</summary>
+public enum SavePhase
+{
+    /// <summary>Before the business rows are written.</summary>
+    BeforeSave,
+
+    /// <summary>After the business rows are written.</summary>
+    AfterSave,
+
+    /// <summary>After everything else, just before the commit.</summary>
+    Last,
 }
 
 /// <summary>What a feature's demo seed works with.</summary>
