@@ -85,6 +85,13 @@ public sealed class AppServer : IAsyncDisposable
         throw new TimeoutException($"The app did not answer /health/ready within 2 minutes:\n{server.Log}");
     }
 
+    /// <summary>The CPU time the app's process has used so far (user and system).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>The process's peak resident memory so far (Linux <c>VmHWM</c>), in MiB; null where /proc is not there.</summary>
     public double? PeakMemoryMiB() => ProcStatus(_process.Id, "VmHWM:");
 

@@ -63,7 +63,7 @@ public sealed partial class Benchmark(BenchmarkOptions options)
         {
             await using var app = await AppServer.StartAsync("Sqlite", sqlite, options.AppSettings, ct);
             using var http = Client(app.Address, options.Clients);
-            await ReadsAsync("SQLite: ", http, await TokenAsync(http, options.Supervisor, ct), await TokenAsync(http, options.Head, ct), today, null, 100, output, ct);
+            await ReadsAsync("SQLite: ", app, http, await TokenAsync(http, options.Supervisor, ct), await TokenAsync(http, options.Head, ct), today, null, 100, output, ct);
         }
         return _rows;
     }
@@ -97,11 +97,11 @@ public sealed partial class Benchmark(BenchmarkOptions options)
             if (Wants("health"))
             {
                 var anonymous = await Load.RunAsync(options.Clients, options.Duration, warm, (_, _, c) => GetAsync(http, "/health/live", null, c), ct);
-                var bearer = await Load.RunAsync(options.Clients, options.Duration, warm, (_, _, c) => GetAsync(http, "/health/live", supervisor, c), ct);
+                var (bearer, bearerCpu) = await MeteredAsync(app, warm, (_, _, c) => GetAsync(http, "/health/live", supervisor, c), "request", ct);
                 using var cookieClient = await CookieClientAsync(app.Address, options.Supervisor, ct);
                 var cookie = await Load.RunAsync(options.Clients, options.Duration, warm, (_, _, c) => GetAsync(cookieClient, "/health/live", null, c), ct);
                 Add(Rate("GET /health/live anonymous", anonymous), output);
-                Add(Rate("GET /health/live bearer token", bearer, "≥ 50 % of anonymous", bearer.PerSecond / anonymous.PerSecond), output);
+                Add(Rate("GET /health/live bearer token", bearer, "≥ 50 % of anonymous", bearer.PerSecond / anonymous.PerSecond, bearerCpu), output);
                 Add(Rate("GET /health/live cookie session", cookie, "≥ 50 % of anonymous", cookie.PerSecond / anonymous.PerSecond), output);
             }
 
@@ -109,17 +109,17 @@ public sealed partial class Benchmark(BenchmarkOptions options)
             if (Wants("writes"))
             {
                 var party = DeterministicGuid.From("party:原平市惠民超市有限公司");
-                var writes = await Load.RunAsync(options.Clients, options.Duration, warm, (w, i, c) => RegisterAndOpenAsync(http, officer, head, party, today, w, i, c), ct);
+                var (writes, writeCpu) = await MeteredAsync(app, warm, (w, i, c) => RegisterAndOpenAsync(http, officer, head, party, today, w, i, c), "two writes", ct);
                 var writeRate = writes.PerSecond * 2;
                 if (writes.Failures > 0)
                     output.WriteLine("The app's log after the failed writes:\n" + string.Join('\n', app.Log.Split('\n').TakeLast(60)));
                 Add(new BenchmarkRow($"case-step writes over HTTP ({options.Clients} clients)", writeRate, "writes/s", "≥ 50 % of TPC-B",
-                    double.IsNaN(tpcb) ? null : writeRate / tpcb >= 0.5, $"{writeRate / tpcb * 100:N1} % of TPC-B; {Failures(writes)}"), output);
+                    double.IsNaN(tpcb) ? null : writeRate / tpcb >= 0.5, $"{writeRate / tpcb * 100:N1} % of TPC-B; p95 of the two {writes.P95Ms:N1} ms; {writeCpu}; {Failures(writes)}"), output);
             }
 
             // 4, 5. The lists, the case page and the statistics.
             if (Wants("reads"))
-                await ReadsAsync("", http, supervisor, head, today, double.IsNaN(select) ? null : select, 50, output, ct);
+                await ReadsAsync("", app, http, supervisor, head, today, double.IsNaN(select) ? null : select, 50, output, ct);
         }
 
         // 7. Export, in a fresh process so that its peak memory is the export's.
@@ -135,16 +135,16 @@ public sealed partial class Benchmark(BenchmarkOptions options)
     /// The county supervisor's case list (first page, page 500, filtered), the case page, a body's due-soon list and the
     /// region statistics: latency with one client (the figure a user feels); the first page's throughput with all clients too.
     /// </summary>
-    private async Task ReadsAsync(string label, HttpClient http, string supervisor, string head, DateOnly today, double? selectOnly, double listTargetMs,
+    private async Task ReadsAsync(string label, AppServer app, HttpClient http, string supervisor, string head, DateOnly today, double? selectOnly, double listTargetMs,
         TextWriter output, CancellationToken ct)
     {
         var warm = TimeSpan.FromSeconds(Math.Min(2, options.Duration.TotalSeconds / 4));
         var ids = await CaseIdsAsync(http, supervisor, ct);
         if (selectOnly is { } select)
         {
-            var firstPage = await Load.RunAsync(options.Clients, options.Duration, warm, (_, _, c) => GetAsync(http, "/api/v1/cases?pageSize=20", supervisor, c), ct);
+            var (firstPage, pageCpu) = await MeteredAsync(app, warm, (_, _, c) => GetAsync(http, "/api/v1/cases?pageSize=20", supervisor, c), "request", ct);
             Add(new BenchmarkRow($"{label}county supervisor's case list, first page ({options.Clients} clients)", firstPage.PerSecond, "req/s", "≥ 10 % of select-only",
-                firstPage.PerSecond / select >= 0.10, $"{firstPage.PerSecond / select * 100:N1} % of select-only; {Failures(firstPage)}"), output);
+                firstPage.PerSecond / select >= 0.10, $"{firstPage.PerSecond / select * 100:N1} % of select-only; {pageCpu}; {Failures(firstPage)}"), output);
         }
         var from = today.AddYears(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var to = today.AddYears(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -258,9 +258,19 @@ public sealed partial class Benchmark(BenchmarkOptions options)
             $"p50 {result.P50Ms:N1} ms, {result.Requests:N0} requests; {Failures(result)}"), output);
     }
 
-    private static BenchmarkRow Rate(string name, LoadResult result, string? target = null, double? ratio = null) =>
+    private static BenchmarkRow Rate(string name, LoadResult result, string? target = null, double? ratio = null, string? cpu = null) =>
         new(name, result.PerSecond, "req/s", target, ratio is { } r ? r >= 0.5 && result.Failures == 0 : null,
-            (ratio is { } x ? $"{x * 100:N1} % of anonymous; " : "") + $"p95 {result.P95Ms:N1} ms; {Failures(result)}");
+            (ratio is { } x ? $"{x * 100:N1} % of anonymous; " : "") + $"p95 {result.P95Ms:N1} ms; " + (cpu is null ? "" : cpu + "; ") + Failures(result));
+
+    /// <summary>A throughput run with all clients, warmed up first, and the CPU its operations cost (<see cref="CpuMeter"/>).</summary>
+    private async Task<(LoadResult Result, string Cpu)> MeteredAsync(AppServer app, TimeSpan warm, Func<int, int, CancellationToken, Task<string?>> operation, string what,
+        CancellationToken ct)
+    {
+        await Load.RunAsync(options.Clients, warm, TimeSpan.Zero, operation, ct);
+        var meter = CpuMeter.Start(app);
+        var result = await Load.RunAsync(options.Clients, options.Duration, TimeSpan.Zero, operation, ct);
+        return (result, meter.PerOperation(result.Requests, what));
+    }
 
     private static string Failures(LoadResult r) => r.Failures == 0 ? "no failures" : $"{r.Failures:N0} failures, first: {r.FirstFailure}";
 

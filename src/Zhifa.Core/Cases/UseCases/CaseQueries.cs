@@ -195,9 +195,12 @@ public sealed partial class CaseQueries(CaseContext ctx)
         IQueryable<CaseDeadline> clocks = Db.CaseDeadlines.AsNoTracking().Where(d => d.Status == DeadlineStatus.Open);
         if (!Db.Scope.All)
         {
-            // The scope filter (the case's body is an organisation the caller sees) stays; the same bodies named as keys
-            // let the database use the indexes that start with the body and estimate how many cases they hold.
+            // The bodies the caller sees, read through the scope filter, named as keys: the same cases as the cases' own
+            // scope filter (the case's body is an organisation the caller sees), which then need not be checked row by row
+            // (a lookup of the organisation per counted case), and the database uses the indexes that start with the body.
             var bodies = await Db.Bodies.AsNoTracking().Select(b => b.Id).ToListAsync(ct);
+            q = Db.Cases.Unscoped("the cases of the bodies the caller sees, read through the scope filter just above").AsNoTracking();
+            clocks = Db.CaseDeadlines.Unscoped("the clocks of the bodies the caller sees, read through the scope filter just above").AsNoTracking().Where(d => d.Status == DeadlineStatus.Open);
             var only = bodies.FirstOrDefault();
             q = bodies.Count switch
             {
@@ -233,13 +236,13 @@ public sealed partial class CaseQueries(CaseContext ctx)
             {
                 var calendar = await ctx.CalendarAsync(ct);
                 var until = calendar.AddWorkingDays(today, ctx.DefaultRules.DueSoonWorkingDays).Date;
-                var soon = Db.CaseDeadlines;
+                var soon = Db.CaseDeadlines.Unscoped("the clocks of a case already in scope");
                 q = q.Where(c => soon.Any(d => d.CaseId == c.Id && d.Status == DeadlineStatus.Open && d.DueOn >= today && d.DueOn <= until));
                 clocked = clocks.Where(d => d.DueOn >= today && d.DueOn <= until).Select(d => d.CaseId).Distinct();
                 break;
             }
             case CaseView.Overdue:
-                var late = Db.CaseDeadlines;
+                var late = Db.CaseDeadlines.Unscoped("the clocks of a case already in scope");
                 q = q.Where(c => late.Any(d => d.CaseId == c.Id && d.Status == DeadlineStatus.Open && d.DueOn < today));
                 clocked = clocks.Where(d => d.DueOn < today).Select(d => d.CaseId).Distinct();
                 break;
