@@ -48,7 +48,7 @@ public sealed record ProposalCheck(bool WithinBenchmark, DiscretionTier Tier, IR
 /// <summary>What a step needs from outside the case: the day, the calendar and rules, who acts, and what the use case looked up.</summary>
 public sealed record CaseStepContext(
     DateOnly Today, DateTime Now, StatutoryCalendar Calendar, CaseRules Rules, Guid? ActorId, string ActorName,
-    IReadOnlyList<TeamMember>? Team = null, bool ActorLegallyQualified = false, ProposalCheck? Check = null);
+    IReadOnlyList<TeamMember>? Team = null, bool ActorLegallyQualified = false, ProposalCheck? Check = null, bool AudioVideoRecorded = false);
 
 /// <summary>
 /// The case's steps as a pure function over the case and its context: finds the row of <see cref="CaseWorkflow"/>,
@@ -465,6 +465,8 @@ public static class CaseEngine
                 && (c.Circumstances.HasFlag(Circumstances.NoHarm) || c.Circumstances.HasFlag(Circumstances.MinorHarm) || c.Circumstances.HasFlag(Circumstances.Minor));
             return !first || grounds ? null : No();
         }
+        if (g == CaseGuards.AudioVideoRecord)
+            return ctx.AudioVideoRecorded ? null : No();
         if (g == CaseGuards.ElectronicConsent)
             return r.ServiceMethod != ServiceMethod.Electronic || r.ElectronicConsent == true ? null : No();
         if (g == CaseGuards.PaymentOverdue)

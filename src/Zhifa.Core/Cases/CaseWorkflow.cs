@@ -44,6 +44,9 @@ public static class CaseGuards
     public static readonly TransitionGuard ExplanationPresent = new("CLJZ-EXPLAIN", "case.explanation_missing");
     public static readonly TransitionGuard NoPenaltyGrounds = new("XZCF-33", "case.no_penalty_grounds_missing");
     public static readonly TransitionGuard ElectronicConsent = new("XZCF-61", "case.electronic_service_without_consent");
+
+    /// <summary>SXZD-AV: a seal-up or seizure only with its audio-video record attached to the case.</summary>
+    public static readonly TransitionGuard AudioVideoRecord = new("SXZD-AV", "case.audio_video_missing");
     public static readonly TransitionGuard PaymentOverdue = new("XZQZ-35", "case.payment_not_overdue");
     public static readonly TransitionGuard DemandPeriodOver = new("XZQZ-54", "case.demand_period_running");
     public static readonly TransitionGuard CourtWindowOpen = new("XZQZ-53", "case.court_window_closed");
@@ -70,7 +73,7 @@ public static class CaseGuards
     public static readonly IReadOnlySet<TransitionGuard> JudgeTheRequest = new HashSet<TransitionGuard>
     {
         TeamEligible, MeasureTeam, ReviewerQualified, HearingNoticeAhead, PresidingNotInvestigator, NotHeavier, NoPenaltyGrounds, ElectronicConsent,
-        OnSpotLimit, MeasureApproved, InventoryTwoCopies, ExplanationPresent,
+        AudioVideoRecord, OnSpotLimit, MeasureApproved, InventoryTwoCopies, ExplanationPresent,
     };
 }
 
@@ -210,7 +213,7 @@ public static class CaseWorkflow
         // Coercive measures inside the case (XZQZ-18/19/24/25): approved before, or taken in an emergency and approved
         // within 24 hours; two officers and a two-copy inventory; 30 days plus one extension, testing excluded.
         Each([.. BeforeDecision, Suspended], ApproveMeasure, s => s, Approve, [CaseGuards.EmergencyApprovalInTime], null, null, [DeadlineKind.MeasureApproval]);
-        Each(BeforeDecision, TakeMeasure, s => s, Handle, [CaseGuards.MeasureApproved, CaseGuards.MeasureTeam, CaseGuards.InventoryTwoCopies],
+        Each(BeforeDecision, TakeMeasure, s => s, Handle, [CaseGuards.MeasureApproved, CaseGuards.MeasureTeam, CaseGuards.InventoryTwoCopies, CaseGuards.AudioVideoRecord],
             DocumentKind.MeasureDecision, [DeadlineKind.MeasureDuration, DeadlineKind.MeasureApproval]);
         Each(MeasureHeld, ExtendMeasure, s => s, Approve, [CaseGuards.MeasureInForce, CaseGuards.MeasureExtendedOnce, CaseGuards.MeasureNotExpired],
             DocumentKind.MeasureExtension);

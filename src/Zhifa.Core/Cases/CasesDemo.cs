@@ -64,7 +64,7 @@ public static class CasesDemo
             return c;
         }
         CaseStepContext Ctx(DateOnly on, bool qualified = false, IReadOnlyList<TeamMember>? team = null) =>
-            new(on, At(on), calendar, rules, user, "演示", team ?? [Zhang, Wang], qualified, Within);
+            new(on, At(on), calendar, rules, user, "演示", team ?? [Zhang, Wang], qualified, Within, AudioVideoRecorded: true); // the records' demo attaches the seizure's video
         DateTime At(DateOnly on) => on.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc);
         void Step(PenaltyCase c, CaseAction action, DateOnly on, CaseActionRequest? r = null, bool qualified = false)
         {

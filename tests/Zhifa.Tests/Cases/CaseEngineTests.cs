@@ -22,8 +22,10 @@ public sealed class CaseEngineTests
 
     private static DateOnly D(int month, int day, int year = 2026) => new(year, month, day);
 
-    private static CaseStepContext Ctx(DateOnly today, IReadOnlyList<TeamMember>? team = null, bool qualified = false, ProposalCheck? check = null, CaseRules? rules = null) =>
-        new(today, today.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc), OfficialSchedules.Calendar(), rules ?? new CaseRules(), Guid.NewGuid(), "测试", team ?? [Zhang, Wang], qualified, check);
+    private static CaseStepContext Ctx(DateOnly today, IReadOnlyList<TeamMember>? team = null, bool qualified = false, ProposalCheck? check = null, CaseRules? rules = null,
+        bool audioVideo = true) =>
+        new(today, today.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc), OfficialSchedules.Calendar(), rules ?? new CaseRules(), Guid.NewGuid(), "测试", team ?? [Zhang, Wang], qualified, check,
+            audioVideo);
 
     private static PenaltyCase Lead(DateOnly discovered, DateOnly? act = null, bool organization = true, bool serious = false)
     {
@@ -503,6 +505,7 @@ public sealed class CaseEngineTests
     [Trait("Rule", "XZQZ-18")]
     [Trait("Rule", "XZQZ-24")]
     [Trait("Rule", "XZQZ-25")]
+    [Trait("Rule", "SXZD-AV")]
     public void XZQZ18_24_25_ASeizureIsApprovedFirst_TakenByTwoOfficersWithATwoCopyInventory_And30DaysLongerByTestingAndOneExtension()
     {
         var c = Opened(D(9, 1));
@@ -510,6 +513,8 @@ public sealed class CaseEngineTests
         Ok(c, ApproveMeasure, D(9, 1), Seize);
         Refused("XZQZ-24", "case.inventory_two_copies", c, TakeMeasure, D(9, 2), new CaseActionRequest(InventoryCopies: 1), Ctx(D(9, 2)));
         Refused("XZQZ-18", "case.measure_team_not_eligible", c, TakeMeasure, D(9, 2), new CaseActionRequest(InventoryCopies: 2), Ctx(D(9, 2), team: [Zhang]));
+        // SXZD-AV: no audio-video record of the seizure attached, no seizure.
+        Refused("SXZD-AV", "case.audio_video_missing", c, TakeMeasure, D(9, 2), new CaseActionRequest(InventoryCopies: 2), Ctx(D(9, 2), audioVideo: false));
         Ok(c, TakeMeasure, D(9, 2), new CaseActionRequest(InventoryCopies: 2));
         // 30 days after 09-02 is 10-02, inside National Day (10-01..10-07): the next working day, Thursday 10-08.
         Assert.Equal(D(10, 8), Due(c, DeadlineKind.MeasureDuration));

@@ -23,7 +23,7 @@ public sealed record OnSpotRequest(
     [Range(0, Money.MaxAmount)] decimal? CollectedAmount = null, [MaxLength(CaseActionRequest.MaxReference)] string? ReceiptNumber = null);
 
 /// <summary>The case use cases: registering a lead or an on-the-spot decision, and taking any step of the table.</summary>
-public sealed class CaseDesk(CaseContext ctx, PartyDirectory parties, DiscretionQueries discretion)
+public sealed class CaseDesk(CaseContext ctx, PartyDirectory parties, DiscretionQueries discretion, IEnumerable<ICaseRecordings> recordings)
 {
     private ZhifaDbContext Db => ctx.Db;
 
@@ -171,6 +171,15 @@ public sealed class CaseDesk(CaseContext ctx, PartyDirectory parties, Discretion
             check = checkedProposal.Value;
         }
         var step = await ctx.StepContextAsync(c.BodyId, team, qualified, check, ct);
+        if (action == CaseAction.TakeMeasure)
+        {
+            // SXZD-AV: the measure's audio-video record, attached since the case's last measure was taken.
+            var since = c.Events.Where(e => e.Action == CaseAction.TakeMeasure).Select(e => (DateTime?)e.At).Max();
+            var recorded = false;
+            foreach (var r in recordings)
+                recorded |= await r.AudioVideoRecordedAsync(c.Id, CaseAction.TakeMeasure, since, ct);
+            step = step with { AudioVideoRecorded = recorded };
+        }
         var applied = CaseEngine.Apply(c, action, request, step);
         if (!applied.IsSuccess)
             return applied.Error!;

@@ -29,6 +29,23 @@ public enum CaseView
 /// unknown sort shows the default one.
 /// </param>
 /// <param name="Before">A cursor from <see cref="Page{T}.PreviousCursor"/>: the rows before it.</param>
+/// <summary>A case as other features refer to it: its key, body, number, title and state.</summary>
+public sealed record CaseRef(Guid Id, Guid BodyId, string? CaseNumber, string Title, CaseState State)
+{
+    /// <summary>An archived case's file is locked: nothing is added to it or withdrawn from it.</summary>
+    public bool Locked => State == CaseState.Archived;
+}
+
+/// <summary>
+/// What the record of the case (evidence) tells the steps: whether an audio-video record of a step is attached (SXZD-AV).
+/// Declared here, implemented by the feature that keeps the evidence, so that case handling does not depend on it.
+/// </summary>
+public interface ICaseRecordings
+{
+    /// <summary>Whether an audio or video record for <paramref name="step"/> of the case was attached after <paramref name="since"/> and not withdrawn.</summary>
+    Task<bool> AudioVideoRecordedAsync(Guid caseId, CaseAction step, DateTime? since, CancellationToken ct);
+}
+
 public sealed record CaseListFilter(CaseView? View = null, CaseState? State = null, CaseProcedure? Procedure = null, string? Q = null,
     DateOnly? From = null, DateOnly? To = null, Guid? PartyId = null, string? Sort = null, int? Page = null, int? PageSize = null,
     string? After = null, string? Before = null);
@@ -284,6 +301,16 @@ public sealed partial class CaseQueries(CaseContext ctx)
             return new CaseRow(c.Id, c.CaseNumber, c.Title, c.PartyId, c.PartyName, c.BodyId, bodies.GetValueOrDefault(c.BodyId, ""), c.Procedure, c.State,
                 c.RegisteredOn, n?.DueOn, n?.RuleId, n?.Provisional ?? false, n?.WorkingDays ?? false, left);
         })];
+    }
+
+    /// <summary>
+    /// A case as other features see it (the record of evidence and documents): found through the caller's scope and only
+    /// where they hold <paramref name="permission"/> in its body; else null (answered as not found).
+    /// </summary>
+    public async Task<CaseRef?> RefAsync(Guid id, string permission, CancellationToken ct = default)
+    {
+        var c = await Db.ActOnAsync(Db.Cases.AsNoTracking(), id, x => x.BodyId, Db.Organizations, permission, ct);
+        return c is null ? null : new CaseRef(c.Id, c.BodyId, c.CaseNumber, c.Title, c.State);
     }
 
     public async Task<Result<CaseDetail>> DetailAsync(Guid id, CancellationToken ct = default)

@@ -1,0 +1,31 @@
+using Zhifa.Core.Common;
+
+namespace Zhifa.Core.Records;
+
+/// <summary>The expected failures of the case's record: each code is stable, API-visible and the resource key of its message.</summary>
+public static class RecordsErrors
+{
+    public static NotFoundError EvidenceNotFound() => new("evidence");
+
+    public static ValidationError FileMissing(string field = "file") => ValidationError.For(field, "records.file_missing");
+
+    /// <summary>The content is none of the formats a case keeps (an executable renamed .jpg is caught here).</summary>
+    public static ValidationError FileTypeUnknown(string field = "file") => ValidationError.For(field, "records.file_type_unknown");
+
+    /// <summary>The content is of another kind than the one named (a PDF sent as a photo).</summary>
+    public static ValidationError FileNotOfKind(string kind, string found, string field = "file") =>
+        ValidationError.For(field, "records.file_not_of_kind", $"enum.EvidenceKind.{kind}", $"enum.EvidenceKind.{found}");
+
+    public static ValidationError FileTooLarge(long limitMegabytes, string field = "file") => ValidationError.For(field, "records.file_too_large", limitMegabytes);
+
+    public static ValidationError CoordinatesIncomplete(string field) => ValidationError.For(field, "records.coordinates_incomplete");
+
+    public static ValidationError TakenInFuture(string field = "takenAt") => ValidationError.For(field, "records.taken_in_future");
+
+    public static ValidationError StepUnknown(string field = "step") => ValidationError.For(field, "records.step_unknown");
+
+    /// <summary>An archived case's file is locked (CASEFLOW.md step 14).</summary>
+    public static ConflictError CaseFileLocked() => new("records.case_file_locked");
+
+    public static ConflictError AlreadyWithdrawn() => new("records.already_withdrawn");
+}

@@ -1,0 +1,74 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Zhifa.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class EvidenceFiles : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "EvidenceFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    MediaType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    Step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    UploadedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TakenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Latitude = table.Column<decimal>(type: "numeric(9,6)", precision: 9, scale: 6, nullable: true),
+                    Longitude = table.Column<decimal>(type: "numeric(9,6)", precision: 9, scale: 6, nullable: true),
+                    WithdrawnAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnById = table.Column<Guid>(type: "uuid", nullable: true),
+                    WithdrawnByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    WithdrawalReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvidenceFiles_BodyId",
+                table: "EvidenceFiles",
+                column: "BodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvidenceFiles_CaseId_Sha256",
+                table: "EvidenceFiles",
+                columns: new[] { "CaseId", "Sha256" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvidenceFiles_CaseId_UploadedAt",
+                table: "EvidenceFiles",
+                columns: new[] { "CaseId", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvidenceFiles_Sha256",
+                table: "EvidenceFiles",
+                column: "Sha256");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "EvidenceFiles");
+        }
+    }
+}
