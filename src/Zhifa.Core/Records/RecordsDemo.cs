@@ -7,7 +7,7 @@ using Zhifa.Core.Common;
 namespace Zhifa.Core.Records;
 
 /// <summary>
-/// The demo cases' evidence: the on-site photos of the expired-food case, and the seizure's video (SXZD-AV), attached
+/// The demo cases' evidence: the on-site photo of the expired-food case, and the seizure's video (SXZD-AV), attached
 /// before the seizure was taken. The files are made here (a drawn PNG; a short MP4 container standing in for the
 /// body-camera clip), stored by hash like any upload.
 /// </summary>
@@ -32,8 +32,6 @@ internal static class RecordsDemo
         // 原平市崞阳酒店: the cold store's expired meat, registered for preservation (XZCF-56) two days after the inspection.
         const string expired = "涉嫌使用超过保质期的食品原料";
         await Attach(expired, market, EvidenceKind.Photo, "后厨冷库过期冻肉（全景）", "IMG_20261121_0932.png", "image/png", Png(160, 120, 0xB0, 0x40, 0x30), CaseAction.RegisterEvidence,
-            At(3, 1), "张伟", 38.7203m, 112.7114m);
-        await Attach(expired, market, EvidenceKind.Photo, "冻肉外包装生产日期特写", "IMG_20261121_0935.png", "image/png", Png(120, 160, 0x30, 0x60, 0xB0), CaseAction.RegisterEvidence,
             At(3, 1), "张伟", 38.7203m, 112.7114m);
         // 原平市惠民超市: the seizure's audio-video record, attached before the seizure (SXZD-AV).
         await Attach("涉嫌销售假冒注册商标的白酒", market, EvidenceKind.Video, "扣押现场执法记录仪录像", "DCIM_0042.mp4", "video/mp4", Mp4(), CaseAction.TakeMeasure,

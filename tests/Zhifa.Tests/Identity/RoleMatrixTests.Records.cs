@@ -1,0 +1,50 @@
+using System.Net.Http.Headers;
+using Zhifa.Core.Common;
+using Zhifa.Tests.Infrastructure;
+
+namespace Zhifa.Tests.Identity;
+
+/// <summary>
+/// The evidence API's rows of the role matrix, on the same cases as the case API's: an archived case of 原平市市场监督管理局
+/// (its file locked: nothing is added, 409) or, for the roles that see all of 原平市, the transport bureau's on-the-spot case.
+/// Officers attach; officers and heads withdraw; heads, reviewers, supervisors and administrators verify; everyone reads.
+/// </summary>
+public abstract partial class RoleMatrixTests
+{
+    internal static readonly string RecordsExpected = """
+        endpoint                                                               officer  legal_reviewer  agency_head  supervisor  administrator
+        GET    /api/v1/cases/{id:guid}/evidence/                                200/404  200/404         200/404      200/404     200/404
+        POST   /api/v1/cases/{id:guid}/evidence/                                409/404  403/403         403/403      403/403     403/403
+        GET    /api/v1/cases/{id:guid}/evidence/verify                          403/403  200/404         200/404      200/404     200/404
+        GET    /api/v1/cases/{id:guid}/evidence/{evidenceId:guid}/content       404/404  404/404         404/404      404/404     404/404
+        POST   /api/v1/cases/{id:guid}/evidence/{evidenceId:guid}/withdraw      404/404  403/403         404/404      403/403     403/403
+        """;
+
+    private static readonly Guid NoEvidence = DeterministicGuid.From("evidence:none");
+
+    /// <summary>A photo upload: the kind, then the file (a PNG by its content).</summary>
+    internal static MultipartFormDataContent PhotoUpload(byte[]? png = null)
+    {
+        var form = new MultipartFormDataContent { { new StringContent("Photo"), "kind" } };
+        var file = new ByteArrayContent(png ?? Zhifa.Core.Records.RecordsDemo.Png(8, 8, (byte)Random.Shared.Next(256), 10, 10));
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(file, "file", "matrix.png");
+        return form;
+    }
+
+    private static readonly Case[] RecordsCases =
+    [
+        new("GET /api/v1/cases/{id:guid}/evidence/",
+            c => c.Client.GetAsync($"/api/v1/cases/{InCase(c)}/evidence"), c => c.Client.GetAsync($"/api/v1/cases/{OutCase(c)}/evidence")),
+        new("POST /api/v1/cases/{id:guid}/evidence/",
+            c => c.Client.PostAsync($"/api/v1/cases/{InCase(c)}/evidence", PhotoUpload()), c => c.Client.PostAsync($"/api/v1/cases/{OutCase(c)}/evidence", PhotoUpload())),
+        new("GET /api/v1/cases/{id:guid}/evidence/verify",
+            c => c.Client.GetAsync($"/api/v1/cases/{InCase(c)}/evidence/verify"), c => c.Client.GetAsync($"/api/v1/cases/{OutCase(c)}/evidence/verify")),
+        new("GET /api/v1/cases/{id:guid}/evidence/{evidenceId:guid}/content",
+            c => c.Client.GetAsync($"/api/v1/cases/{InCase(c)}/evidence/{NoEvidence}/content"),
+            c => c.Client.GetAsync($"/api/v1/cases/{OutCase(c)}/evidence/{NoEvidence}/content")),
+        new("POST /api/v1/cases/{id:guid}/evidence/{evidenceId:guid}/withdraw",
+            c => c.Client.PostJsonAsync($"/api/v1/cases/{InCase(c)}/evidence/{NoEvidence}/withdraw", new { version = 0, reason = "矩阵" }),
+            c => c.Client.PostJsonAsync($"/api/v1/cases/{OutCase(c)}/evidence/{NoEvidence}/withdraw", new { version = 0, reason = "矩阵" })),
+    ];
+}
