@@ -11,9 +11,9 @@ namespace Zhifa.Core.Records;
 /// before the seizure was taken. The files are made here (a drawn PNG; a short MP4 container standing in for the
 /// body-camera clip), stored by hash like any upload.
 /// </summary>
-internal static class RecordsDemo
+public static class RecordsDemo
 {
-    public static async Task SeedAsync(DemoContext demo, CancellationToken ct)
+    internal static async Task SeedAsync(DemoContext demo, CancellationToken ct)
     {
         var store = demo.Services.GetRequiredService<IBlobStore>();
         var db = demo.Db;
@@ -40,7 +40,7 @@ internal static class RecordsDemo
     }
 
     /// <summary>A PNG of the given size: a diagonal gradient of one colour (RGB, 8 bits, no filter), with its checksums.</summary>
-    internal static byte[] Png(int width, int height, byte r, byte g, byte b)
+    public static byte[] Png(int width, int height, byte r, byte g, byte b)
     {
         var raw = new MemoryStream();
         for (var y = 0; y < height; y++)
@@ -71,7 +71,7 @@ internal static class RecordsDemo
     }
 
     /// <summary>An MP4 container (ftyp, and an mdat box of placeholder bytes): what the store and the type check see of a clip.</summary>
-    internal static byte[] Mp4()
+    public static byte[] Mp4()
     {
         var file = new MemoryStream();
         var ftyp = new MemoryStream();
