@@ -66,6 +66,9 @@ public static class CasePermissions
     /// <summary>Archiving the closed file.</summary>
     public const string Archive = "case.archive";
 
+    /// <summary>A body's document settings: the numbers' style, where to pay, the reconsideration authority and the court.</summary>
+    public const string ConfigureDocuments = "case.documents.configure";
+
     /// <summary>Running the daily deadline look on demand (administrators).</summary>
     public const string RunReminders = "case.reminders.run";
 }

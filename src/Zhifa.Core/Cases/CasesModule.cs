@@ -21,6 +21,7 @@ public sealed class CasesModule : FeatureModule
         PermissionDefinition.Of(CasePermissions.Review, Stereotypes.LegalReviewer),
         PermissionDefinition.Of(CasePermissions.Archive, Stereotypes.AgencyHead),
         PermissionDefinition.Of(CasePermissions.RunReminders, Stereotypes.Administrator),
+        PermissionDefinition.Of(CasePermissions.ConfigureDocuments, Stereotypes.AgencyHead, Stereotypes.Administrator),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -35,6 +36,7 @@ public sealed class CasesModule : FeatureModule
         scope.ByOrganization<CaseDeadline>(d => d.BodyId);
         scope.ByOrganization<CaseCount>(c => c.BodyId);
         scope.ByOrganization<OpenDeadlineCount>(c => c.BodyId);
+        scope.ByOrganization<DocumentSettings>(s => s.BodyId);
     }
 
     /// <summary>The statistics' rollups move with every saved change of a case or a deadline (<see cref="CaseCountRollup"/>).</summary>
@@ -61,6 +63,7 @@ public sealed class CasesModule : FeatureModule
             CaseEvent e => OfCase(e.CaseId),
             CasePayment p => OfCase(p.CaseId),
             CaseMeasure m => OfCase(m.CaseId),
+            DocumentSettings s => AuditOwner.Organization(s.BodyId),
             _ => null,
         };
     }

@@ -28,4 +28,7 @@ public static class RecordsErrors
     public static ConflictError CaseFileLocked() => new("records.case_file_locked");
 
     public static ConflictError AlreadyWithdrawn() => new("records.already_withdrawn");
+
+    /// <summary>A document asked for a step the case has not taken: it cannot exist yet.</summary>
+    public static ConflictError StepNotTaken(string kind) => new("records.step_not_taken", null, $"enum.DocumentKind.{kind}");
 }

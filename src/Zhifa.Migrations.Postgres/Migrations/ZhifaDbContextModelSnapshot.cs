@@ -568,6 +568,46 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.ToTable("CasePayments", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Cases.DocumentSettings", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Court")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Ordinal")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PaymentAccount")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PaymentBank")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ReconsiderationAuthority")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BodyId");
+
+                    b.ToTable("DocumentSettings", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Core.Cases.OpenDeadlineCount", b =>
                 {
                     b.Property<Guid>("BodyId")

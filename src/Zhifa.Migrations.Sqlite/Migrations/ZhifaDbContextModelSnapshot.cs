@@ -552,6 +552,46 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.ToTable("CasePayments", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Cases.DocumentSettings", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Court")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentAccount")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentBank")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReconsiderationAuthority")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BodyId");
+
+                    b.ToTable("DocumentSettings", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Core.Cases.OpenDeadlineCount", b =>
                 {
                     b.Property<Guid>("BodyId")

@@ -10,7 +10,11 @@ public sealed class RecordsWebModule : WebModule
 {
     public override int Order => 65;
 
-    public override void MapEndpoints(RouteGroupBuilder api, IEndpointRouteBuilder app) => EvidenceEndpoints.Map(api);
+    public override void MapEndpoints(RouteGroupBuilder api, IEndpointRouteBuilder app)
+    {
+        EvidenceEndpoints.Map(api);
+        DocumentEndpoints.Map(api);
+    }
 
     /// <summary>Every record's file and every stored file hashed again: exit code 1 and each difference when any is found.</summary>
     public override IReadOnlyList<HostCommand> Commands =>

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Zhifa.Core.Common;
 using Zhifa.Tests.Infrastructure;
 
@@ -18,6 +19,10 @@ public abstract partial class RoleMatrixTests
         GET    /api/v1/cases/{id:guid}/evidence/verify                          403/403  200/404         200/404      200/404     200/404
         GET    /api/v1/cases/{id:guid}/evidence/{evidenceId:guid}/content       404/404  404/404         404/404      404/404     404/404
         POST   /api/v1/cases/{id:guid}/evidence/{evidenceId:guid}/withdraw      404/404  403/403         404/404      403/403     403/403
+        GET    /api/v1/cases/{id:guid}/documents/                               200/404  200/404         200/404      200/404     200/404
+        GET    /api/v1/cases/{id:guid}/documents/{kind}/docx                    200/404  200/404         200/404      409/404     409/404
+        GET    /api/v1/bodies/{bodyId:guid}/document-settings/                  200/404  200/404         200/404      200/404     200/404
+        PUT    /api/v1/bodies/{bodyId:guid}/document-settings/                  403/403  403/403         200/404      403/403     200/404
         """;
 
     private static readonly Guid NoEvidence = DeterministicGuid.From("evidence:none");
@@ -46,5 +51,14 @@ public abstract partial class RoleMatrixTests
         new("POST /api/v1/cases/{id:guid}/evidence/{evidenceId:guid}/withdraw",
             c => c.Client.PostJsonAsync($"/api/v1/cases/{InCase(c)}/evidence/{NoEvidence}/withdraw", new { version = 0, reason = "矩阵" }),
             c => c.Client.PostJsonAsync($"/api/v1/cases/{OutCase(c)}/evidence/{NoEvidence}/withdraw", new { version = 0, reason = "矩阵" })),
+        new("GET /api/v1/cases/{id:guid}/documents/",
+            c => c.Client.GetAsync($"/api/v1/cases/{InCase(c)}/documents"), c => c.Client.GetAsync($"/api/v1/cases/{OutCase(c)}/documents")),
+        new("GET /api/v1/cases/{id:guid}/documents/{kind}/docx",
+            c => c.Client.GetAsync($"/api/v1/cases/{InCase(c)}/documents/PenaltyDecision/docx"), c => c.Client.GetAsync($"/api/v1/cases/{OutCase(c)}/documents/PenaltyDecision/docx")),
+        new("GET /api/v1/bodies/{bodyId:guid}/document-settings/",
+            c => c.Client.GetAsync($"/api/v1/bodies/{c.Role.InOrg}/document-settings"), c => c.Client.GetAsync($"/api/v1/bodies/{c.Role.OutOrg}/document-settings")),
+        new("PUT /api/v1/bodies/{bodyId:guid}/document-settings/",
+            c => c.Client.PutAsJsonAsync($"/api/v1/bodies/{c.Role.InOrg}/document-settings", new { }),
+            c => c.Client.PutAsJsonAsync($"/api/v1/bodies/{c.Role.OutOrg}/document-settings", new { })),
     ];
 }

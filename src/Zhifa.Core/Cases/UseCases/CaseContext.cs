@@ -74,7 +74,9 @@ public sealed class CaseContext(ZhifaDbContext db, TimeProvider clock, IStatutor
         await db.Database.ExecuteSqlAsync($"INSERT INTO \"CaseNumberSequences\" (\"Key\", \"Last\") VALUES ({key}, 0) ON CONFLICT DO NOTHING", ct);
         var n = (await db.Database.SqlQuery<int>($"UPDATE \"CaseNumberSequences\" SET \"Last\" = \"Last\" + 1 WHERE \"Key\" = {key} RETURNING \"Last\" AS \"Value\"").ToListAsync(ct)).Single();
         var body = await db.Bodies.Unscoped("a body's name is public and makes its numbers").Where(b => b.Id == bodyId).Select(b => new { b.Name, b.Sector }).FirstAsync(ct);
-        return $"{CaseNumbering.Prefix(body.Name, body.Sector)}{word}〔{year}〕{n}号";
+        var style = await db.Set<DocumentSettings>().Unscoped("the body's own numbering style, for a number it issues").AsNoTracking()
+            .Where(s => s.BodyId == bodyId).Select(s => new { s.Prefix, s.Ordinal, s.Width }).FirstOrDefaultAsync(ct);
+        return DocumentSettings.Format(style?.Prefix ?? CaseNumbering.Prefix(body.Name, body.Sector), word, year, n, style?.Ordinal ?? false, style?.Width ?? 0);
     }
 }
 

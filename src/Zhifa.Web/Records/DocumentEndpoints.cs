@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Localization;
+using Zhifa.Core.Cases;
+using Zhifa.Core.Records.UseCases;
+using Zhifa.Web.Common;
+using Zhifa.Web.Resources;
+
+namespace Zhifa.Web.Records;
+
+/// <summary>The documents of a case, made from its data: listed, and each as a DOCX to edit and print (the printable page is /cases/{id}/documents/{kind}).</summary>
+public static class DocumentEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var g = api.MapGroup("/cases/{id:guid}/documents").WithTags("Documents");
+        g.MapGet("/", async (Guid id, CaseDocuments docs, HttpContext http, CancellationToken ct) => (await docs.ListAsync(id, ct)).ToResult(http))
+            .RequirePermission(CasePermissions.Read).WithName("ListCaseDocuments")
+            .WithSummary("The documents the case's steps produced so far, with their numbers, in the order of the steps.")
+            .Produces<IReadOnlyList<CaseDocumentRef>>().ProducesProblem(404);
+        g.MapGet("/{kind}/docx", async (Guid id, DocumentKind kind, CaseDocuments docs, IStringLocalizer<Ui> l, HttpContext http, CancellationToken ct) =>
+            {
+                var data = await docs.ComposeAsync(id, kind, ct);
+                if (!data.IsSuccess)
+                    return data.Error!.ToProblem(http);
+                var name = $"{(data.Value.Number ?? data.Value.CaseNumber ?? data.Value.CaseId.ToString())}-{kind}.docx";
+                return Results.File(DocumentDocx.Write(DocumentText.Lines(data.Value, l)), DocumentDocx.ContentType, name);
+            })
+            .RequirePermission(CasePermissions.Read).WithName("GetCaseDocumentDocx")
+            .WithSummary("The document as a Word file, made from the case's data (the decision with every item of XZCF-59 and the benchmark's explanation, CLJZ-EXPLAIN). "
+                + "A document of a step the case has not taken answers 409 records.step_not_taken.")
+            .ProducesProblem(404).ProducesProblem(409);
+
+        var settings = api.MapGroup("/bodies/{bodyId:guid}/document-settings").WithTags("Documents");
+        settings.MapGet("/", async (Guid bodyId, DocumentSettingsDesk desk, HttpContext http, CancellationToken ct) => (await desk.GetAsync(bodyId, ct)).ToResult(http))
+            .RequirePermission(CasePermissions.Read).WithName("GetDocumentSettings")
+            .WithSummary("A body's document settings as they apply: the numbers' prefix, 第 and width, where to pay, the reconsideration authority and the court (defaults for what is unset).")
+            .Produces<DocumentSettingsView>().ProducesProblem(400);
+        settings.MapPut("/", async (Guid bodyId, DocumentSettingsRequest body, DocumentSettingsDesk desk, HttpContext http, CancellationToken ct) =>
+                (await desk.SetAsync(bodyId, body, ct)).ToResult(http))
+            .RequirePermission(CasePermissions.ConfigureDocuments).WithName("SetDocumentSettings")
+            .WithSummary("Sets every field at once (empty: back to the default); numbers already issued keep their form. A stale version answers 409.")
+            .Produces<DocumentSettingsView>().ProducesValidationProblem().ProducesProblem(409);
+    }
+}
