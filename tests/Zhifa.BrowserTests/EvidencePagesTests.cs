@@ -6,22 +6,25 @@ using Zhifa.Core.Demo;
 
 namespace Zhifa.BrowserTests;
 
-/// <summary>Issue 13: an officer on a 390-px phone attaches a photo to a case from its page and downloads it back unchanged.</summary>
+/// <summary>
+/// Issue 13: an officer on a 390-px phone attaches a photo to a case from its page, downloads it back unchanged, then the
+/// decision document and the case-file archive, which holds the photo.
+/// </summary>
 public class EvidencePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private const int Phone = 390;
 
-    /// <summary>The demo's expired-food case of 原平市市场监督管理局, under investigation.</summary>
-    private static readonly Guid ExpiredFoodCase = DeterministicGuid.From("case:涉嫌使用超过保质期的食品原料");
+    /// <summary>The demo's served and unpaid case of 原平市市场监督管理局: decided, so it has its decision document.</summary>
+    private static readonly Guid DecidedCase = DeterministicGuid.From("case:涉嫌销售不合格车用尿素");
 
     [Fact]
     public async Task AnOfficerOnAPhone_AttachesAPhoto_SeesItsHash_AndDownloadsTheOriginal()
     {
         var page = await Axe.NewPageAsync(app, Phone, 844);
         await BrowserApp.SignInAsync(page, "yp.market.officer", DemoData.DemoPassword);
-        await page.GotoAsync($"/cases/{ExpiredFoodCase}");
+        await page.GotoAsync($"/cases/{DecidedCase}");
         await page.ClickAsync("#case-evidence-link");
-        await page.WaitForURLAsync($"**/cases/{ExpiredFoodCase}/evidence");
+        await page.WaitForURLAsync($"**/cases/{DecidedCase}/evidence");
         // The camera opens from the field on a phone; the page fits the phone.
         Assert.Equal("environment", await page.GetAttributeAsync("#evidence-file", "capture"));
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= Phone, "the evidence page is wider than the phone");
@@ -50,5 +53,20 @@ public class EvidencePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         var download = await page.RunAndWaitForDownloadAsync(() => item.Locator("a[download]").ClickAsync());
         var path = await download.PathAsync();
         Assert.Equal(sha, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path))));
+
+        // The decision: its printable page from the case's documents, then the DOCX.
+        await page.GotoAsync($"/cases/{DecidedCase}/documents/PenaltyDecision");
+        await Assertions.Expect(page.Locator("#document [data-item='remedy']")).ToContainTextAsync("行政复议");
+        var docx = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#document-docx"));
+        var docxBytes = await File.ReadAllBytesAsync(await docx.PathAsync());
+        Assert.Equal((byte)'P', docxBytes[0]);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docxBytes), false))
+            Assert.Contains("山西原平宏达运输有限公司", word.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+
+        // The case file: one archive, the photo in it by its hash.
+        await page.GotoAsync($"/cases/{DecidedCase}");
+        var archive = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#case-file-download"));
+        using var zip = new System.IO.Compression.ZipArchive(File.OpenRead(await archive.PathAsync()));
+        Assert.Contains("\"" + sha + "\"", new StreamReader(zip.GetEntry("manifest.json")!.Open()).ReadToEnd(), StringComparison.Ordinal);
     }
 }

@@ -30,6 +30,20 @@ public static class DocumentEndpoints
                 + "A document of a step the case has not taken answers 409 records.step_not_taken.")
             .ProducesProblem(404).ProducesProblem(409);
 
+        api.MapGet("/cases/{id:guid}/file", async (Guid id, CaseFile caseFile, CaseDocuments docs, Zhifa.Core.Records.IBlobStore store, IStringLocalizer<Ui> l,
+                TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            {
+                var contents = await caseFile.ComposeAsync(id, ct);
+                if (!contents.IsSuccess)
+                    return contents.Error!.ToProblem(http);
+                var archive = await CaseFileArchive.WriteAsync(contents.Value, docs, store, l, clock.GetUtcNow().UtcDateTime, ct);
+                return Results.File(archive, "application/zip", $"{contents.Value.CaseNumber ?? contents.Value.CaseId.ToString()}-案卷.zip");
+            })
+            .RequirePermission(CasePermissions.Read).WithTags("Documents").WithName("GetCaseFile")
+            .WithSummary("The case file (案卷) as one zip: 目录.html (the table of contents), the main and secondary volumes in the order of CASEFLOW.md — the documents as DOCX, "
+                + "the evidence as attached — and manifest.json with the SHA-256 of every file as written (an evidence file that no longer matches its record is flagged).")
+            .Produces(200, contentType: "application/zip").ProducesProblem(404);
+
         var settings = api.MapGroup("/bodies/{bodyId:guid}/document-settings").WithTags("Documents");
         settings.MapGet("/", async (Guid bodyId, DocumentSettingsDesk desk, HttpContext http, CancellationToken ct) => (await desk.GetAsync(bodyId, ct)).ToResult(http))
             .RequirePermission(CasePermissions.Read).WithName("GetDocumentSettings")

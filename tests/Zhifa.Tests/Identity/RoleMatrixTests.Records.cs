@@ -21,6 +21,7 @@ public abstract partial class RoleMatrixTests
         POST   /api/v1/cases/{id:guid}/evidence/{evidenceId:guid}/withdraw      404/404  403/403         404/404      403/403     403/403
         GET    /api/v1/cases/{id:guid}/documents/                               200/404  200/404         200/404      200/404     200/404
         GET    /api/v1/cases/{id:guid}/documents/{kind}/docx                    200/404  200/404         200/404      409/404     409/404
+        GET    /api/v1/cases/{id:guid}/file                                     200/404  200/404         200/404      200/404     200/404
         GET    /api/v1/bodies/{bodyId:guid}/document-settings/                  200/404  200/404         200/404      200/404     200/404
         PUT    /api/v1/bodies/{bodyId:guid}/document-settings/                  403/403  403/403         200/404      403/403     200/404
         """;
@@ -55,6 +56,8 @@ public abstract partial class RoleMatrixTests
             c => c.Client.GetAsync($"/api/v1/cases/{InCase(c)}/documents"), c => c.Client.GetAsync($"/api/v1/cases/{OutCase(c)}/documents")),
         new("GET /api/v1/cases/{id:guid}/documents/{kind}/docx",
             c => c.Client.GetAsync($"/api/v1/cases/{InCase(c)}/documents/PenaltyDecision/docx"), c => c.Client.GetAsync($"/api/v1/cases/{OutCase(c)}/documents/PenaltyDecision/docx")),
+        new("GET /api/v1/cases/{id:guid}/file",
+            c => c.Client.GetAsync($"/api/v1/cases/{InCase(c)}/file"), c => c.Client.GetAsync($"/api/v1/cases/{OutCase(c)}/file")),
         new("GET /api/v1/bodies/{bodyId:guid}/document-settings/",
             c => c.Client.GetAsync($"/api/v1/bodies/{c.Role.InOrg}/document-settings"), c => c.Client.GetAsync($"/api/v1/bodies/{c.Role.OutOrg}/document-settings")),
         new("PUT /api/v1/bodies/{bodyId:guid}/document-settings/",

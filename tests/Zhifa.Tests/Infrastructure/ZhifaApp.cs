@@ -70,7 +70,9 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>
     private static bool StartsFromTemplate(IDictionary<string, string?>? settings) =>
         settings is null || settings.Keys.All(k => (k.StartsWith("Zhifa:Security:", StringComparison.Ordinal)
             && !k.StartsWith("Zhifa:Security:Key", StringComparison.Ordinal) && k != "Zhifa:Security:IdNumberPepper")
-            || k.StartsWith("Zhifa:Audit:Checkpoint", StringComparison.Ordinal));
+            || k.StartsWith("Zhifa:Audit:Checkpoint", StringComparison.Ordinal)
+            // A store of its own: the demo's files stay in the default store, the database is the template's copy.
+            || k.StartsWith("Zhifa:Blobs:", StringComparison.Ordinal));
 
     /// <summary>
     /// Another app on this app's database (which this app keeps owning), with other settings: an operator restarting the

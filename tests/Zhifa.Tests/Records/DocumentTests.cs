@@ -50,6 +50,33 @@ public abstract class DocumentTests(ZhifaApp app)
     }
 
     [Fact]
+    public async Task TheArchivedCasesFile_BindsItsDocumentsInTheFixedOrder_WithAManifestOfEveryFilesHash()
+    {
+        var archived = DeterministicGuid.From("case:涉嫌使用未经检验的特种设备");
+        var response = await _officer.GetAsync($"/api/v1/cases/{archived}/file");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var names = zip.Entries.Select(e => e.FullName).ToList();
+        // The main volume opens with the opening approval, then the decision; the secondary volume with the lead's registration.
+        Assert.StartsWith("正卷/01-立案审批表-原市监立〔", names.First(n => n.StartsWith("正卷/01-", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.StartsWith("正卷/02-行政处罚决定书-原市监罚〔", names.First(n => n.StartsWith("正卷/02-", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.StartsWith("副卷/01-案源登记表", names.First(n => n.StartsWith("副卷/01-", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains(names, n => n.StartsWith("副卷/", StringComparison.Ordinal) && n.Contains("结案报告", StringComparison.Ordinal));
+        Assert.Contains("目录.html", names);
+        using var manifest = System.Text.Json.JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open());
+        Assert.True(manifest.RootElement.GetProperty("locked").GetBoolean());
+        var items = manifest.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(names.Count - 2, items.Count);
+        foreach (var item in items)
+        {
+            using var entry = zip.GetEntry(item.GetProperty("path").GetString()!)!.Open();
+            using var copy = new MemoryStream();
+            entry.CopyTo(copy);
+            Assert.Equal(item.GetProperty("sha256").GetString(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(copy.ToArray())));
+        }
+    }
+
+    [Fact]
     public async Task ADocumentOfAStepNotTaken_IsRefused_AndNothingIsMade()
     {
         var lead = await _officer.PostJsonAsync("/api/v1/cases", new RegisterLeadRequest(null, LeadSource.Complaint, DeterministicGuid.From("party:原平市惠民超市有限公司"),
