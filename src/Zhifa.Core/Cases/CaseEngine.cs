@@ -21,7 +21,7 @@ public sealed record CaseActionRequest(
     [Range(0, Money.MaxAmount)] decimal? IllegalGain = null, [Range(0, Money.MaxAmount)] decimal? GoodsValue = null, [Range(0, Money.MaxAmount)] decimal? BaseAmount = null,
     [Range(0, Money.MaxAmount)] decimal? Quantity = null,
     bool? Complex = null, bool? CrimeSuspected = null, DateOnly? HearingDate = null, Guid? PresidingOfficerId = null,
-    [MaxLength(PenaltyCase.MaxText)] string? Reason = null, bool? FirstViolation = null, ServiceMethod? ServiceMethod = null, bool? ElectronicConsent = null,
+    [MaxLength(PenaltyCase.MaxText)] string? Reason = null, bool? FirstViolation = null, ServiceMethod? ServiceMethod = null,
     [Range(0, Money.MaxAmount)] decimal? Amount = null, PaymentChannel? Channel = null, [MaxLength(CaseActionRequest.MaxReference)] string? Reference = null, DateOnly? Until = null,
     MeasureKind? MeasureKind = null, [MaxLength(CaseMeasure.MaxItems)] string? Items = null, [Range(1, 10)] int? InventoryCopies = null, bool? Emergency = null,
     MeasureOutcome? Outcome = null, [MaxLength(CaseActionRequest.MaxInstalments)] IReadOnlyList<Instalment>? Instalments = null)
@@ -48,7 +48,8 @@ public sealed record ProposalCheck(bool WithinBenchmark, DiscretionTier Tier, IR
 /// <summary>What a step needs from outside the case: the day, the calendar and rules, who acts, and what the use case looked up.</summary>
 public sealed record CaseStepContext(
     DateOnly Today, DateTime Now, StatutoryCalendar Calendar, CaseRules Rules, Guid? ActorId, string ActorName,
-    IReadOnlyList<TeamMember>? Team = null, bool ActorLegallyQualified = false, ProposalCheck? Check = null, bool AudioVideoRecorded = false);
+    IReadOnlyList<TeamMember>? Team = null, bool ActorLegallyQualified = false, ProposalCheck? Check = null, bool AudioVideoRecorded = false,
+    bool ElectronicConsentRecorded = false);
 
 /// <summary>
 /// The case's steps as a pure function over the case and its context: finds the row of <see cref="CaseWorkflow"/>,
@@ -468,7 +469,7 @@ public static class CaseEngine
         if (g == CaseGuards.AudioVideoRecord)
             return ctx.AudioVideoRecorded ? null : No();
         if (g == CaseGuards.ElectronicConsent)
-            return r.ServiceMethod != ServiceMethod.Electronic || r.ElectronicConsent == true ? null : No();
+            return r.ServiceMethod != ServiceMethod.Electronic || ctx.ElectronicConsentRecorded ? null : No();
         if (g == CaseGuards.PaymentOverdue)
             return c.PaymentDueOn is { } pd && on > pd && c.Outstanding > 0 ? null : No(c.PaymentDueOn ?? on);
         if (g == CaseGuards.NotUnderReview)

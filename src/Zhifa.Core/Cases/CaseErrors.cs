@@ -6,6 +6,8 @@ namespace Zhifa.Core.Cases;
 public static class CaseErrors
 {
     public static NotFoundError CaseNotFound() => new("case");
+    public static NotFoundError BodyNotFound() => new("organization");
+    public static NotFoundError ServiceAddressNotFound() => new("service_address");
 
     public static ValidationError DayInFuture(string field) => ValidationError.For(field, "case.day_in_future");
     public static ValidationError DayBeforeLastStep(string field) => ValidationError.For(field, "case.day_before_last_step");
@@ -22,6 +24,10 @@ public static class CaseErrors
     public static ValidationError InstalmentsNotTheOutstanding(string field, string outstanding) => ValidationError.For(field, "case.instalments_not_outstanding", outstanding);
     public static ValidationError MeasurePending(string field) => ValidationError.For(field, "case.measure_pending");
     public static ValidationError WarningOrFineOnly(string field = "penaltyKinds") => ValidationError.For(field, "case.simple_warning_or_fine");
+    public static ValidationError ServiceAddressEmpty(string field = "address") => ValidationError.For(field, "case.service_address_empty");
+    public static ValidationError PhoneUnreadable(string field = "phone") => ValidationError.For(field, "case.phone_unreadable");
+    public static ValidationError EmailUnreadable(string field = "email") => ValidationError.For(field, "case.email_unreadable");
+    public static ValidationError ElectronicAddressMissing(string field = "electronicConsent") => ValidationError.For(field, "case.electronic_address_missing");
     public static ValidationError PeriodReversed(string field = "to") => ValidationError.For(field, "case.period_reversed");
     public static ValidationError PeriodTooLong(int months, string field = "from") => ValidationError.For(field, "case.period_too_long", months);
 

@@ -37,6 +37,7 @@ public sealed class CasesModule : FeatureModule
         scope.ByOrganization<CaseCount>(c => c.BodyId);
         scope.ByOrganization<OpenDeadlineCount>(c => c.BodyId);
         scope.ByOrganization<DocumentSettings>(s => s.BodyId);
+        scope.ByOrganization<ServiceAddress>(s => s.BodyId);
     }
 
     /// <summary>The statistics' rollups move with every saved change of a case or a deadline (<see cref="CaseCountRollup"/>).</summary>
@@ -64,6 +65,7 @@ public sealed class CasesModule : FeatureModule
             CasePayment p => OfCase(p.CaseId),
             CaseMeasure m => OfCase(m.CaseId),
             DocumentSettings s => AuditOwner.Organization(s.BodyId),
+            ServiceAddress a => AuditOwner.Organization(a.BodyId),
             _ => null,
         };
     }

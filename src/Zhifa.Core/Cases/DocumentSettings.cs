@@ -56,7 +56,7 @@ public sealed class DocumentSettings : IVersioned
 
 /// <summary>The editable settings of a body's documents (every field at once; empty resets to the default).</summary>
 public sealed record DocumentSettingsRequest(
-    [Range(0, int.MaxValue)] int? Version = null, [MaxLength(DocumentSettings.MaxPrefix)] string? Prefix = null, bool? Ordinal = null,
+    [MustSend] [Range(0, int.MaxValue)] int? Version = null, [MaxLength(DocumentSettings.MaxPrefix)] string? Prefix = null, bool? Ordinal = null,
     [Range(0, 8)] int? Width = null, [MaxLength(DocumentSettings.MaxText)] string? PaymentBank = null, [MaxLength(DocumentSettings.MaxText)] string? PaymentAccount = null,
     [MaxLength(DocumentSettings.MaxText)] string? ReconsiderationAuthority = null, [MaxLength(DocumentSettings.MaxText)] string? Court = null);
 
@@ -86,7 +86,7 @@ public sealed class DocumentSettingsDesk(ZhifaDbContext db)
     {
         var body = await db.ActOnAsync(db.Bodies.AsNoTracking(), bodyId, CasePermissions.Read, ct);
         if (body is null)
-            return new NotFoundError("organization");
+            return CaseErrors.BodyNotFound();
         return await ViewAsync(body, await db.Set<DocumentSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.BodyId == bodyId, ct), ct);
     }
 
@@ -95,7 +95,7 @@ public sealed class DocumentSettingsDesk(ZhifaDbContext db)
         ArgumentNullException.ThrowIfNull(request);
         var body = await db.ActOnAsync(db.Bodies.AsNoTracking(), bodyId, CasePermissions.ConfigureDocuments, ct);
         if (body is null)
-            return new NotFoundError("organization");
+            return CaseErrors.BodyNotFound();
         var settings = await db.Set<DocumentSettings>().FirstOrDefaultAsync(s => s.BodyId == bodyId, ct);
         if (settings is null)
             db.Set<DocumentSettings>().Add(settings = new DocumentSettings(bodyId));

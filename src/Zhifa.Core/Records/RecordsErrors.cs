@@ -6,6 +6,7 @@ namespace Zhifa.Core.Records;
 public static class RecordsErrors
 {
     public static NotFoundError EvidenceNotFound() => new("evidence");
+    public static NotFoundError DocumentNotFound() => new("document");
 
     public static ValidationError FileMissing(string field = "file") => ValidationError.For(field, "records.file_missing");
 
@@ -28,6 +29,16 @@ public static class RecordsErrors
     public static ConflictError CaseFileLocked() => new("records.case_file_locked");
 
     public static ConflictError AlreadyWithdrawn() => new("records.already_withdrawn");
+
+    public static ValidationError UploadNotFound(string field = "uploadId") => ValidationError.For(field, "records.upload_not_found");
+
+    /// <summary>The upload has not all arrived: it stays, and goes on from its offset.</summary>
+    public static ConflictError UploadIncomplete(long offset, long length) => new("records.upload_incomplete", "uploadId", offset, length);
+
+    /// <summary>A piece sent at another offset than the one the server has.</summary>
+    public static ConflictError UploadOffsetMismatch(long offset) => new("records.upload_offset_mismatch", "Upload-Offset", offset);
+
+    public static ValidationError UploadLengthOutOfRange(long maxMegabytes, string field = "length") => ValidationError.For(field, "records.upload_length", maxMegabytes);
 
     /// <summary>A document asked for a step the case has not taken: it cannot exist yet.</summary>
     public static ConflictError StepNotTaken(string kind) => new("records.step_not_taken", null, $"enum.DocumentKind.{kind}");

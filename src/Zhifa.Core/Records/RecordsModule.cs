@@ -30,12 +30,16 @@ public sealed class RecordsModule : FeatureModule
         configuration.GetSection("Zhifa:Evidence").Bind(limits);
         services.AddSingleton(limits);
         services.AddScoped<ICaseRecordings, EvidenceRecordings>();
+        services.AddSingleton<UploadSessions>();
     }
 
     public override void BuildModel(ModelBuilder model, ScopeFilters scope) => scope.ByOrganization<EvidenceFile>(e => e.BodyId);
 
     public override AuditOwner? AuditOwnerOf(EntityEntry entry) =>
         entry?.Entity is EvidenceFile f ? AuditOwner.Organization(f.BodyId) : null;
+
+    public override async Task<IReadOnlyDictionary<Guid, string>> AuditNamesAsync(ZhifaDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        await db.EvidenceFiles.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Title, ct);
 
     public override Task<bool> HasDataAsync(ZhifaDbContext db, CancellationToken ct) => db.EvidenceFiles.AnyAsync(ct);
 

@@ -43,6 +43,17 @@ public static class CaseEndpoints
             .WithSummary("An on-the-spot decision (简易程序): a warning or a fine up to the sector's limit (XZCF-51) by an officer with a valid certificate (XZCF-42), optionally collected there and then (XZCF-68).")
             .Produces<CaseDetail>(201).ProducesValidationProblem().ProducesProblem(422);
 
+        cases.MapGet("/{id:guid}/service-address", async (Guid id, ServiceAddressDesk desk, HttpContext http, CancellationToken ct) => (await desk.GetAsync(id, ct)).ToResult(http))
+            .RequirePermission(CasePermissions.Read).WithName("GetServiceAddress")
+            .WithSummary("The party's 送达地址确认书 for the case: the address, the mobile number (masked), the e-mail, whether it consents to electronic service, the day signed.")
+            .Produces<ServiceAddressView>().ProducesProblem(404);
+        cases.MapPut("/{id:guid}/service-address", async (Guid id, ServiceAddressRequest body, ServiceAddressDesk desk, HttpContext http, CancellationToken ct) =>
+                (await desk.SetAsync(id, body, ct)).ToResult(http))
+            .RequirePermission(CasePermissions.Handle).WithName("SetServiceAddress")
+            .WithSummary("Records the party's confirmation (every field at once): somewhere to serve, and a mobile number or e-mail for electronic consent; "
+                + "electronic service (Serve with serviceMethod Electronic) is refused without it (XZCF-61). A stale version answers 409.")
+            .Produces<ServiceAddressView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+
         foreach (var (action, permission) in UserActions)
         {
             cases.MapPost($"/{{id:guid}}/actions/{action}", async (Guid id, CaseActionRequest body, CaseDesk uc, CaseQueries q, HttpContext http, CancellationToken ct) =>

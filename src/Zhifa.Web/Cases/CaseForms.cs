@@ -33,7 +33,6 @@ public enum StepField
     PresidingOfficer,
     FirstViolation,
     ServiceMethod,
-    ElectronicConsent,
     Amount,
     Channel,
     Reference,
@@ -75,7 +74,7 @@ public static class StepForms
         [Terminate] = [StepField.On, StepField.Reason],
         [Suspend] = [StepField.On, StepField.Reason],
         [Close] = [StepField.On, StepField.ReasonOptional],
-        [Serve] = [StepField.On, StepField.ServiceMethod, StepField.ElectronicConsent, StepField.Note],
+        [Serve] = [StepField.On, StepField.ServiceMethod, StepField.Note],
         [RecordPayment] = [StepField.On, StepField.Amount, StepField.Channel, StepField.Reference],
         [CollectOnSpot] = [StepField.On, StepField.Amount, StepField.Reference],
         [ApproveDeferral] = [StepField.On, StepField.Until, StepField.Instalments, StepField.Note],
@@ -128,7 +127,6 @@ public sealed class StepForm
     public string? PresidingOfficerId { get; set; }
     public bool FirstViolation { get; set; }
     public string? ServiceMethod { get; set; }
-    public bool ElectronicConsent { get; set; }
     public string? Amount { get; set; }
     public string? Channel { get; set; }
     public string? Reference { get; set; }
@@ -166,7 +164,6 @@ public sealed class StepForm
             Reason: Has(StepField.Reason) || Has(StepField.ReasonOptional) ? Text(Reason) : null,
             FirstViolation: Has(StepField.FirstViolation) ? FirstViolation : null,
             ServiceMethod: Has(StepField.ServiceMethod) ? Parse<Core.Cases.ServiceMethod>(ServiceMethod) : null,
-            ElectronicConsent: Has(StepField.ElectronicConsent) ? ElectronicConsent : null,
             Amount: Has(StepField.Amount) ? Money(Amount) : null,
             Channel: Has(StepField.Channel) ? Parse<PaymentChannel>(Channel) : null,
             Reference: Has(StepField.Reference) ? Text(Reference) : null,

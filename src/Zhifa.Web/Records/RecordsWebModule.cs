@@ -13,6 +13,7 @@ public sealed class RecordsWebModule : WebModule
     public override void MapEndpoints(RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
         EvidenceEndpoints.Map(api);
+        UploadEndpoints.Map(api);
         DocumentEndpoints.Map(api);
     }
 

@@ -85,6 +85,7 @@ public abstract class CaseApiTests(ZhifaApp app)
     }
 
     [Fact]
+    [Trait("Rule", "XZCF-61")]
     public async Task AGeneralProcedureCase_GoesFromLeadToArchive_ThroughTheApi_WithTheDemoUsers()
     {
         var title = TestData.Name("全流程案件");
@@ -115,8 +116,23 @@ public abstract class CaseApiTests(ZhifaApp app)
         c = await StepAsync(Head, c, CaseAction.Decide);
         Assert.Equal((CaseState.Decided, 20_000m), (c.State, c.DecidedFine));
         Assert.Matches(@"^原市监罚〔\d{4}〕\d+号$", c.DecisionNumber!);
-        c = await StepAsync(Officer, c, CaseAction.Serve, new CaseActionRequest(ServiceMethod: ServiceMethod.InPerson));
-        Assert.Equal(CaseState.Served, c.State);
+        // XZCF-61: electronic service only with the party's recorded 送达地址确认书 and its consent.
+        var noConsent = await RefusedAsync(await ActAsync(Officer, c, CaseAction.Serve, new CaseActionRequest(ServiceMethod: ServiceMethod.Electronic)),
+            HttpStatusCode.UnprocessableEntity, c);
+        Assert.Equal(("XZCF-61", "case.electronic_service_without_consent"), (noConsent.Rule, noConsent.Code));
+        var address = $"/api/v1/cases/{c.Id}/service-address";
+        Assert.Equal(HttpStatusCode.NotFound, (await Officer.GetAsync(address)).StatusCode);
+        var wrong = await Problem.ReadAsync(await Officer.PutAsJsonAsync(address, new ServiceAddressRequest(Phone: "电话号码", ElectronicConsent: true, SignedOn: Today.AddDays(3))),
+            HttpStatusCode.BadRequest);
+        Assert.Equal(["phone", "signedOn"], wrong.Errors!.Keys.Order());
+        var onlyPost = await Problem.ReadAsync(await Officer.PutAsJsonAsync(address, new ServiceAddressRequest(Address: "原平市北城街道", ElectronicConsent: true, SignedOn: Today)),
+            HttpStatusCode.BadRequest);
+        Assert.Equal(["electronicConsent"], onlyPost.Errors!.Keys);
+        var recorded = await (await Officer.PutAsJsonAsync(address, new ServiceAddressRequest(Address: "原平市北城街道XX号", Phone: "13912345678", ElectronicConsent: true,
+            SignedOn: Today))).ReadAsync<ServiceAddressView>();
+        Assert.Equal(("139****5678", true), (recorded.PhoneMasked, recorded.ElectronicConsent));
+        c = await StepAsync(Officer, await GetAsync(c.Id), CaseAction.Serve, new CaseActionRequest(ServiceMethod: ServiceMethod.Electronic));
+        Assert.Equal((CaseState.Served, ServiceMethod.Electronic), (c.State, c.ServiceMethod!.Value));
         // Paid in full: the system settles the case (executed) in the same step.
         c = await StepAsync(Officer, c, CaseAction.RecordPayment, new CaseActionRequest(Amount: 20_000, Channel: PaymentChannel.Bank, Reference: "BK-API-1"));
         Assert.Equal((CaseState.Executed, 0m), (c.State, c.Outstanding));

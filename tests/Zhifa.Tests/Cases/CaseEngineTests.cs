@@ -264,7 +264,7 @@ public sealed class CaseEngineTests
         Ok(c, Decide, D(9, 24));
         Assert.Equal(D(10, 12), Due(c, DeadlineKind.Service));
         Refused("XZCF-61", "case.electronic_service_without_consent", c, Serve, D(9, 24), new CaseActionRequest(ServiceMethod: ServiceMethod.Electronic));
-        Ok(c, Serve, D(9, 24), new CaseActionRequest(ServiceMethod: ServiceMethod.Electronic, ElectronicConsent: true));
+        Ok(c, Serve, D(9, 24), new CaseActionRequest(ServiceMethod: ServiceMethod.Electronic), Ctx(D(9, 24)) with { ElectronicConsentRecorded = true });
         Assert.Equal(DeadlineStatus.Met, c.Deadlines.Single(d => d.Kind == DeadlineKind.Service).Status);
     }
 

@@ -19,6 +19,13 @@ public abstract partial class RoleMatrixTests
         GET    /api/v1/cases/{id:guid}/evidence/verify                          403/403  200/404         200/404      200/404     200/404
         GET    /api/v1/cases/{id:guid}/evidence/{evidenceId:guid}/content       404/404  404/404         404/404      404/404     404/404
         POST   /api/v1/cases/{id:guid}/evidence/{evidenceId:guid}/withdraw      404/404  403/403         404/404      403/403     403/403
+        POST   /api/v1/uploads/                                                 201/-    403/-           403/-        403/-       403/-
+        HEAD   /api/v1/uploads/{id:guid}                                        404/-    403/-           403/-        403/-       403/-
+        GET    /api/v1/uploads/{id:guid}                                        404/-    403/-           403/-        403/-       403/-
+        PATCH  /api/v1/uploads/{id:guid}                                        404/-    403/-           403/-        403/-       403/-
+        POST   /api/v1/cases/{id:guid}/evidence/from-upload                     400/404  403/403         403/403      403/403     403/403
+        GET    /api/v1/cases/{id:guid}/service-address                          404/404  404/404         404/404      404/404     404/404
+        PUT    /api/v1/cases/{id:guid}/service-address                          400/404  403/403         403/403      403/403     403/403
         GET    /api/v1/cases/{id:guid}/documents/                               200/404  200/404         200/404      200/404     200/404
         GET    /api/v1/cases/{id:guid}/documents/{kind}/docx                    200/404  200/404         200/404      409/404     409/404
         GET    /api/v1/cases/{id:guid}/file                                     200/404  200/404         200/404      200/404     200/404
@@ -52,6 +59,18 @@ public abstract partial class RoleMatrixTests
         new("POST /api/v1/cases/{id:guid}/evidence/{evidenceId:guid}/withdraw",
             c => c.Client.PostJsonAsync($"/api/v1/cases/{InCase(c)}/evidence/{NoEvidence}/withdraw", new { version = 0, reason = "矩阵" }),
             c => c.Client.PostJsonAsync($"/api/v1/cases/{OutCase(c)}/evidence/{NoEvidence}/withdraw", new { version = 0, reason = "矩阵" })),
+        new("POST /api/v1/uploads/", c => c.Client.PostJsonAsync("/api/v1/uploads", new { length = 10, fileName = "m.png" }), null),
+        new("HEAD /api/v1/uploads/{id:guid}", c => c.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/api/v1/uploads/{NoEvidence}")), null),
+        new("GET /api/v1/uploads/{id:guid}", c => c.Client.GetAsync($"/api/v1/uploads/{NoEvidence}"), null),
+        new("PATCH /api/v1/uploads/{id:guid}", c => c.Client.PatchAsync($"/api/v1/uploads/{NoEvidence}", new ByteArrayContent([1])), null),
+        new("POST /api/v1/cases/{id:guid}/evidence/from-upload",
+            c => c.Client.PostJsonAsync($"/api/v1/cases/{InCase(c)}/evidence/from-upload", new { uploadId = NoEvidence }),
+            c => c.Client.PostJsonAsync($"/api/v1/cases/{OutCase(c)}/evidence/from-upload", new { uploadId = NoEvidence })),
+        new("GET /api/v1/cases/{id:guid}/service-address",
+            c => c.Client.GetAsync($"/api/v1/cases/{InCase(c)}/service-address"), c => c.Client.GetAsync($"/api/v1/cases/{OutCase(c)}/service-address")),
+        new("PUT /api/v1/cases/{id:guid}/service-address",
+            c => c.Client.PutAsJsonAsync($"/api/v1/cases/{InCase(c)}/service-address", new { version = 0 }),
+            c => c.Client.PutAsJsonAsync($"/api/v1/cases/{OutCase(c)}/service-address", new { version = 0 })),
         new("GET /api/v1/cases/{id:guid}/documents/",
             c => c.Client.GetAsync($"/api/v1/cases/{InCase(c)}/documents"), c => c.Client.GetAsync($"/api/v1/cases/{OutCase(c)}/documents")),
         new("GET /api/v1/cases/{id:guid}/documents/{kind}/docx",
@@ -61,7 +80,7 @@ public abstract partial class RoleMatrixTests
         new("GET /api/v1/bodies/{bodyId:guid}/document-settings/",
             c => c.Client.GetAsync($"/api/v1/bodies/{c.Role.InOrg}/document-settings"), c => c.Client.GetAsync($"/api/v1/bodies/{c.Role.OutOrg}/document-settings")),
         new("PUT /api/v1/bodies/{bodyId:guid}/document-settings/",
-            c => c.Client.PutAsJsonAsync($"/api/v1/bodies/{c.Role.InOrg}/document-settings", new { }),
-            c => c.Client.PutAsJsonAsync($"/api/v1/bodies/{c.Role.OutOrg}/document-settings", new { })),
+            c => c.Client.PutAsJsonAsync($"/api/v1/bodies/{c.Role.InOrg}/document-settings", new { version = 0 }),
+            c => c.Client.PutAsJsonAsync($"/api/v1/bodies/{c.Role.OutOrg}/document-settings", new { version = 0 })),
     ];
 }

@@ -25,28 +25,14 @@ public abstract class EvidenceApiTests(ZhifaApp app)
     /// <summary>The seizure of the demo (原平市惠民超市), taken with its video.</summary>
     private static readonly Guid SeizureCase = DeterministicGuid.From("case:涉嫌销售假冒注册商标的白酒");
 
-    private static byte[] UniquePng() => RecordsDemo.Png(16 + TestData.Next() % 200, 9, (byte)TestData.Next(), 20, 30);
+    private static byte[] UniquePng() => EvidenceUploads.UniquePng();
 
-    private static MultipartFormDataContent Upload(byte[] content, string fileName, params (string Name, string Value)[] fields)
-    {
-        var form = new MultipartFormDataContent();
-        foreach (var (name, value) in fields)
-            form.Add(new StringContent(value), name);
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        return form;
-    }
+    private static MultipartFormDataContent Upload(byte[] content, string fileName, params (string Name, string Value)[] fields) =>
+        EvidenceUploads.Upload(content, fileName, fields);
 
-    private async Task<int> RowsAsync()
-    {
-        await using var scope = app.Scope(out var db);
-        return await db.EvidenceFiles.Unscoped("the test counts every row").CountAsync();
-    }
+    private Task<int> RowsAsync() => EvidenceUploads.RowsAsync(app);
 
-    private DirectoryBlobStore Store => (DirectoryBlobStore)app.Services.GetRequiredService<IBlobStore>();
-
-    private int TempFiles => Directory.GetFiles(Path.Combine(Store.Root, "tmp")).Length;
+    private DirectoryBlobStore Store => EvidenceUploads.Store(app);
 
     [Fact]
     public async Task APhotoTakenOnSite_IsKeptByItsHash_WithWhoWhenWhere_AndComesBackByteForByte()

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,28 +22,16 @@ public abstract class EvidenceStoreTests(ZhifaApp app)
 
     private static readonly Guid ExpiredFoodCase = DeterministicGuid.From("case:涉嫌使用超过保质期的食品原料");
 
-    private static byte[] UniquePng() => RecordsDemo.Png(16 + TestData.Next() % 200, 9, (byte)TestData.Next(), 20, 30);
+    private static byte[] UniquePng() => EvidenceUploads.UniquePng();
 
-    private static MultipartFormDataContent Upload(byte[] content, string fileName, params (string Name, string Value)[] fields)
-    {
-        var form = new MultipartFormDataContent();
-        foreach (var (name, value) in fields)
-            form.Add(new StringContent(value), name);
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        return form;
-    }
+    private static MultipartFormDataContent Upload(byte[] content, string fileName, params (string Name, string Value)[] fields) =>
+        EvidenceUploads.Upload(content, fileName, fields);
 
-    private async Task<int> RowsAsync()
-    {
-        await using var scope = app.Scope(out var db);
-        return await db.EvidenceFiles.Unscoped("the test counts every row").CountAsync();
-    }
+    private Task<int> RowsAsync() => EvidenceUploads.RowsAsync(app);
 
-    private DirectoryBlobStore Store => (DirectoryBlobStore)app.Services.GetRequiredService<IBlobStore>();
+    private DirectoryBlobStore Store => EvidenceUploads.Store(app);
 
-    private int TempFiles => Directory.GetFiles(Path.Combine(Store.Root, "tmp")).Length;
+    private int TempFiles => EvidenceUploads.TempFiles(app);
 
     [Fact]
     public async Task ARenamedExecutable_AWrongField_AndAnUnreadableDate_AreRefusedAtOnce_AndNothingIsStored()
@@ -100,6 +89,63 @@ public abstract class EvidenceStoreTests(ZhifaApp app)
         for (var i = 0; i < 50 && TempFiles > 0; i++)
             await Task.Delay(100);
         Assert.Equal((rows, blobs, 0), (await RowsAsync(), Store.All().Count(), TempFiles));
+    }
+
+    [Fact]
+    public async Task AResumableUpload_CutOffHalfway_GoesOnFromTheServersOffset_AndIsEvidenceOnlyWhenComplete()
+    {
+        var rows = await RowsAsync();
+        var photo = UniquePng().Concat(Enumerable.Range(0, 200_000).Select(i => (byte)i)).ToArray();
+        var opened = await _officer.PostJsonAsync("/api/v1/uploads", new { length = photo.Length, fileName = "IMG_3001.png" });
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var session = await opened.ReadAsync<UploadSession>();
+
+        // The first piece breaks after 70,000 bytes: what arrived is kept, and HEAD says where to go on.
+        using (var piece = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/uploads/{session.Id}") { Content = new StreamContent(new BreakingStream(photo[..120_000], 70_000)) })
+        {
+            piece.Headers.Add("Upload-Offset", "0");
+            await Assert.ThrowsAnyAsync<Exception>(() => _officer.SendAsync(piece));
+        }
+        long offset = 0;
+        for (var i = 0; i < 50 && offset < 70_000; i++)
+        {
+            using var head = await _officer.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/api/v1/uploads/{session.Id}"));
+            offset = long.Parse(head.Headers.GetValues("Upload-Offset").Single(), System.Globalization.CultureInfo.InvariantCulture);
+            if (offset < 70_000)
+                await Task.Delay(100);
+        }
+        Assert.Equal(70_000, offset);
+
+        // Attaching it now is refused, and keeps it.
+        var early = await Problem.ReadAsync(await _officer.PostJsonAsync($"/api/v1/cases/{ExpiredFoodCase}/evidence/from-upload", new { uploadId = session.Id }),
+            HttpStatusCode.Conflict);
+        Assert.Equal("records.upload_incomplete", early.Code);
+        // A piece at the wrong offset is refused with the right one.
+        using (var wrong = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/uploads/{session.Id}") { Content = new ByteArrayContent(photo[10..20]) })
+        {
+            wrong.Headers.Add("Upload-Offset", "10");
+            var refused = await _officer.SendAsync(wrong);
+            Assert.Equal((HttpStatusCode.Conflict, "70000"), (refused.StatusCode, refused.Headers.GetValues("Upload-Offset").Single()));
+        }
+        // Another officer cannot see or feed it.
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ApiAs("yp.transport.officer").GetAsync($"/api/v1/uploads/{session.Id}")).StatusCode);
+
+        using (var rest = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/uploads/{session.Id}") { Content = new ByteArrayContent(photo[70_000..]) })
+        {
+            rest.Headers.Add("Upload-Offset", "70000");
+            var done = await _officer.SendAsync(rest);
+            Assert.Equal((HttpStatusCode.NoContent, photo.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                (done.StatusCode, done.Headers.GetValues("Upload-Offset").Single()));
+        }
+        Assert.Equal(rows, await RowsAsync());
+        var attached = await _officer.PostJsonAsync($"/api/v1/cases/{ExpiredFoodCase}/evidence/from-upload",
+            new { uploadId = session.Id, kind = "Photo", title = "续传的现场照片", step = "RegisterEvidence" });
+        Assert.True(attached.StatusCode == HttpStatusCode.Created, await attached.Content.ReadAsStringAsync());
+        var view = await attached.ReadAsync<EvidenceView>();
+        Assert.Equal((Convert.ToHexStringLower(SHA256.HashData(photo)), (long)photo.Length, "IMG_3001.png"), (view.Sha256, view.Length, view.FileName));
+        Assert.Equal(rows + 1, await RowsAsync());
+        // Used up: the session is gone.
+        Assert.Equal(HttpStatusCode.NotFound, (await _officer.GetAsync($"/api/v1/uploads/{session.Id}")).StatusCode);
     }
 
     /// <summary>A request body that sends some bytes, then breaks like a phone losing its connection.</summary>

@@ -96,9 +96,13 @@ public abstract class RequiredFieldsTests(ZhifaApp app)
             ("/api/v1/parties/", () => Task.FromResult(DeterministicId("party:原平市惠民超市有限公司"))),
             // A case of the market bureau investigating (every demo user with a case permission is of that bureau).
             ("/api/v1/cases/", () => Task.FromResult(DeterministicId("case:涉嫌使用超过保质期的食品原料"))),
+            // An upload no one opened: its writes answer 404, never a 5xx.
+            ("/api/v1/uploads/", () => Task.FromResult(DeterministicId("upload:none"))),
         };
-        // A year's schedule is addressed by the year: a shipped one.
-        path = path.Replace("{year:int}", "2026", StringComparison.Ordinal);
+        // A year's schedule is addressed by the year: a shipped one. A body's settings by the market bureau; a piece of evidence by the demo photo.
+        path = path.Replace("{year:int}", "2026", StringComparison.Ordinal)
+            .Replace("{bodyId:guid}", DemoData.Ids.YuanpingMarket.ToString(), StringComparison.Ordinal)
+            .Replace("{evidenceId:guid}", DeterministicId("evidence:涉嫌使用超过保质期的食品原料:后厨冷库过期冻肉（全景）").ToString(), StringComparison.Ordinal);
         if (!path.Contains('{', StringComparison.Ordinal))
             return path;
         var (_, id) = byPrefix.FirstOrDefault(p => path.StartsWith(p.Prefix, StringComparison.Ordinal));

@@ -171,6 +171,14 @@ public sealed class CaseDesk(CaseContext ctx, PartyDirectory parties, Discretion
             check = checkedProposal.Value;
         }
         var step = await ctx.StepContextAsync(c.BodyId, team, qualified, check, ct);
+        if (action == CaseAction.Serve && request.ServiceMethod == ServiceMethod.Electronic)
+        {
+            // XZCF-61: the party's recorded 送达地址确认书 with its consent, signed by the day of service.
+            step = step with
+            {
+                ElectronicConsentRecorded = await Db.Set<ServiceAddress>().AnyAsync(s => s.CaseId == c.Id && s.ElectronicConsent && s.SignedOn <= on, ct),
+            };
+        }
         if (action == CaseAction.TakeMeasure)
         {
             // SXZD-AV: the measure's audio-video record, attached since the case's last measure was taken.

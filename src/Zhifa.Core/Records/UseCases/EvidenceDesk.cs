@@ -17,8 +17,15 @@ public sealed record EvidenceView(Guid Id, Guid CaseId, EvidenceKind Kind, strin
     CaseAction? Step, DateTime UploadedAt, string UploadedByName, DateTime? TakenAt, decimal? Latitude, decimal? Longitude,
     bool Withdrawn, DateTime? WithdrawnAt, string? WithdrawnByName, string? WithdrawalReason, int Version);
 
+/// <summary>Attaching a file sent by a resumable upload: the session, and what the multipart upload's fields would say.</summary>
+public sealed record EvidenceFromUpload([MustSend] Guid? UploadId = null, EvidenceKind? Kind = null,
+    [System.ComponentModel.DataAnnotations.MaxLength(EvidenceFile.MaxTitle)] string? Title = null, CaseAction? Step = null, DateTime? TakenAt = null,
+    [System.ComponentModel.DataAnnotations.Range(-90.0, 90.0)] decimal? Latitude = null,
+    [System.ComponentModel.DataAnnotations.Range(-180.0, 180.0)] decimal? Longitude = null);
+
 /// <summary>Withdrawing a piece of evidence: the version read and why.</summary>
-public sealed record WithdrawEvidenceRequest(int? Version = null, [property: System.ComponentModel.DataAnnotations.MaxLength(EvidenceFile.MaxReason)] string? Reason = null);
+public sealed record WithdrawEvidenceRequest([MustSend] [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)] int? Version = null,
+    [MustSend] [System.ComponentModel.DataAnnotations.MaxLength(EvidenceFile.MaxReason)] string? Reason = null);
 
 /// <summary>One file's check: the hash on record, the hash of the stored file now, the hash the audit trail recorded.</summary>
 public sealed record EvidenceCheck(Guid Id, string Title, string Recorded, string? Stored, string? Audited, bool Intact, string? Problem);
@@ -36,8 +43,28 @@ public sealed record EvidenceContent(Stream Content, string MediaType, string Fi
 /// The evidence of a case: attached from a desk or a phone as it streams in (type told by content, size limited per kind,
 /// SHA-256 computed on the way, stored by hash), listed, sent, withdrawn with a reason (never deleted), and verified.
 /// </summary>
-public sealed class EvidenceDesk(ZhifaDbContext db, CaseQueries cases, AuditQueries audit, IBlobStore store, EvidenceLimits limits, TimeProvider clock)
+public sealed class EvidenceDesk(ZhifaDbContext db, CaseQueries cases, AuditQueries audit, IBlobStore store, EvidenceLimits limits, TimeProvider clock,
+    UploadSessions? uploads = null)
 {
+    /// <summary>Attaches the file of a complete resumable upload (<see cref="UploadSessions"/>), which is then removed; an incomplete one is refused and kept.</summary>
+    public async Task<Result<EvidenceView>> AddFromUploadAsync(Guid caseId, EvidenceFromUpload request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await cases.RefAsync(caseId, RecordsPermissions.AddEvidence, ct) is null)
+            return CaseErrors.CaseNotFound();
+        if (request.UploadId is not { } id || uploads?.Find(id, db.Actor.UserId ?? Guid.Empty) is not { } session)
+            return RecordsErrors.UploadNotFound();
+        if (!session.Complete)
+            return RecordsErrors.UploadIncomplete(session.Offset, session.Length);
+        Result<EvidenceView> result;
+        await using (var content = uploads.OpenRead(session))
+            result = await AddAsync(caseId, new EvidenceUpload(request.Kind, request.Title, request.Step, request.TakenAt, request.Latitude, request.Longitude, session.FileName),
+                content, ct);
+        if (result.IsSuccess)
+            uploads.Remove(session.Id);
+        return result;
+    }
+
     /// <param name="unreadable">Fields of the request that could not be read at all (a date that is no date), reported with the others.</param>
     public async Task<Result<EvidenceView>> AddAsync(Guid caseId, EvidenceUpload meta, Stream? content, CancellationToken ct = default, ValidationError? unreadable = null)
     {
