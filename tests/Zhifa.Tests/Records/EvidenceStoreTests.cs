@@ -82,9 +82,10 @@ public abstract class EvidenceStoreTests(ZhifaApp app)
         var rows = await RowsAsync();
         var blobs = Store.All().Count();
         var form = new MultipartFormDataContent { { new StringContent("Photo"), "kind" } };
-        var file = new StreamContent(new BreakingStream(UniquePng().Concat(new byte[300_000]).ToArray(), breakAfter: 150_000));
+        using var lost = new CancellationTokenSource();
+        var file = new StreamContent(new BreakingStream(UniquePng().Concat(new byte[300_000]).ToArray(), breakAfter: 150_000, lost));
         form.Add(file, "file", "cut.png");
-        await Assert.ThrowsAnyAsync<Exception>(() => _officer.PostAsync($"/api/v1/cases/{ExpiredFoodCase}/evidence", form));
+        await Assert.ThrowsAnyAsync<Exception>(() => _officer.PostAsync($"/api/v1/cases/{ExpiredFoodCase}/evidence", form, lost.Token));
         // The server may still be unwinding the broken request: give it a moment before looking.
         for (var i = 0; i < 50 && TempFiles > 0; i++)
             await Task.Delay(100);
@@ -101,10 +102,11 @@ public abstract class EvidenceStoreTests(ZhifaApp app)
         var session = await opened.ReadAsync<UploadSession>();
 
         // The first piece breaks after 70,000 bytes: what arrived is kept, and HEAD says where to go on.
-        using (var piece = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/uploads/{session.Id}") { Content = new StreamContent(new BreakingStream(photo[..120_000], 70_000)) })
+        using var lost = new CancellationTokenSource();
+        using (var piece = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/uploads/{session.Id}") { Content = new StreamContent(new BreakingStream(photo[..120_000], 70_000, lost)) })
         {
             piece.Headers.Add("Upload-Offset", "0");
-            await Assert.ThrowsAnyAsync<Exception>(() => _officer.SendAsync(piece));
+            await Assert.ThrowsAnyAsync<Exception>(() => _officer.SendAsync(piece, lost.Token));
         }
         long offset = 0;
         for (var i = 0; i < 50 && offset < 70_000; i++)
@@ -149,7 +151,8 @@ public abstract class EvidenceStoreTests(ZhifaApp app)
     }
 
     /// <summary>A request body that sends some bytes, then breaks like a phone losing its connection.</summary>
-    private sealed class BreakingStream(byte[] content, int breakAfter) : Stream
+    /// <remarks>The connection's loss reaches the server as the request's abort (<paramref name="lost"/> is cancelled), as a dropped socket would.</remarks>
+    private sealed class BreakingStream(byte[] content, int breakAfter, CancellationTokenSource lost) : Stream
     {
         private int _position;
 
@@ -162,7 +165,10 @@ public abstract class EvidenceStoreTests(ZhifaApp app)
         public override int Read(byte[] buffer, int offset, int count)
         {
             if (_position >= breakAfter)
+            {
+                lost.CancelAfter(TimeSpan.FromMilliseconds(200));
                 throw new IOException("connection lost");
+            }
             var n = Math.Min(Math.Min(count, 8192), breakAfter - _position);
             Array.Copy(content, _position, buffer, offset, n);
             _position += n;
