@@ -68,5 +68,32 @@ public class EvidencePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         var archive = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#case-file-download"));
         using var zip = new System.IO.Compression.ZipArchive(File.OpenRead(await archive.PathAsync()));
         Assert.Contains("\"" + sha + "\"", new StreamReader(zip.GetEntry("manifest.json")!.Open()).ReadToEnd(), StringComparison.Ordinal);
+
+        // The case file on the page: both volumes' contents with their pages, and the timeline naming who attached the photo.
+        await page.ClickAsync("#case-file-link");
+        await page.WaitForURLAsync($"**/cases/{DecidedCase}/file");
+        await Assertions.Expect(page.Locator("#toc-main tbody tr").First).ToHaveAttributeAsync("data-pages", "1");
+        await Assertions.Expect(page.Locator("#case-file-timeline li[data-kind='evidence']", new() { HasText = "货架上的过期冻肉标签" })).ToContainTextAsync(sha[..12]);
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= Phone, "the case file is wider than the phone");
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+    }
+
+    [Fact]
+    public async Task AHead_EditsTheDecisionsTemplate_AFaultIsShownOnItsField_AndWhatWasTypedIsKept()
+    {
+        var page = await Axe.NewPageAsync(app, 1280, 900);
+        await BrowserApp.SignInAsync(page, "yp.market.head", DemoData.DemoPassword);
+        await page.GotoAsync("/documents");
+        await Assertions.Expect(page.Locator("#document-words")).ToContainTextAsync("原市监罚");
+        await page.ClickAsync("#document-templates tr[data-kind='PenaltyDecision'] a");
+        await page.WaitForURLAsync("**/templates/PenaltyDecision");
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+        var typed = (await page.InputValueAsync("#template-text")).Replace("{{裁量说明}}", "（略）", StringComparison.Ordinal);
+        await page.FillAsync("#template-text", typed);
+        await page.ClickAsync("#template-submit");
+        // CLJZ-EXPLAIN: the decision must carry the benchmark's explanation; the text typed stays in the box.
+        await Assertions.Expect(page.Locator("#template-form .invalid-feedback[data-field='text']")).ToContainTextAsync("{{裁量说明}}");
+        Assert.Equal(typed, await page.InputValueAsync("#template-text"));
+        await Assertions.Expect(page.Locator("#template-history")).Not.ToContainTextAsync("1");
     }
 }

@@ -16,6 +16,9 @@ public static class CaseErrors
     public static ValidationError OnSpotIsItsOwnStep(string field) => ValidationError.For(field, "case.on_spot_own_step");
     public static ValidationError DeferralNotLater(string field, DateOnly due) => ValidationError.For(field, "case.deferral_not_later", due);
     public static ValidationError UnknownParty(string field = "partyId") => ValidationError.For(field, "case.party_not_found");
+    public static ValidationError DocumentNotNumbered(string field) => ValidationError.For(field, "case.document_not_numbered");
+    public static ValidationError DocumentWordInvalid(string field, int max) => ValidationError.For(field, "case.document_word_invalid", max);
+    public static ValidationError DocumentWordTaken(string field, string word) => ValidationError.For(field, "case.document_word_taken", word);
     public static ValidationError UnknownBody(string field = "bodyId") => ValidationError.For(field, "case.body_not_found");
     public static ValidationError UnknownOfficer(string field) => ValidationError.For(field, "case.officer_not_found");
     public static ValidationError DiscoveredBeforeAct(string field = "discoveredOn") => ValidationError.For(field, "case.discovered_before_act");

@@ -71,10 +71,12 @@ public static class CasesDemo
             var result = CaseEngine.Apply(c, action, (r ?? new CaseActionRequest()) with { On = on }, Ctx(on, qualified));
             if (!result.IsSuccess)
                 throw new InvalidOperationException($"Demo case {c.Title}: {action} on {on}: {result.Error!.Describe()}");
+            if (DocumentNumbering.Numbered(action, result.Value.Document))
+                result.Value.DocumentNumber = Number(c.BodyId, DocumentNumbering.Defaults[result.Value.Document!.Value], on);
             if (action == Open)
-                result.Value.DocumentNumber = c.CaseNumber = Number(c.BodyId, "立", on);
+                c.CaseNumber = result.Value.DocumentNumber;
             if (action == Decide)
-                result.Value.DocumentNumber = c.DecisionNumber = Number(c.BodyId, "罚", on);
+                c.DecisionNumber = result.Value.DocumentNumber;
             if (c.Outstanding <= 0 && c.DecidedFine is not null && CaseWorkflow.Find(c.State, Settle) is not null)
                 CaseEngine.Apply(c, Settle, new CaseActionRequest(On: on), Ctx(on));
         }

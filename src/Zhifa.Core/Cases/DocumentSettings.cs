@@ -19,6 +19,7 @@ public sealed class DocumentSettings : IVersioned
 {
     public const int MaxPrefix = 20;
     public const int MaxText = 200;
+    public const int MaxWords = 1000;
 
     private DocumentSettings()
     {
@@ -34,7 +35,14 @@ public sealed class DocumentSettings : IVersioned
     public string? PaymentAccount { get; private set; }
     public string? ReconsiderationAuthority { get; private set; }
     public string? Court { get; private set; }
+
+    /// <summary>The words the body uses instead of the defaults, as "Kind=word;…" (<see cref="DocumentNumbering"/>).</summary>
+    public string? Words { get; private set; }
+
     public int Version { get; private set; }
+
+    /// <summary>The body's own words by kind (only those it set).</summary>
+    public IReadOnlyDictionary<DocumentKind, string> WordOverrides => DocumentNumbering.Parse(Words);
 
     internal void Set(DocumentSettingsRequest r)
     {
@@ -45,6 +53,7 @@ public sealed class DocumentSettings : IVersioned
         PaymentAccount = Text(r.PaymentAccount);
         ReconsiderationAuthority = Text(r.ReconsiderationAuthority);
         Court = Text(r.Court);
+        Words = DocumentNumbering.Format(r.Words);
     }
 
     private static string? Text(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
@@ -58,11 +67,102 @@ public sealed class DocumentSettings : IVersioned
 public sealed record DocumentSettingsRequest(
     [MustSend] [Range(0, int.MaxValue)] int? Version = null, [MaxLength(DocumentSettings.MaxPrefix)] string? Prefix = null, bool? Ordinal = null,
     [Range(0, 8)] int? Width = null, [MaxLength(DocumentSettings.MaxText)] string? PaymentBank = null, [MaxLength(DocumentSettings.MaxText)] string? PaymentAccount = null,
-    [MaxLength(DocumentSettings.MaxText)] string? ReconsiderationAuthority = null, [MaxLength(DocumentSettings.MaxText)] string? Court = null);
+    [MaxLength(DocumentSettings.MaxText)] string? ReconsiderationAuthority = null, [MaxLength(DocumentSettings.MaxText)] string? Court = null,
+    IReadOnlyDictionary<DocumentKind, string>? Words = null);
 
 /// <summary>A body's document settings as they apply: what is set, and the defaults for the rest.</summary>
 public sealed record DocumentSettingsView(Guid BodyId, string BodyName, string Prefix, bool Ordinal, int Width, string? PaymentBank, string? PaymentAccount,
-    string ReconsiderationAuthority, string Court, string Example, int Version);
+    string ReconsiderationAuthority, string Court, string Example, IReadOnlyList<DocumentWordView> Words, int Version);
+
+/// <summary>A numbered kind of document and the word its numbers carry for the body (立, 罚, 罚告 …), and whether the body chose it.</summary>
+public sealed record DocumentWordView(DocumentKind Kind, string Word, bool Set, string Example);
+
+/// <summary>
+/// Which documents carry a number (文号) and the word of their kind in it (CASEFLOW.md "Numbers": per body, per year, per
+/// document kind). A body may choose its own words; two kinds may not share one, so no two documents print the same number.
+/// Records (笔录), internal reports and returns carry no number of their own.
+/// </summary>
+public static class DocumentNumbering
+{
+    public const int MaxWord = 6;
+
+    public static readonly IReadOnlyDictionary<DocumentKind, string> Defaults = new Dictionary<DocumentKind, string>
+    {
+        [DocumentKind.OpeningApproval] = "立",
+        [DocumentKind.TransferLetter] = "移",
+        [DocumentKind.EvidencePreservationNotice] = "先保",
+        [DocumentKind.EvidenceDisposalDecision] = "先处",
+        [DocumentKind.MeasureDecision] = "强制",
+        [DocumentKind.MeasureExtension] = "延强",
+        [DocumentKind.MeasureRelease] = "解强",
+        [DocumentKind.PenaltyNotice] = "罚告",
+        [DocumentKind.HearingSummons] = "听通",
+        [DocumentKind.PenaltyDecision] = "罚",
+        [DocumentKind.NoPenaltyDecision] = "不罚",
+        [DocumentKind.DeferralApproval] = "缓",
+        [DocumentKind.Demand] = "催",
+        [DocumentKind.CourtApplication] = "强执",
+        [DocumentKind.SuspensionDecision] = "中止",
+        [DocumentKind.TerminationDecision] = "终止",
+        [DocumentKind.CriminalReferral] = "刑移",
+    };
+
+    /// <summary>
+    /// Whether the step's document gets a number: a numbered kind, except the referral's proposal (the number comes with
+    /// the head's approval) and the on-the-spot decision, whose form is pre-numbered (XZCF-52).
+    /// </summary>
+    public static bool Numbered(CaseAction action, DocumentKind? kind) =>
+        kind is { } k && Defaults.ContainsKey(k) && action != CaseAction.ProposeReferral;
+
+    /// <summary>The word of <paramref name="kind"/> for a body with these overrides.</summary>
+    public static string Word(DocumentKind kind, IReadOnlyDictionary<DocumentKind, string>? overrides) =>
+        overrides is not null && overrides.TryGetValue(kind, out var w) ? w : Defaults[kind];
+
+    public static IReadOnlyDictionary<DocumentKind, string> Parse(string? words)
+    {
+        var result = new Dictionary<DocumentKind, string>();
+        if (string.IsNullOrEmpty(words))
+            return result;
+        foreach (var pair in words.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var at = pair.IndexOf('=', StringComparison.Ordinal);
+            if (at > 0 && Enum.TryParse<DocumentKind>(pair[..at], out var kind))
+                result[kind] = pair[(at + 1)..];
+        }
+        return result;
+    }
+
+    /// <summary>Only the words that differ from the defaults are kept.</summary>
+    public static string? Format(IReadOnlyDictionary<DocumentKind, string>? words)
+    {
+        if (words is null)
+            return null;
+        var kept = words.Where(w => Defaults.TryGetValue(w.Key, out var d) && w.Value.Trim() != d).OrderBy(w => w.Key)
+            .Select(w => $"{w.Key}={w.Value.Trim()}").ToList();
+        return kept.Count == 0 ? null : string.Join(";", kept);
+    }
+
+    /// <summary>Every wrong word at once: not a numbered kind, empty, too long, a separator in it, or the same word as another kind's.</summary>
+    public static ValidationError? Check(IReadOnlyDictionary<DocumentKind, string>? words)
+    {
+        if (words is null)
+            return null;
+        var errors = new ValidationBuilder();
+        foreach (var (kind, word) in words)
+        {
+            var field = $"words.{kind}";
+            if (!Defaults.ContainsKey(kind))
+                errors.Add(CaseErrors.DocumentNotNumbered(field));
+            else if (string.IsNullOrWhiteSpace(word) || word.Trim().Length > MaxWord || word.IndexOfAny([';', '=', '〔', '〕']) >= 0 || word.Any(char.IsDigit))
+                errors.Add(CaseErrors.DocumentWordInvalid(field, MaxWord));
+        }
+        var effective = Defaults.ToDictionary(d => d.Key, d => Word(d.Key, words.Where(w => Defaults.ContainsKey(w.Key)).ToDictionary(w => w.Key, w => w.Value.Trim())));
+        foreach (var clash in effective.GroupBy(e => e.Value).Where(g => g.Count() > 1))
+            foreach (var (kind, _) in clash.Where(c => words.ContainsKey(c.Key)))
+                errors.Add(CaseErrors.DocumentWordTaken($"words.{kind}", clash.Key));
+        return errors.Build();
+    }
+}
 
 internal sealed class DocumentSettingsConfiguration : IEntityTypeConfiguration<DocumentSettings>
 {
@@ -76,6 +176,7 @@ internal sealed class DocumentSettingsConfiguration : IEntityTypeConfiguration<D
         builder.Property(s => s.PaymentAccount).HasMaxLength(DocumentSettings.MaxText);
         builder.Property(s => s.ReconsiderationAuthority).HasMaxLength(DocumentSettings.MaxText);
         builder.Property(s => s.Court).HasMaxLength(DocumentSettings.MaxText);
+        builder.Property(s => s.Words).HasMaxLength(DocumentSettings.MaxWords);
     }
 }
 
@@ -96,6 +197,8 @@ public sealed class DocumentSettingsDesk(ZhifaDbContext db)
         var body = await db.ActOnAsync(db.Bodies.AsNoTracking(), bodyId, CasePermissions.ConfigureDocuments, ct);
         if (body is null)
             return CaseErrors.BodyNotFound();
+        if (DocumentNumbering.Check(request.Words) is { } wrong)
+            return wrong;
         var settings = await db.Set<DocumentSettings>().FirstOrDefaultAsync(s => s.BodyId == bodyId, ct);
         if (settings is null)
             db.Set<DocumentSettings>().Add(settings = new DocumentSettings(bodyId));
@@ -110,8 +213,12 @@ public sealed class DocumentSettingsDesk(ZhifaDbContext db)
     {
         var county = await db.Organizations.Unscoped("the name of a body's region is public").Where(o => o.Id == body.RegionId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "";
         var prefix = s?.Prefix ?? CaseNumbering.Prefix(body.Name, body.Sector);
+        var overrides = s?.WordOverrides;
+        string Example(string word) => DocumentSettings.Format(prefix, word, 2026, 12, s?.Ordinal ?? false, s?.Width ?? 0);
+        var words = DocumentNumbering.Defaults.Keys.Select(k => DocumentNumbering.Word(k, overrides))
+            .Zip(DocumentNumbering.Defaults.Keys, (w, k) => new DocumentWordView(k, w, overrides?.ContainsKey(k) == true, Example(w))).ToList();
         return new DocumentSettingsView(body.Id, body.Name, prefix, s?.Ordinal ?? false, s?.Width ?? 0, s?.PaymentBank, s?.PaymentAccount,
             s?.ReconsiderationAuthority ?? county + "人民政府", s?.Court ?? county + "人民法院",
-            DocumentSettings.Format(prefix, "罚", 2026, 12, s?.Ordinal ?? false, s?.Width ?? 0), s?.Version ?? 0);
+            Example(DocumentNumbering.Word(DocumentKind.PenaltyDecision, overrides)), words, s?.Version ?? 0);
     }
 }

@@ -23,6 +23,12 @@ public static class RecordsErrors
 
     public static ValidationError TakenInFuture(string field = "takenAt") => ValidationError.For(field, "records.taken_in_future");
 
+    /// <summary>A template names a placeholder that does not exist (a typo would print as it is).</summary>
+    public static ValidationError TemplatePlaceholderUnknown(string name, string field = "text") => ValidationError.For(field, "records.template_placeholder_unknown", name);
+
+    /// <summary>A template leaves out what its kind must carry (the decision: XZCF-59's items; every document: the body and the seal).</summary>
+    public static ValidationError TemplatePlaceholderMissing(string name, string field = "text") => ValidationError.For(field, "records.template_placeholder_missing", name);
+
     public static ValidationError StepUnknown(string field = "step") => ValidationError.For(field, "records.step_unknown");
 
     /// <summary>An archived case's file is locked (CASEFLOW.md step 14).</summary>

@@ -33,13 +33,26 @@ public sealed class RecordsModule : FeatureModule
         services.AddSingleton<UploadSessions>();
     }
 
-    public override void BuildModel(ModelBuilder model, ScopeFilters scope) => scope.ByOrganization<EvidenceFile>(e => e.BodyId);
+    public override void BuildModel(ModelBuilder model, ScopeFilters scope)
+    {
+        scope.ByOrganization<EvidenceFile>(e => e.BodyId);
+        scope.ByOrganization<DocumentTemplate>(t => t.BodyId);
+    }
 
-    public override AuditOwner? AuditOwnerOf(EntityEntry entry) =>
-        entry?.Entity is EvidenceFile f ? AuditOwner.Organization(f.BodyId) : null;
+    public override AuditOwner? AuditOwnerOf(EntityEntry entry) => entry?.Entity switch
+    {
+        EvidenceFile f => AuditOwner.Organization(f.BodyId),
+        DocumentTemplate t => AuditOwner.Organization(t.BodyId),
+        _ => null,
+    };
 
-    public override async Task<IReadOnlyDictionary<Guid, string>> AuditNamesAsync(ZhifaDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-        await db.EvidenceFiles.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Title, ct);
+    public override async Task<IReadOnlyDictionary<Guid, string>> AuditNamesAsync(ZhifaDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var names = await db.EvidenceFiles.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Title, ct);
+        foreach (var t in await db.Set<DocumentTemplate>().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.Kind, t.Revision }).ToListAsync(ct))
+            names[t.Id] = $"{t.Kind} #{t.Revision}";
+        return names;
+    }
 
     public override Task<bool> HasDataAsync(ZhifaDbContext db, CancellationToken ct) => db.EvidenceFiles.AnyAsync(ct);
 

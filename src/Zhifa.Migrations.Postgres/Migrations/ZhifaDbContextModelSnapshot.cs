@@ -603,6 +603,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Property<int>("Width")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Words")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.HasKey("BodyId");
 
                     b.ToTable("DocumentSettings", (string)null);
@@ -2304,6 +2308,45 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasIndex("EndsOn");
 
                     b.ToTable("TrainingSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Records.DocumentTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId", "Kind", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("DocumentTemplates", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Records.EvidenceFile", b =>

@@ -587,6 +587,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Property<int>("Width")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Words")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("BodyId");
 
                     b.ToTable("DocumentSettings", (string)null);
@@ -2286,6 +2290,45 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasIndex("EndsOn");
 
                     b.ToTable("TrainingSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Records.DocumentTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId", "Kind", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("DocumentTemplates", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Records.EvidenceFile", b =>

@@ -44,6 +44,15 @@ public static class RequestShape
             && type.GetCustomAttribute<JsonConverterAttribute>() is null && (type.IsClass || (type.IsValueType && !type.IsPrimitive));
     }
 
+    /// <summary>The key and value types of a map (<see cref="IReadOnlyDictionary{TKey, TValue}"/>), or null.</summary>
+    public static (Type Key, Type Value)? DictionaryOf(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var map = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>) ? type : type.GetInterfaces()
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>));
+        return map?.GetGenericArguments() is [var key, var value] ? (key, value) : null;
+    }
+
     /// <summary>The element type of a list (not of a string), or null.</summary>
     public static Type? ElementOf(Type type)
     {
@@ -136,6 +145,25 @@ public static class RequestShape
                 errors.Add(CommonErrors.FieldUnreadable(path));
             else if (field?.Range is { } range && !InRange(number, range))
                 errors.Add(CommonErrors.FieldOutOfRange(path, Show(range.Minimum), Show(range.Maximum), range.MinimumIsExclusive));
+        }
+        else if (DictionaryOf(type) is { } entry)
+        {
+            // A map (an object in JSON): each key must be a member when keys are an enum, each value a value of its type.
+            if (kind != JsonValueKind.Object)
+            {
+                errors.Add(CommonErrors.FieldUnreadable(path));
+                return;
+            }
+            foreach (var property in value.EnumerateObject())
+            {
+                var at = $"{path}.{property.Name}";
+                if (entry.Key.IsEnum && !Enum.TryParse(entry.Key, property.Name, ignoreCase: false, out _))
+                    errors.Add(CommonErrors.FieldNotAChoice(at, string.Join(", ", Enum.GetNames(entry.Key))));
+                else if (property.Value.ValueKind == JsonValueKind.Null)
+                    errors.Add(CommonErrors.FieldRequired(at));
+                else
+                    CheckValue(property.Value, entry.Value, null, at, errors);
+            }
         }
         else if (ElementOf(type) is { } element)
         {

@@ -4,12 +4,16 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Zhifa.Web.Records;
 
-/// <summary>A document's lines as an editable Word file (DOCX, OpenXML): A4, 仿宋/宋体 body, the title in 黑体, the seal's place marked.</summary>
+/// <summary>
+/// A document's lines as an editable Word file (DOCX, OpenXML): A4 on the grid of GB/T 9704 (三号 type, 28-point lines),
+/// 仿宋 body, the title in 小标宋, the seal's place marked, and the page number in the footer — from
+/// <paramref name="firstPage"/> on, the document's first page in its volume of the case file.
+/// </summary>
 public static class DocumentDocx
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    public static byte[] Write(IReadOnlyList<DocumentLine> lines)
+    public static byte[] Write(IReadOnlyList<DocumentLine> lines, int firstPage = 1)
     {
         ArgumentNullException.ThrowIfNull(lines);
         using var stream = new MemoryStream();
@@ -19,9 +23,16 @@ public static class DocumentDocx
             var body = new Body();
             foreach (var line in lines)
                 body.Append(Paragraph(line));
+            var footer = main.AddNewPart<FooterPart>();
+            footer.Footer = new Footer(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+                new Run(new Text("— ") { Space = SpaceProcessingModeValues.Preserve }), new SimpleField { Instruction = " PAGE " },
+                new Run(new Text(" —") { Space = SpaceProcessingModeValues.Preserve })));
+            footer.Footer.Save();
             body.Append(new SectionProperties(
+                new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
                 new PageSize { Width = 11906, Height = 16838 },
-                new PageMargin { Top = 2098, Bottom = 1984, Left = 1588, Right = 1474, Header = 851, Footer = 992 }));
+                new PageMargin { Top = 2098, Bottom = 1984, Left = 1588, Right = 1474, Header = 851, Footer = 992 },
+                new PageNumberType { Start = Math.Max(1, firstPage) }));
             main.Document = new Document(body);
             main.Document.Save();
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Zhifa.Core.Cases;
+using Zhifa.Core.Records;
 using Zhifa.Core.Records.UseCases;
 using Zhifa.Web.Common;
 using Zhifa.Web.Resources;
@@ -36,7 +37,11 @@ public static class DocumentEndpoints
                 var contents = await caseFile.ComposeAsync(id, ct);
                 if (!contents.IsSuccess)
                     return contents.Error!.ToProblem(http);
-                var archive = await CaseFileArchive.WriteAsync(contents.Value, docs, store, l, clock.GetUtcNow().UtcDateTime, ct);
+                var documents = await docs.ComposeAllAsync(id, ct);
+                if (!documents.IsSuccess)
+                    return documents.Error!.ToProblem(http);
+                var paged = await CaseFilePaging.PageAsync(contents.Value, documents.Value, store, l, ct);
+                var archive = await CaseFileArchive.WriteAsync(contents.Value, paged, store, l, clock.GetUtcNow().UtcDateTime, ct);
                 return Results.File(archive, "application/zip", $"{contents.Value.CaseNumber ?? contents.Value.CaseId.ToString()}-案卷.zip");
             })
             .RequirePermission(CasePermissions.Read).WithTags("Documents").WithName("GetCaseFile")
@@ -54,5 +59,23 @@ public static class DocumentEndpoints
             .RequirePermission(CasePermissions.ConfigureDocuments).WithName("SetDocumentSettings")
             .WithSummary("Sets every field at once (empty: back to the default); numbers already issued keep their form. A stale version answers 409.")
             .Produces<DocumentSettingsView>().ProducesValidationProblem().ProducesProblem(409);
+    
+        var templates = api.MapGroup("/bodies/{bodyId:guid}/document-templates").WithTags("Documents");
+        templates.MapGet("/", async (Guid bodyId, DocumentTemplateDesk desk, HttpContext http, CancellationToken ct) => (await desk.ListAsync(bodyId, ct)).ToResult(http))
+            .RequirePermission(CasePermissions.Read).WithName("ListDocumentTemplates")
+            .WithSummary("Every kind of document with the body's latest revision of its wording (revision 0: the default wording).")
+            .Produces<IReadOnlyList<DocumentTemplateSummary>>().ProducesProblem(404);
+        templates.MapGet("/{kind}", async (Guid bodyId, DocumentKind kind, DocumentTemplateDesk desk, HttpContext http, CancellationToken ct) =>
+                (await desk.GetAsync(bodyId, kind, ct)).ToResult(http))
+            .RequirePermission(CasePermissions.Read).WithName("GetDocumentTemplate")
+            .WithSummary("The body's wording of a kind of document as it applies now, the default wording, the placeholders the kind must carry and the earlier revisions.")
+            .Produces<DocumentTemplateView>().ProducesProblem(404);
+        templates.MapPut("/{kind}", async (Guid bodyId, DocumentKind kind, DocumentTemplateRequest body, DocumentTemplateDesk desk, HttpContext http, CancellationToken ct) =>
+                (await desk.SetAsync(bodyId, kind, body, ct)).ToResult(http))
+            .RequirePermission(CasePermissions.ConfigureDocuments).WithName("SetDocumentTemplate")
+            .WithSummary("Saves a new revision of the wording (empty text: the default wording again), based on the revision read (409 when another was saved since). "
+                + "Documents of steps taken before keep the wording they had. A decision template must carry every item of XZCF-59 and CLJZ-EXPLAIN; every template the body and the seal; "
+                + "an unknown placeholder is refused — every fault at once.")
+            .Produces<DocumentTemplateView>().ProducesValidationProblem().ProducesProblem(409);
     }
 }

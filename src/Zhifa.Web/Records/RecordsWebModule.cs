@@ -10,6 +10,12 @@ public sealed class RecordsWebModule : WebModule
 {
     public override int Order => 65;
 
+    public override void AddServices(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<IDefaultDocumentText, ResourceDocumentText>();
+    }
+
     public override void MapEndpoints(RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
         EvidenceEndpoints.Map(api);
@@ -29,6 +35,12 @@ public sealed class RecordsWebModule : WebModule
             log.LogInformation("Evidence store checked: {Records} records, {Blobs} files, {Problems} problems.", report.Records, report.Blobs, report.Problems.Count);
             return report.Intact ? 0 : 1;
         }),
+    ];
+
+    /// <summary>A body's numbers and templates, for those who set them.</summary>
+    public override IReadOnlyList<NavEntry> Navigation =>
+    [
+        new("enforcement", 414, "/documents", "nav.documents", Zhifa.Core.Cases.CasePermissions.ConfigureDocuments),
     ];
 
     /// <summary>The case page's link to its evidence.</summary>

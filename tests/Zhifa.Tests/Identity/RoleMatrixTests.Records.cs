@@ -31,6 +31,9 @@ public abstract partial class RoleMatrixTests
         GET    /api/v1/cases/{id:guid}/file                                     200/404  200/404         200/404      200/404     200/404
         GET    /api/v1/bodies/{bodyId:guid}/document-settings/                  200/404  200/404         200/404      200/404     200/404
         PUT    /api/v1/bodies/{bodyId:guid}/document-settings/                  403/403  403/403         200/404      403/403     200/404
+        GET    /api/v1/bodies/{bodyId:guid}/document-templates/                 200/404  200/404         200/404      200/404     200/404
+        GET    /api/v1/bodies/{bodyId:guid}/document-templates/{kind}           200/404  200/404         200/404      200/404     200/404
+        PUT    /api/v1/bodies/{bodyId:guid}/document-templates/{kind}           403/403  403/403         400/404      403/403     400/404
         """;
 
     private static readonly Guid NoEvidence = DeterministicGuid.From("evidence:none");
@@ -82,5 +85,14 @@ public abstract partial class RoleMatrixTests
         new("PUT /api/v1/bodies/{bodyId:guid}/document-settings/",
             c => c.Client.PutAsJsonAsync($"/api/v1/bodies/{c.Role.InOrg}/document-settings", new { version = 0 }),
             c => c.Client.PutAsJsonAsync($"/api/v1/bodies/{c.Role.OutOrg}/document-settings", new { version = 0 })),
+        new("GET /api/v1/bodies/{bodyId:guid}/document-templates/",
+            c => c.Client.GetAsync($"/api/v1/bodies/{c.Role.InOrg}/document-templates"), c => c.Client.GetAsync($"/api/v1/bodies/{c.Role.OutOrg}/document-templates")),
+        new("GET /api/v1/bodies/{bodyId:guid}/document-templates/{kind}",
+            c => c.Client.GetAsync($"/api/v1/bodies/{c.Role.InOrg}/document-templates/PenaltyDecision"),
+            c => c.Client.GetAsync($"/api/v1/bodies/{c.Role.OutOrg}/document-templates/PenaltyDecision")),
+        // A template naming a placeholder that does not exist: refused (400) for those who may save, so the matrix changes nothing.
+        new("PUT /api/v1/bodies/{bodyId:guid}/document-templates/{kind}",
+            c => c.Client.PutAsJsonAsync($"/api/v1/bodies/{c.Role.InOrg}/document-templates/Demand", new { revision = 0, text = "{{机关名称}}{{印章}}{{无此项}}" }),
+            c => c.Client.PutAsJsonAsync($"/api/v1/bodies/{c.Role.OutOrg}/document-templates/Demand", new { revision = 0, text = "{{机关名称}}{{印章}}{{无此项}}" })),
     ];
 }

@@ -64,18 +64,20 @@ public sealed class CaseContext(ZhifaDbContext db, TimeProvider clock, IStatutor
     }
 
     /// <summary>
-    /// The next number of <paramref name="word"/> (立, 罚, 简) for the body in <paramref name="year"/>, as
-    /// "原市监立〔2026〕12号": incremented in the database inside the open transaction, so two openings at once wait for
-    /// each other and never get the same number, and a rolled-back step leaves no gap.
+    /// The next number of a <paramref name="kind"/> of document for the body in <paramref name="year"/>, in the body's style
+    /// with its word for the kind ("原市监立〔2026〕12号"): incremented in the database inside the open transaction, so two
+    /// documents issued at once wait for each other and never get the same number, and a rolled-back step leaves no gap.
+    /// The sequence is the word's, so a body that renames a word starts that word's count afresh and two kinds never share one.
     /// </summary>
-    public async Task<string> NextNumberAsync(Guid bodyId, string word, int year, CancellationToken ct)
+    public async Task<string> NextNumberAsync(Guid bodyId, DocumentKind kind, int year, CancellationToken ct)
     {
+        var body = await db.Bodies.Unscoped("a body's name is public and makes its numbers").Where(b => b.Id == bodyId).Select(b => new { b.Name, b.Sector }).FirstAsync(ct);
+        var style = await db.Set<DocumentSettings>().Unscoped("the body's own numbering style, for a number it issues").AsNoTracking()
+            .Where(s => s.BodyId == bodyId).Select(s => new { s.Prefix, s.Ordinal, s.Width, s.Words }).FirstOrDefaultAsync(ct);
+        var word = DocumentNumbering.Word(kind, DocumentNumbering.Parse(style?.Words));
         var key = $"{bodyId:N}:{year}:{word}";
         await db.Database.ExecuteSqlAsync($"INSERT INTO \"CaseNumberSequences\" (\"Key\", \"Last\") VALUES ({key}, 0) ON CONFLICT DO NOTHING", ct);
         var n = (await db.Database.SqlQuery<int>($"UPDATE \"CaseNumberSequences\" SET \"Last\" = \"Last\" + 1 WHERE \"Key\" = {key} RETURNING \"Last\" AS \"Value\"").ToListAsync(ct)).Single();
-        var body = await db.Bodies.Unscoped("a body's name is public and makes its numbers").Where(b => b.Id == bodyId).Select(b => new { b.Name, b.Sector }).FirstAsync(ct);
-        var style = await db.Set<DocumentSettings>().Unscoped("the body's own numbering style, for a number it issues").AsNoTracking()
-            .Where(s => s.BodyId == bodyId).Select(s => new { s.Prefix, s.Ordinal, s.Width }).FirstOrDefaultAsync(ct);
         return DocumentSettings.Format(style?.Prefix ?? CaseNumbering.Prefix(body.Name, body.Sector), word, year, n, style?.Ordinal ?? false, style?.Width ?? 0);
     }
 }

@@ -195,13 +195,14 @@ public sealed class CaseDesk(CaseContext ctx, PartyDirectory parties, Discretion
 
         await Db.InTransactionAsync(async () =>
         {
-            var year = on.Year;
-            if (action == CaseAction.Open)
-                applied.Value.DocumentNumber = c.CaseNumber = await ctx.NextNumberAsync(c.BodyId, "立", year, ct);
-            else if (action == CaseAction.Decide)
-                applied.Value.DocumentNumber = c.DecisionNumber = await ctx.NextNumberAsync(c.BodyId, "罚", year, ct);
-            else if (action == CaseAction.DecideNoPenalty)
-                applied.Value.DocumentNumber = await ctx.NextNumberAsync(c.BodyId, "不罚", year, ct);
+            if (DocumentNumbering.Numbered(action, applied.Value.Document))
+            {
+                var number = applied.Value.DocumentNumber = await ctx.NextNumberAsync(c.BodyId, applied.Value.Document!.Value, on.Year, ct);
+                if (action == CaseAction.Open)
+                    c.CaseNumber = number;
+                else if (action == CaseAction.Decide)
+                    c.DecisionNumber = number;
+            }
             await Db.SaveChangesAsync(ct);
         }, ct);
         return c.Id;

@@ -15,9 +15,12 @@ public enum CaseFileVolume
     Secondary,
 }
 
-/// <summary>One item of the case file in its bound order: a document of a step, or a piece of evidence (with its stored hash).</summary>
+/// <summary>
+/// One item of the case file in its bound order: a document of a step (<see cref="Event"/>: the step's place in the
+/// case's timeline), or a piece of evidence (with its stored hash).
+/// </summary>
 public sealed record CaseFileItem(CaseFileVolume Volume, int Sequence, DocumentKind? Document, Guid? EvidenceId, string Title, string? Number, DateOnly On,
-    string By, string? Sha256, string? MediaType);
+    string By, string? Sha256, string? MediaType, int? Event = null, EvidenceKind? EvidenceKind = null);
 
 /// <summary>A case file: the case, whether it is locked (archived), and its items in order.</summary>
 public sealed record CaseFileContents(Guid CaseId, string? CaseNumber, string Title, string BodyName, CaseState State, bool Locked, IReadOnlyList<CaseFileItem> Items);
@@ -47,30 +50,30 @@ public sealed class CaseFile(ZhifaDbContext db, CaseQueries cases)
         if (!detail.IsSuccess)
             return detail.Error!;
         var c = detail.Value;
-        var documents = c.Timeline.Where(e => e.Document is not null).ToList();
+        var documents = c.Timeline.Select((e, i) => (e, i)).Where(x => x.e.Document is not null).ToList();
         var evidence = await db.EvidenceFiles.AsNoTracking().Where(e => e.CaseId == caseId && e.WithdrawnAt == null)
             .OrderBy(e => e.UploadedAt).ThenBy(e => e.Id).ToListAsync(ct);
 
         var items = new List<CaseFileItem>();
-        void Add(CaseFileVolume volume, IEnumerable<CaseEventView> steps)
+        void Add(CaseFileVolume volume, IEnumerable<(CaseEventView e, int i)> steps)
         {
-            foreach (var e in steps)
-                items.Add(new CaseFileItem(volume, items.Count(i => i.Volume == volume) + 1, e.Document, null, "", e.DocumentNumber, e.On, e.ActorName, null, null));
+            foreach (var (e, i) in steps)
+                items.Add(new CaseFileItem(volume, items.Count(x => x.Volume == volume) + 1, e.Document, null, "", e.DocumentNumber, e.On, e.ActorName, null, null, i));
         }
         bool Other(DocumentKind k) => k != DocumentKind.OpeningApproval && !Decisions.Contains(k) && !Returns.Contains(k) && !Records.Contains(k)
             && !Receipts.Contains(k) && !Secondary.Contains(k);
 
-        Add(CaseFileVolume.Main, documents.Where(e => e.Document == DocumentKind.OpeningApproval));
-        Add(CaseFileVolume.Main, documents.Where(e => Decisions.Contains(e.Document!.Value)));
-        Add(CaseFileVolume.Main, documents.Where(e => Other(e.Document!.Value)));
-        Add(CaseFileVolume.Main, documents.Where(e => Returns.Contains(e.Document!.Value)));
-        Add(CaseFileVolume.Main, documents.Where(e => Records.Contains(e.Document!.Value)));
+        Add(CaseFileVolume.Main, documents.Where(x => x.e.Document == DocumentKind.OpeningApproval));
+        Add(CaseFileVolume.Main, documents.Where(x => Decisions.Contains(x.e.Document!.Value)));
+        Add(CaseFileVolume.Main, documents.Where(x => Other(x.e.Document!.Value)));
+        Add(CaseFileVolume.Main, documents.Where(x => Returns.Contains(x.e.Document!.Value)));
+        Add(CaseFileVolume.Main, documents.Where(x => Records.Contains(x.e.Document!.Value)));
         foreach (var f in evidence)
             items.Add(new CaseFileItem(CaseFileVolume.Main, items.Count(i => i.Volume == CaseFileVolume.Main) + 1, null, f.Id, f.Title, null,
-                DateOnly.FromDateTime(f.UploadedAt.AddHours(8)), f.UploadedByName, f.Sha256, f.MediaType));
-        Add(CaseFileVolume.Main, documents.Where(e => Receipts.Contains(e.Document!.Value)));
+                DateOnly.FromDateTime(f.UploadedAt.AddHours(8)), f.UploadedByName, f.Sha256, f.MediaType, null, f.Kind));
+        Add(CaseFileVolume.Main, documents.Where(x => Receipts.Contains(x.e.Document!.Value)));
         foreach (var kind in Secondary)
-            Add(CaseFileVolume.Secondary, documents.Where(e => e.Document == kind));
+            Add(CaseFileVolume.Secondary, documents.Where(x => x.e.Document == kind));
         return new CaseFileContents(c.Id, c.CaseNumber, c.Title, c.BodyName, c.State, c.State == CaseState.Archived, items);
     }
 }
