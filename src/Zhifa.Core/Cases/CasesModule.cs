@@ -37,6 +37,7 @@ public sealed class CasesModule : FeatureModule
         scope.ByOrganization<CaseCount>(c => c.BodyId);
         scope.ByOrganization<OpenDeadlineCount>(c => c.BodyId);
         scope.ByOrganization<DocumentSettings>(s => s.BodyId);
+        scope.ByOrganization<DocumentSettingsRevision>(s => s.BodyId);
         scope.ByOrganization<ServiceAddress>(s => s.BodyId);
     }
 

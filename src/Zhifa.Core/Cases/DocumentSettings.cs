@@ -63,6 +63,37 @@ public sealed class DocumentSettings : IVersioned
         $"{prefix}{word}〔{year.ToString(CultureInfo.InvariantCulture)}〕{(ordinal ? "第" : "")}{serial.ToString(width > 0 ? "D" + width.ToString(CultureInfo.InvariantCulture) : "D", CultureInfo.InvariantCulture)}号";
 }
 
+/// <summary>
+/// What a body's settings told the party at a time (bank, account, authorities): kept for every save, never changed, so
+/// a decision reads as it did on the day it was made, also after the body changes its bank — an archived case file is locked.
+/// </summary>
+public sealed class DocumentSettingsRevision : INotAudited
+{
+    private DocumentSettingsRevision()
+    {
+    }
+
+    public DocumentSettingsRevision(Guid id, Guid bodyId, DateTime at, DocumentSettings s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        Id = id;
+        BodyId = bodyId;
+        At = at;
+        PaymentBank = s.PaymentBank;
+        PaymentAccount = s.PaymentAccount;
+        ReconsiderationAuthority = s.ReconsiderationAuthority;
+        Court = s.Court;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid BodyId { get; private set; }
+    public DateTime At { get; private set; }
+    public string? PaymentBank { get; private set; }
+    public string? PaymentAccount { get; private set; }
+    public string? ReconsiderationAuthority { get; private set; }
+    public string? Court { get; private set; }
+}
+
 /// <summary>The editable settings of a body's documents (every field at once; empty resets to the default).</summary>
 public sealed record DocumentSettingsRequest(
     [MustSend] [Range(0, int.MaxValue)] int? Version = null, [MaxLength(DocumentSettings.MaxPrefix)] string? Prefix = null, bool? Ordinal = null,
@@ -180,8 +211,23 @@ internal sealed class DocumentSettingsConfiguration : IEntityTypeConfiguration<D
     }
 }
 
+internal sealed class DocumentSettingsRevisionConfiguration : IEntityTypeConfiguration<DocumentSettingsRevision>
+{
+    public void Configure(EntityTypeBuilder<DocumentSettingsRevision> builder)
+    {
+        builder.ToTable("DocumentSettingsRevisions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.PaymentBank).HasMaxLength(DocumentSettings.MaxText);
+        builder.Property(s => s.PaymentAccount).HasMaxLength(DocumentSettings.MaxText);
+        builder.Property(s => s.ReconsiderationAuthority).HasMaxLength(DocumentSettings.MaxText);
+        builder.Property(s => s.Court).HasMaxLength(DocumentSettings.MaxText);
+        builder.HasIndex(s => new { s.BodyId, s.At });
+    }
+}
+
 /// <summary>Reads and edits a body's document settings: read by whoever reads the body's cases, edited by its head or an administrator.</summary>
-public sealed class DocumentSettingsDesk(ZhifaDbContext db)
+public sealed class DocumentSettingsDesk(ZhifaDbContext db, TimeProvider clock)
 {
     public async Task<Result<DocumentSettingsView>> GetAsync(Guid bodyId, CancellationToken ct = default)
     {
@@ -205,8 +251,28 @@ public sealed class DocumentSettingsDesk(ZhifaDbContext db)
         else if (request.Version is { } v && v != settings.Version)
             return CommonErrors.StaleVersion();
         settings.Set(request);
+        db.Set<DocumentSettingsRevision>().Add(new DocumentSettingsRevision(Guid.CreateVersion7(), bodyId, clock.GetUtcNow().UtcDateTime, settings));
         await db.SaveChangesAsync(ct);
         return await ViewAsync(body, settings, ct);
+    }
+
+    /// <summary>
+    /// The settings in force at each time, for the documents of a case the caller reads: the last save strictly before
+    /// the step (none: the defaults). One query for the whole case.
+    /// </summary>
+    public async Task<Func<DateTime, DocumentSettingsView>> InForceAsync(Guid bodyId, CancellationToken ct = default)
+    {
+        var body = await db.Bodies.Unscoped("the body of a case the caller reads, checked by the case").AsNoTracking().FirstAsync(b => b.Id == bodyId, ct);
+        var defaults = await ViewAsync(body, null, ct);
+        var revisions = await db.Set<DocumentSettingsRevision>().Unscoped("the settings of a case the caller reads, checked by the case").AsNoTracking()
+            .Where(r => r.BodyId == bodyId).OrderBy(r => r.At).ToListAsync(ct);
+        return at => revisions.LastOrDefault(r => r.At < at) is { } r
+            ? defaults with
+            {
+                PaymentBank = r.PaymentBank, PaymentAccount = r.PaymentAccount, ReconsiderationAuthority = r.ReconsiderationAuthority ?? defaults.ReconsiderationAuthority,
+                Court = r.Court ?? defaults.Court,
+            }
+            : defaults;
     }
 
     private async Task<DocumentSettingsView> ViewAsync(EnforcementBody body, DocumentSettings? s, CancellationToken ct)

@@ -612,6 +612,40 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.ToTable("DocumentSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Cases.DocumentSettingsRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Court")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PaymentAccount")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PaymentBank")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReconsiderationAuthority")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId", "At");
+
+                    b.ToTable("DocumentSettingsRevisions", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Core.Cases.OpenDeadlineCount", b =>
                 {
                     b.Property<Guid>("BodyId")

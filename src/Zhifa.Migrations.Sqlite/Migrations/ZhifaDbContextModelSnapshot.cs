@@ -596,6 +596,40 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.ToTable("DocumentSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Cases.DocumentSettingsRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Court")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentAccount")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentBank")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReconsiderationAuthority")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId", "At");
+
+                    b.ToTable("DocumentSettingsRevisions", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Core.Cases.OpenDeadlineCount", b =>
                 {
                     b.Property<Guid>("BodyId")

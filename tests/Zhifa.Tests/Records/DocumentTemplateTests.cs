@@ -127,6 +127,23 @@ public abstract class DocumentTemplateTests(ZhifaApp app)
     }
 
     [Fact]
+    public async Task ADecisionMadeBefore_KeepsTheBankAndCourtOfItsDay_WhenTheBodyChangesThem()
+    {
+        var unpaid = DeterministicGuid.From("case:涉嫌销售不合格车用尿素");
+        var settings = $"/api/v1/bodies/{DemoData.Ids.YuanpingMarket}/document-settings";
+        var admin = app.ApiAs("admin");
+        var view = (await admin.GetFromJsonAsync<DocumentSettingsView>(settings, ZhifaApp.Json))!;
+        var changed = await (await admin.PutAsJsonAsync(settings, new DocumentSettingsRequest(view.Version, PaymentBank: "晋北农商银行", PaymentAccount: "6200 0000 0001",
+            Court: "忻州市中级人民法院"))).ReadAsync<DocumentSettingsView>();
+        Assert.Equal("晋北农商银行", changed.PaymentBank);
+        var text = TextOf(await _officer.GetByteArrayAsync($"/api/v1/cases/{unpaid}/documents/PenaltyDecision/docx"));
+        Assert.DoesNotContain("晋北农商银行", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("忻州市中级人民法院", text, StringComparison.Ordinal);
+        Assert.Contains("到指定的代收银行或者通过电子支付系统缴纳罚款", text, StringComparison.Ordinal);
+        Assert.Contains("向原平市人民法院提起行政诉讼", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheCaseFile_NumbersEveryPage_EachVolumeFromOne_InTheContentsAndInTheDocumentsFooters()
     {
         var archived = DeterministicGuid.From("case:涉嫌使用未经检验的特种设备");

@@ -76,7 +76,7 @@ public sealed class CaseDocuments(ZhifaDbContext db, CaseQueries cases, CaseCont
         var party = await parties.GetAsync(c.PartyId, ct);
         var item = c.ItemId is { } itemId && await catalogue.GetAsync(itemId, ct) is { IsSuccess: true } found ? found.Value : null;
         var version = item?.InForce ?? item?.Current;
-        var body = await settings.GetAsync(c.BodyId, ct);
+        var inForce = await settings.InForceAsync(c.BodyId, ct);
         var evidence = await db.EvidenceFiles.AsNoTracking().Where(e => e.CaseId == c.Id && e.WithdrawnAt == null).OrderBy(e => e.UploadedAt)
             .Select(e => e.Title).ToListAsync(ct);
         var rules = await context.RulesForAsync(c.BodyId, ct);
@@ -85,11 +85,11 @@ public sealed class CaseDocuments(ZhifaDbContext db, CaseQueries cases, CaseCont
         {
             var step = c.Timeline[index];
             var kind = step.Document!.Value;
+            var body = inForce(step.At);
             return new DocumentData(kind, step.Action, step.DocumentNumber, c.Id, c.CaseNumber, c.Title, c.BodyName, step.On, step.ActorName, step.Note,
                 c.PartyName, c.PartyIsOrganization, party.IsSuccess ? party.Value.Address : null, party.IsSuccess ? party.Value.CreditCode : null, c.Facts, evidence,
                 c.DecidedKinds.Count > 0 ? c.DecidedKinds : c.ProposedKinds, c.DecidedFine ?? c.ProposedFine, version?.Bases ?? [], version?.Name, c.Explanation, c.Tier,
-                c.PaymentDueOn, rules.PaymentDays, rules.SurchargeRatePerDay, body.IsSuccess ? body.Value.PaymentBank : null, body.IsSuccess ? body.Value.PaymentAccount : null,
-                body.IsSuccess ? body.Value.ReconsiderationAuthority : "", body.IsSuccess ? body.Value.Court : "", ReconsiderationDays, rules.LitigationMonths,
+                c.PaymentDueOn, rules.PaymentDays, rules.SurchargeRatePerDay, body.PaymentBank, body.PaymentAccount, body.ReconsiderationAuthority, body.Court, ReconsiderationDays, rules.LitigationMonths,
                 c.Officers.Select(o => o.Name).ToList(), wording(kind, step.At), index);
         };
     }
