@@ -23,6 +23,9 @@ internal sealed record CanonicalDraw(
     /// <summary>The fewest characters a body secret may have: a guessable secret would let the bureau choose the seed.</summary>
     public const int MinSecretLength = 16;
 
+    /// <summary>The most decimal places a ratio may have: with them, count × ratio / 100 is exact in <see cref="decimal"/>.</summary>
+    public const int MaxPercentDecimals = 6;
+
     /// <summary>UTF-8 that refuses lone surrogates instead of replacing them, so two different keys never hash alike.</summary>
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -42,6 +45,7 @@ internal sealed record CanonicalDraw(
             CheckText(grade, "A grade in the ratios", allowEmpty: true);
             if (percent < 0)
                 throw new ArgumentException($"The ratio of grade \"{grade}\" is negative ({percent}).", nameof(inputs));
+            CheckPercentDecimals(percent);
             ratios.Add(new(grade, percent));
         }
         ratios.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
@@ -150,6 +154,14 @@ internal sealed record CanonicalDraw(
             return "0";
         var text = percent.ToString(CultureInfo.InvariantCulture);
         return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
+    }
+
+    public static void CheckPercentDecimals(decimal percent)
+    {
+        var text = Percent(percent);
+        var point = text.IndexOf('.', StringComparison.Ordinal);
+        if (point >= 0 && text.Length - point - 1 > MaxPercentDecimals)
+            throw new ArgumentException($"The ratio {text}% has more than {MaxPercentDecimals} decimal places.", nameof(percent));
     }
 
     public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Utf8.GetBytes(text)));

@@ -9,7 +9,8 @@ namespace Zhifa.Core.Inspections.Draws;
 /// secret before the draw (<see cref="Commit"/>), the bureau gives its value at the draw.
 /// <para>Version 1, exactly, so that it can be re-implemented in another language. Text is hashed as UTF-8 (no BOM);
 /// every hash is SHA-256 written as 64 lowercase hex digits; "\t" is a tab, "\n" a line feed; integers are decimal
-/// digits; keys, grades, the secret and the bureau's value contain no control character. Lists are sorted by key with
+/// digits; keys, grades, the secret and the bureau's value contain no control character; keys and the bureau's value
+/// are not empty. Lists are sorted by key with
 /// ordinal (UTF-16 code unit) comparison; a key listed twice is an error.</para>
 /// <list type="number">
 /// <item>Commitment = SHA-256("zhifa-ssj-draw-commitment\n" + secret + "\n"). The secret has at least 16 characters.</item>
@@ -20,7 +21,7 @@ namespace Zhifa.Core.Inspections.Draws;
 /// "ratio\tgrade\tpercent" per ratio sorted by grade, "conflict\tinspectorKey\tsubjectKey" per conflict and then
 /// "previous\tinspectorKey\tsubjectKey" per previous pairing, each sorted by inspector key then subject key and listed
 /// once; every line ends with "\n". A percent is written without exponent, trailing zeros or a trailing point
-/// (3, 3.0 and 3.00 are "3"; 12.50 is "12.5"; zero is "0").</item>
+/// (3, 3.0 and 3.00 are "3"; 12.50 is "12.5"; zero is "0"); it has at most 6 decimal places and is not negative.</item>
 /// <item>Seed = SHA-256("zhifa-ssj-draw-seed\n" + version + "\n" + InputsHash + "\n" + secret + "\n" + bureau's value + "\n").</item>
 /// <item>Random stream: block i (i = 0, 1, 2…) = SHA-256(the 32 seed bytes ‖ i as 8 bytes big-endian); each block gives
 /// four unsigned 64-bit big-endian integers (bytes 0–7, 8–15, 16–23, 24–31), used in turn. An integer below n: with
@@ -62,23 +63,18 @@ public static class VerifiableDraw
 
     /// <summary>
     /// How many of a grade's <paramref name="count"/> subjects a ratio of <paramref name="ratioPercent"/> inspects
-    /// (SSJ-RATIO): ⌈count × ratio / 100⌉, none at 0 or less, all at 100 or more.
+    /// (SSJ-RATIO): ⌈count × ratio / 100⌉, none at 0 or less, all at 100 or more. A ratio has at most
+    /// six decimal places, so the product and the division are exact.
     /// </summary>
     public static int SampleSize(int count, decimal ratioPercent)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        CanonicalDraw.CheckPercentDecimals(ratioPercent);
         if (ratioPercent <= 0)
             return 0;
         if (ratioPercent >= 100)
             return count;
-        var product = count * ratioPercent;
-        var n = decimal.Ceiling(product / 100);
-        // The division may round in the last of decimal's 28 digits; whole multiples of 100 are exact.
-        while (n > 0 && (n - 1) * 100 >= product)
-            n--;
-        while (n * 100 < product)
-            n++;
-        return (int)Math.Min(n, count);
+        return (int)decimal.Ceiling(count * ratioPercent / 100);
     }
 
     /// <summary>
