@@ -372,6 +372,14 @@ public class DrawAlgorithmTests
         });
         Assert.Equal(["result"], VerifiableDraw.Verify(reordered).Differences);
 
+        // An edit that would print the same canonical line is still an edit.
+        var merged = Tamper(root =>
+        {
+            root["assignments"]![0]!["subjectKey"] = $"{S3}\t{O3}";
+            root["assignments"]![0]!["inspectorKeys"]!.AsArray().RemoveAt(0);
+        });
+        Assert.Equal(["result"], VerifiableDraw.Verify(merged).Differences);
+
         Assert.Equal(["result_hash"], VerifiableDraw.Verify(Tamper(root => root["resultHash"] = new string('0', 64))).Differences);
         Assert.Equal(["subjects_hash"], VerifiableDraw.Verify(Tamper(root => root["subjectsHash"] = new string('0', 64))).Differences);
         Assert.Equal(["inspectors_hash"], VerifiableDraw.Verify(Tamper(root => root["inspectorsHash"] = new string('1', 64))).Differences);

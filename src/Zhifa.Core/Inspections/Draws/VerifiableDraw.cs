@@ -10,8 +10,7 @@ namespace Zhifa.Core.Inspections.Draws;
 /// <para>Version 1, exactly, so that it can be re-implemented in another language. Text is hashed as UTF-8 (no BOM);
 /// every hash is SHA-256 written as 64 lowercase hex digits; "\t" is a tab, "\n" a line feed; integers are decimal
 /// digits; keys, grades, the secret and the bureau's value contain no control character; keys and the bureau's value
-/// are not empty. Lists are sorted by key with
-/// ordinal (UTF-16 code unit) comparison; a key listed twice is an error.</para>
+/// are not empty. Lists are sorted by key with ordinal (UTF-16 code unit) comparison; a key listed twice is an error.</para>
 /// <list type="number">
 /// <item>Commitment = SHA-256("zhifa-ssj-draw-commitment\n" + secret + "\n"). The secret has at least 16 characters.</item>
 /// <item>SubjectsHash = SHA-256 of "key\tgrade\n" per subject, sorted by key (grade "" when ungraded).
@@ -132,10 +131,14 @@ public static class VerifiableDraw
             differences.Add(DrawDifferences.Seed);
         if (published.ResultHash != recomputed.ResultHash)
             differences.Add(DrawDifferences.ResultHash);
-        if (CanonicalDraw.ResultText(published.Assignments) != CanonicalDraw.ResultText(recomputed.Assignments))
+        if (!SameAssignments(published.Assignments, recomputed.Assignments))
             differences.Add(DrawDifferences.Result);
         return new DrawVerification(differences.Count == 0, differences, recomputed);
     }
+
+    private static bool SameAssignments(IReadOnlyList<DrawAssignment> a, IReadOnlyList<DrawAssignment> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => p.First.Order == p.Second.Order && p.First.SubjectKey == p.Second.SubjectKey
+            && p.First.InspectorKeys.SequenceEqual(p.Second.InspectorKeys, StringComparer.Ordinal));
 
     private static (string Subjects, string Inspectors, string Inputs, string Seed) Hashes(CanonicalDraw draw)
     {
