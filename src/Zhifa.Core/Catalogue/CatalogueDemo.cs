@@ -128,6 +128,14 @@ internal sealed class CatalogueDemo
         Must(approved.Submit(_now));
         Must(approved.Approve(_now));
 
+        // Inspection items (行政检查) of the market and transport bureaus: the demo's plans and joint inspection draw on them.
+        Published("140981JC01001", Market, "对食品经营者执行食品安全法律法规情况的监督检查", ItemKind.Inspection,
+            [new(FoodSafetyLaw, "第一百一十条", "第一款", "县级以上人民政府食品安全监督管理部门履行食品安全监督管理职责，有权采取下列措施，对生产经营者遵守本法的情况进行监督检查：（一）进入生产经营场所实施现场检查；（二）对生产经营的食品、食品添加剂、食品相关产品进行抽样检验；（三）查阅、复制有关合同、票据、账簿以及其他有关资料；……")],
+            [Market, MarketStation], published);
+        Published("140981JC11001", Transport, "对道路运输经营者遵守道路运输法规情况的监督检查", ItemKind.Inspection,
+            [new("中华人民共和国道路运输条例", "第五十九条", null, "道路运输管理机构的工作人员实施监督检查时，可以向有关单位和个人了解情况，查阅、复制有关资料。但是，应当保守被调查单位和个人的商业秘密。")],
+            [Transport], published);
+
         Published("140981CF21001", Emergency, "对未按照规定设置安全生产管理机构或者配备安全生产管理人员、注册安全工程师的行政处罚", ItemKind.Penalty,
             [new(SafetyLaw, "第九十七条", "第（一）项", "生产经营单位有下列行为之一的，责令限期改正，处十万元以下的罚款；逾期未改正的，责令停产停业整顿，并处十万元以上二十万元以下的罚款，对其直接负责的主管人员和其他直接责任人员处二万元以上五万元以下的罚款：（一）未按照规定设置安全生产管理机构或者配备安全生产管理人员、注册安全工程师的；……")],
             [Emergency], published);

@@ -8,6 +8,13 @@ public static class EndpointResults
     public static IResult ToResult<T>(this Result<T> result, HttpContext http) =>
         result.IsSuccess ? Results.Ok(result.Value) : result.Error.ToProblem(http);
 
+    /// <summary>201 at the location of what was made, or the problem.</summary>
+    public static IResult ToCreated<T>(this Result<T> result, HttpContext http, Func<T, string> location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return result.IsSuccess ? Results.Created(location(result.Value), result.Value) : result.Error.ToProblem(http);
+    }
+
     /// <summary>Runs a command; on success answers 200 with what <paramref name="read"/> returns for the id.</summary>
     public static async Task<IResult> ThenOk<T>(this Task<Result<Guid>> action, Func<Guid, Task<Result<T>>> read, HttpContext http)
     {
