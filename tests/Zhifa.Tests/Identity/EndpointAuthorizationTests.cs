@@ -58,7 +58,8 @@ public class EndpointAuthorizationTests(SqliteApp fixture) : IClassFixture<Sqlit
         Assert.InRange(publicRoutes.Count, 10, 60);
         Assert.All(publicRoutes.Where(r => !r.StartsWith("GET ", StringComparison.Ordinal) && !r.StartsWith("HEAD ", StringComparison.Ordinal)),
             r => Assert.Contains(r, new[] { "POST /account/login", "POST /api/v1/auth/token", "POST /public/verify", "POST /account/denied", "POST /not-found",
-                "POST /public", "POST /public/catalogue", "POST /public/catalogue/{Id:guid}", "POST /public/benchmarks", "POST /public/benchmarks/{Id:guid}", "POST /public/lists" }));
+                "POST /public", "POST /public/catalogue", "POST /public/catalogue/{Id:guid}", "POST /public/benchmarks", "POST /public/benchmarks/{Id:guid}", "POST /public/lists",
+                "POST /api/v1/public/inspections/code/{code}/rating", "POST /api/v1/public/inspections/draws/verify" }));
     }
 
     [Fact]

@@ -53,7 +53,8 @@ public sealed record InspectionView(Guid Id, Guid BodyId, string BodyName, Guid?
 /// of several bodies into one visit, which counts once.
 /// </summary>
 public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, TimeProvider clock, IStatutoryCalendarSource calendar, PartyQueries parties,
-    PersonnelQueries personnel, InspectionPlans plans, CaseDesk cases, Zhifa.Core.Discretion.DiscretionQueries discretion)
+    PersonnelQueries personnel, InspectionPlans plans, CaseDesk cases, Zhifa.Core.Discretion.DiscretionQueries discretion,
+    ConcurrencyExpectation? concurrency = null)
 {
     private const string CodeAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
@@ -253,6 +254,8 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
                 outcome = lead.Error!;
                 return;
             }
+            // The lead's save checked the version read and moved the inspection on: the second save of this unit of work is ours.
+            concurrency?.Clear();
             item.LeadCaseId = lead.Value;
             item.Result = FindingResult.Lead;
             await db.SaveChangesAsync(ct);

@@ -276,10 +276,11 @@ public sealed class InspectionPlans(ZhifaDbContext db, InspectionRules rules, Ti
         var subjectRefs = new Dictionary<string, KeyRef>(StringComparer.Ordinal);
         foreach (var p in subjects)
             subjectRefs[p.CreditCode ?? p.Id.ToString("N")] = new KeyRef(p.Id, p.Name, p.CreditCode);
-        // The inspector list: the body's officers who may act in its field on the plan's first day (XZCF-42).
+        // The inspector list: the body's officers who may act in its field on the day of the draw, or the plan's first if later (XZCF-42).
+        var on = plan.StartsOn > clock.Today() ? plan.StartsOn : clock.Today();
         var inspectorRefs = new Dictionary<string, KeyRef>(StringComparer.Ordinal);
         foreach (var o in await personnel.AllOfficerRowsAsync(new OfficerListFilter(BodyId: body.Id, Status: EmploymentStatus.Active), ct))
-            if (await personnel.EligibilityAsync(o.Id, body.Id, body.Sector, plan.StartsOn, ct) is { IsSuccess: true, Value.Allowed: true })
+            if (await personnel.EligibilityAsync(o.Id, body.Id, body.Sector, on, ct) is { IsSuccess: true, Value.Allowed: true })
                 inspectorRefs[o.CertificateNumber ?? o.Id.ToString("N")] = new KeyRef(o.Id, o.FullName, o.CertificateNumber);
         var byParty = subjectRefs.ToDictionary(s => s.Value.Id, s => s.Key);
         var byOfficer = inspectorRefs.ToDictionary(s => s.Value.Id, s => s.Key);

@@ -1,0 +1,229 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Zhifa.Core.Cases.UseCases;
+using Zhifa.Core.Common;
+using Zhifa.Core.Demo;
+using Zhifa.Core.Inspections;
+using Zhifa.Core.Inspections.Draws;
+using Zhifa.Core.Inspections.UseCases;
+using Zhifa.Tests.Infrastructure;
+
+namespace Zhifa.Tests.Inspections;
+
+/// <summary>Issue 14 over HTTP, on both databases: each SSJ rule, a draw re-run from its published inputs, the code, the visit, the lead.</summary>
+public abstract class InspectionApiTests(ZhifaApp app)
+{
+    private readonly HttpClient _officer = app.ApiAs("yp.market.officer");
+    private readonly HttpClient _head = app.ApiAs("yp.market.head");
+    private readonly HttpClient _supervisor = app.ApiAs("yp.supervisor");
+    private readonly HttpClient _admin = app.ApiAs("yp.admin");
+    private readonly HttpClient _public = app.Api();
+
+    private static readonly Guid Market = DemoData.Ids.YuanpingMarket;
+    private static readonly Guid FoodItem = DeterministicGuid.From("catalogue:140981JC01001");
+    private static readonly Guid RoadItem = DeterministicGuid.From("catalogue:140981JC11001");
+    private static readonly Guid ZhangWei = DeterministicGuid.From("personnel:officer:张伟");
+    private static readonly Guid WangFang = DeterministicGuid.From("personnel:officer:王芳");
+    private static readonly Guid LiuYang = DeterministicGuid.From("personnel:officer:刘洋");
+    private static readonly Guid LiNa = DeterministicGuid.From("personnel:officer:李娜");
+    private static Guid Party(string name) => DeterministicGuid.From("party:" + name);
+
+    private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(8));
+
+    private async Task<InspectionView> PlanAsync(string party, DateOnly on, params Guid[] officers) =>
+        await (await _officer.PostJsonAsync("/api/v1/inspections", new InspectionRequest(Party(party), Market, on, [FoodItem], officers))).OkAsync<InspectionView>();
+
+    [Fact]
+    [Trait("Rule", "SSJ-RATIO")]
+    public async Task APlan_DrawsAtLeastTheMinimumShare_AndPoorerGradesMoreOften_EveryFaultAtOnce()
+    {
+        var bad = await _head.PostJsonAsync("/api/v1/inspection-plans", new PlanRequest(Market, Today.Year, "比例测试", new DateOnly(Today.Year, 1, 1),
+            new DateOnly(Today.Year, 12, 31), false, RatioA: 2, RatioB: 10, RatioC: 30, RatioD: 20, ItemIds: [FoodItem, DeterministicGuid.From("catalogue:140981CF01001")]));
+        var problem = await Problem.ReadAsync(bad, HttpStatusCode.BadRequest);
+        // 2 % is under the 3 % minimum; D (the poorest) below C; a penalty item is no inspection item.
+        Assert.Equal(["itemIds[1]", "ratioA", "ratioD"], problem.Errors!.Keys.Order(StringComparer.Ordinal));
+        var good = await _head.PostJsonAsync("/api/v1/inspection-plans", new PlanRequest(Market, Today.Year, "比例测试", new DateOnly(Today.Year, 1, 1),
+            new DateOnly(Today.Year, 12, 31), false, RatioA: 3, RatioB: 10, RatioC: 30, RatioD: 30, ItemIds: [FoodItem]));
+        Assert.Equal(HttpStatusCode.Created, good.StatusCode);
+        Assert.Equal(30m, (await good.OkAsync<PlanView>()).Ratios["D"]);
+    }
+
+    [Fact]
+    [Trait("Rule", "SSJ-DRAW")]
+    public async Task ADraw_ReRunFromItsPublishedInputsAlone_GivesTheSameSubjectsAndInspectors_AndAChangedInputIsReported()
+    {
+        // The transport bureau's plan: its two officers for the poorest grade and half the ungraded subjects.
+        var transport = DemoData.Ids.YuanpingTransport;
+        var plan = await (await _admin.PostJsonAsync("/api/v1/inspection-plans", new PlanRequest(transport, Today.Year, TestData.Name("道路运输抽查"),
+            new DateOnly(Today.Year, 1, 1), new DateOnly(Today.Year, 12, 31), false, RatioD: 100, RatioUngraded: 50, ItemIds: [RoadItem]))).OkAsync<PlanView>();
+        var announced = await (await _admin.PostJsonAsync($"/api/v1/inspection-plans/{plan.Id}/draws", new { })).OkAsync<DrawView>();
+        Assert.Equal((DrawState.Announced, 64, 64), (announced.State, announced.Commitment.Length, announced.InputsHash.Length));
+        // A second announcement while one is in force is refused.
+        Assert.Equal(HttpStatusCode.Conflict, (await _admin.PostJsonAsync($"/api/v1/inspection-plans/{plan.Id}/draws", new { })).StatusCode);
+        // The body cannot draw; the bureau contributes its value and the draw is made.
+        Assert.Equal(HttpStatusCode.Forbidden, (await _admin.PostJsonAsync($"/api/v1/inspection-draws/{announced.Id}/contribute", new ContributeRequest(announced.Version, "x"))).StatusCode);
+        var drawn = await (await _supervisor.PostJsonAsync($"/api/v1/inspection-draws/{announced.Id}/contribute", new ContributeRequest(announced.Version, "司法局-测试-1")))
+            .OkAsync<DrawView>();
+        Assert.Equal(DrawState.Drawn, drawn.State);
+        // 原平市鑫源煤业 (the only grade D) and 3 of the 5 ungraded subjects, each with both of the bureau's inspectors.
+        Assert.Equal(4, drawn.Result.Count);
+        Assert.Contains(drawn.Result, r => r.Name == "原平市鑫源煤业有限责任公司");
+        Assert.All(drawn.Result, r => Assert.Equal(["吴强", "周杰"], r.Inspectors.Order(StringComparer.Ordinal)));
+
+        var published = await _public.GetFromJsonAsync<PublicDraw>($"/api/v1/public/inspections/draws/{drawn.Id}", ZhifaApp.Json);
+        Assert.True(published!.Verification!.Matches);
+        // Anyone re-runs the published document alone: the same subjects and inspectors.
+        var json = published.PublishedJson!;
+        var rerun = VerifiableDraw.Verify(json, drawn.Commitment);
+        Assert.True(rerun.Matches);
+        Assert.Equal(drawn.Result.Select(r => r.Key), rerun.Recomputed.Assignments.Select(a => a.SubjectKey));
+
+        // A subject's grade changed after publication: the verification names the list's hash and the result.
+        var changed = JsonNode.Parse(json)!;
+        var subject = changed["subjects"]!.AsArray().First(s => ((string?)s!["key"])!.StartsWith("91140981MA0GQ1005", StringComparison.Ordinal))!;
+        subject["grade"] = "A";
+        var verdict = await (await _public.PostAsync($"/api/v1/public/inspections/draws/verify?commitment={drawn.Commitment}",
+            new StringContent(changed.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).ReadAsync<DrawVerification>();
+        Assert.False(verdict.Matches);
+        Assert.Contains("subjects_hash", verdict.Differences);
+        Assert.Contains("inputs_hash", verdict.Differences);
+        // A document that is no draw at all is refused plainly.
+        var junk = await _public.PostAsync("/api/v1/public/inspections/draws/verify", new StringContent("{\"nonsense\":1}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, junk.StatusCode);
+    }
+
+    [Fact]
+    [Trait("Rule", "SSJ-DRAW")]
+    public async Task ADraw_WithFewerThanTwoEligibleInspectorsForASubject_IsRefusedNamingIt_AndNothingIsAnnounced()
+    {
+        // Every officer of the market bureau declares a relationship with 原平市第二中学: none may be sent there.
+        foreach (var name in new[] { "张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆", "赵磊", "黄敏" })
+            Assert.Equal(HttpStatusCode.OK, (await _officer.PostJsonAsync("/api/v1/inspection-conflicts",
+                new ConflictRequest(DeterministicGuid.From("personnel:officer:" + name), Party("原平市第二中学"), "曾在该校任教"))).StatusCode);
+        // A plan of every subject (key items) cannot be drawn.
+        var plan = await (await _head.PostJsonAsync("/api/v1/inspection-plans", new PlanRequest(Market, Today.Year, TestData.Name("重点检查"),
+            new DateOnly(Today.Year, 1, 1), new DateOnly(Today.Year, 12, 31), true, ItemIds: [FoodItem]))).OkAsync<PlanView>();
+        var problem = await Problem.ReadAsync(await _head.PostJsonAsync($"/api/v1/inspection-plans/{plan.Id}/draws", new { }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("SSJ-DRAW", problem.Rule);
+        Assert.Contains("原平市第二中学", problem.Detail, StringComparison.Ordinal);
+        Assert.Empty((await _head.GetFromJsonAsync<PlanView>($"/api/v1/inspection-plans/{plan.Id}", ZhifaApp.Json))!.Draws);
+    }
+
+    [Fact]
+    [Trait("Rule", "SSJ-DRAW")]
+    public async Task AnInspection_NeedsTwoInspectorsWithAValidCertificate()
+    {
+        var one = await _officer.PostJsonAsync("/api/v1/inspections", new InspectionRequest(Party("原平市晋北食品有限公司"), Market, Today, [FoodItem], [ZhangWei]));
+        Assert.Equal("SSJ-DRAW", (await Problem.ReadAsync(one, HttpStatusCode.UnprocessableEntity)).Rule);
+        // 李娜's certificate is suspended (XZCF-42).
+        var suspended = await _officer.PostJsonAsync("/api/v1/inspections", new InspectionRequest(Party("原平市晋北食品有限公司"), Market, Today, [FoodItem], [ZhangWei, LiNa]));
+        Assert.Contains("李娜", (await Problem.ReadAsync(suspended, HttpStatusCode.UnprocessableEntity)).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "SSJ-FREQ")]
+    public async Task AVisitOverTheYearlyCap_NeedsAReasonAndTheHeadsApproval_AndARepeatWithin30DaysIsFlagged()
+    {
+        // 原平市惠民超市 was visited four times this year (three, and one over the cap with approval).
+        var task = await PlanAsync("原平市惠民超市有限公司", Today.AddDays(10), ZhangWei, WangFang);
+        Assert.Equal(4, task.VisitsThisYear);
+        var refused = await _officer.PostJsonAsync($"/api/v1/inspections/{task.Id}/file", new FileRequest(task.Version));
+        var problem = await Problem.ReadAsync(refused, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("SSJ-FREQ", problem.Rule);
+        Assert.Null((await _officer.GetFromJsonAsync<InspectionView>($"/api/v1/inspections/{task.Id}", ZhifaApp.Json))!.FiledAt);
+
+        var waiting = await (await _officer.PostJsonAsync($"/api/v1/inspections/{task.Id}/file", new FileRequest(task.Version, "举报核查"))).OkAsync<InspectionView>();
+        Assert.Equal((InspectionState.AwaitingApproval, null, true), (waiting.State, waiting.Code, waiting.RepeatWithin30Days));
+        Assert.Equal(HttpStatusCode.Forbidden, (await _officer.PostJsonAsync($"/api/v1/inspections/{task.Id}/approve", new TaskStepRequest(waiting.Version))).StatusCode);
+        var approved = await (await _head.PostJsonAsync($"/api/v1/inspections/{task.Id}/approve", new TaskStepRequest(waiting.Version))).OkAsync<InspectionView>();
+        Assert.Equal(InspectionState.Filed, approved.State);
+        Assert.Matches("^[2-9A-HJ-NP-Z]{8}$", approved.Code!);
+        var over = await _supervisor.GetFromJsonAsync<List<VisitCount>>($"/api/v1/inspection-supervision/visits?overCap=true", ZhifaApp.Json);
+        Assert.Contains(over!, v => v.PartyName == "原平市惠民超市有限公司" && v.Visits == 5);
+    }
+
+    [Fact]
+    [Trait("Rule", "SSJ-FREQ")]
+    public async Task AJointInspection_IsFiledOnceWithOneCode_AndCountsAsOneVisit()
+    {
+        var haulier = Party("山西原平宏达运输有限公司");
+        var before = (await _supervisor.GetFromJsonAsync<List<VisitCount>>("/api/v1/inspection-supervision/visits", ZhifaApp.Json))!
+            .SingleOrDefault(v => v.PartyId == haulier)?.Visits ?? 0;
+        var rows = (await _officer.GetFromJsonAsync<Page<InspectionRow>>("/api/v1/inspections?state=Planned&pageSize=200", ZhifaApp.Json))!.Items;
+        var lead = rows.Single(r => r.PartyName == "山西原平宏达运输有限公司" && r.Joint);
+        var task = (await _officer.GetFromJsonAsync<InspectionView>($"/api/v1/inspections/{lead.Id}", ZhifaApp.Json))!;
+        var filed = await (await _officer.PostJsonAsync($"/api/v1/inspections/{task.Id}/file", new FileRequest(task.Version))).OkAsync<InspectionView>();
+        var code = await _public.GetFromJsonAsync<CodeView>($"/api/v1/public/inspections/code/{filed.Code}", ZhifaApp.Json);
+        // The enterprise sees both bodies, each with its inspectors' certificates and its items' legal basis.
+        Assert.Equal(["原平市交通运输局", "原平市市场监督管理局"], code!.Bodies.Select(b => b.BodyName).Order(StringComparer.Ordinal));
+        Assert.All(code.Bodies, b => Assert.All(b.Officers, o => Assert.False(string.IsNullOrEmpty(o.CertificateNumber))));
+        Assert.Contains(code.Bodies.SelectMany(b => b.Items), i => i.Basis.Contains("道路运输条例", StringComparison.Ordinal));
+        var after = (await _supervisor.GetFromJsonAsync<List<VisitCount>>("/api/v1/inspection-supervision/visits", ZhifaApp.Json))!.Single(v => v.PartyId == haulier).Visits;
+        Assert.Equal(before + 1, after);
+    }
+
+    [Fact]
+    [Trait("Rule", "SSJ-PUB")]
+    public async Task AVisit_MakesItsPublicationDue20WorkingDaysLater_AFindingBecomesALead_AndLatePublicationIsFlagged()
+    {
+        var task = await PlanAsync("原平市崞阳酒店管理有限公司", Today.AddDays(-40), ZhangWei, LiuYang);
+        var filed = await (await _officer.PostJsonAsync($"/api/v1/inspections/{task.Id}/file", new FileRequest(task.Version))).OkAsync<InspectionView>();
+        // Before the visit the enterprise cannot rate it.
+        Assert.Equal(HttpStatusCode.Conflict, (await _public.PostJsonAsync($"/api/v1/public/inspections/code/{filed.Code}/rating", new RatingRequest(4))).StatusCode);
+
+        // Every item needs its result: refused, nothing recorded.
+        var incomplete = await _officer.PostJsonAsync($"/api/v1/inspections/{task.Id}/visit", new VisitRequest(filed.Version, new DateOnly(2026, 11, 2), "检查后厨", null, []));
+        Assert.Contains($"findings.{FoodItem}", (await Problem.ReadAsync(incomplete, HttpStatusCode.BadRequest)).Errors!.Keys);
+        // Visited on Monday 2 November 2026: 20 working days (no holiday in November) end on Monday 30 November.
+        var visited = await (await _officer.PostJsonAsync($"/api/v1/inspections/{task.Id}/visit", new VisitRequest(filed.Version, new DateOnly(2026, 11, 2),
+            "检查后厨冷库，发现过期冻肉。", "负责人孙丽华签字", [new FindingRequest(FoodItem, FindingResult.ProblemFound, "冷库内过期冻肉5公斤")]))).OkAsync<InspectionView>();
+        Assert.Equal((InspectionState.Recorded, new DateOnly(2026, 11, 30), false), (visited.State, visited.PublishDueOn, visited.VisitedUnfiled));
+
+        var led = await (await _officer.PostJsonAsync($"/api/v1/inspections/{task.Id}/items/{FoodItem}/lead", new TaskStepRequest(visited.Version))).OkAsync<InspectionView>();
+        var caseId = led.Items.Single().LeadCaseId!.Value;
+        Assert.Equal(FindingResult.Lead, led.Items.Single().Result);
+        var lead = (await _officer.GetFromJsonAsync<CaseDetail>($"/api/v1/cases/{caseId}", ZhifaApp.Json))!;
+        Assert.Equal((Zhifa.Core.Cases.LeadSource.Inspection, Zhifa.Core.Cases.CaseState.Lead, "原平市崞阳酒店管理有限公司"), (lead.Source, lead.State, lead.PartyName));
+        Assert.Equal(HttpStatusCode.Conflict, (await _officer.PostJsonAsync($"/api/v1/inspections/{task.Id}/items/{FoodItem}/lead", new TaskStepRequest(led.Version))).StatusCode);
+
+        // Today is past 30 November: published all the same, flagged late, listed as overdue.
+        var published = await (await _officer.PostJsonAsync($"/api/v1/inspections/{task.Id}/publish", new TaskStepRequest(led.Version))).OkAsync<InspectionView>();
+        Assert.Equal((InspectionState.Published, true), (published.State, published.PublishedLate));
+        var overdue = (await _officer.GetFromJsonAsync<Page<InspectionRow>>("/api/v1/inspections?view=Overdue&pageSize=200", ZhifaApp.Json))!.Items;
+        Assert.Contains(overdue, r => r.Id == task.Id);
+        var results = (await _public.GetFromJsonAsync<Page<PublishedResult>>("/api/v1/public/inspections/results", ZhifaApp.Json))!.Items;
+        Assert.Contains(results, r => r.Id == task.Id && r.Late && r.Items.Single().Result == FindingResult.Lead);
+
+        // Rated once, anonymously; the supervisor sees it, the inspecting body does not.
+        Assert.Equal(HttpStatusCode.OK, (await _public.PostJsonAsync($"/api/v1/public/inspections/code/{filed.Code}/rating", new RatingRequest(2, "检查时间过长"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await _public.PostJsonAsync($"/api/v1/public/inspections/code/{filed.Code}/rating", new RatingRequest(5))).StatusCode);
+        Assert.Contains((await _supervisor.GetFromJsonAsync<List<RatingRow>>("/api/v1/inspection-supervision/ratings", ZhifaApp.Json))!, r => r.Comment == "检查时间过长");
+        Assert.Equal(HttpStatusCode.Forbidden, (await _head.GetAsync("/api/v1/inspection-supervision/ratings")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AVisitWithoutAFiledCode_IsRecordedAndFlaggedToTheSupervisor()
+    {
+        var task = await PlanAsync("原平市绿野农业开发有限公司", Today, ZhangWei, WangFang);
+        var visited = await (await _officer.PostJsonAsync($"/api/v1/inspections/{task.Id}/visit", new VisitRequest(task.Version, Today, "现场检查。", null,
+            [new FindingRequest(FoodItem, FindingResult.NoProblem)]))).OkAsync<InspectionView>();
+        Assert.True(visited.VisitedUnfiled);
+        Assert.Contains((await _supervisor.GetFromJsonAsync<List<InspectionRow>>("/api/v1/inspection-supervision/unfiled", ZhifaApp.Json))!, r => r.Id == task.Id);
+    }
+}
+
+internal static class StrictReads
+{
+    /// <summary>The body of a successful answer; any other answer fails with what it said.</summary>
+    public static async Task<T> OkAsync<T>(this HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.ReadAsync<T>();
+    }
+}
+
+public sealed class InspectionApiTests_Sqlite(SqliteApp fixture) : InspectionApiTests(fixture.App), IClassFixture<SqliteApp>;
+
+public sealed class InspectionApiTests_Postgres(PostgresApp fixture) : InspectionApiTests(fixture.App), IClassFixture<PostgresApp>;
