@@ -99,7 +99,7 @@ public sealed record DocumentSettingsRequest(
     [MustSend] [Range(0, int.MaxValue)] int? Version = null, [MaxLength(DocumentSettings.MaxPrefix)] string? Prefix = null, bool? Ordinal = null,
     [Range(0, 8)] int? Width = null, [MaxLength(DocumentSettings.MaxText)] string? PaymentBank = null, [MaxLength(DocumentSettings.MaxText)] string? PaymentAccount = null,
     [MaxLength(DocumentSettings.MaxText)] string? ReconsiderationAuthority = null, [MaxLength(DocumentSettings.MaxText)] string? Court = null,
-    IReadOnlyDictionary<DocumentKind, string>? Words = null);
+    [MaxLength(30)] IReadOnlyDictionary<DocumentKind, string>? Words = null);
 
 /// <summary>A body's document settings as they apply: what is set, and the defaults for the rest.</summary>
 public sealed record DocumentSettingsView(Guid BodyId, string BodyName, string Prefix, bool Ordinal, int Width, string? PaymentBank, string? PaymentAccount,

@@ -147,7 +147,8 @@ public sealed class InspectionDraw : IVersioned
     public string InspectorsHash { get; private set; } = "";
     public string InputsHash { get; private set; } = "";
 
-    /// <summary>The body's secret: never shown before the draw, published with its result.</summary>
+    /// <summary>The body's secret: never shown before the draw, published with its result (never in the audit trail).</summary>
+    [Sensitive(Sensitivity.Secret)]
     public string BodySecret { get; private set; } = "";
 
     public string? SupervisorValue { get; private set; }

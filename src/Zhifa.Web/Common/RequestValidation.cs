@@ -154,6 +154,8 @@ public static class RequestShape
                 errors.Add(CommonErrors.FieldUnreadable(path));
                 return;
             }
+            if (field?.MaxLength is { } most && value.EnumerateObject().Count() > most)
+                errors.Add(CommonErrors.FieldTooMany(path, most));
             foreach (var property in value.EnumerateObject())
             {
                 var at = $"{path}.{property.Name}";

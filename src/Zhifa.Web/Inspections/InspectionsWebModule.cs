@@ -1,4 +1,5 @@
 using Zhifa.Core.Inspections;
+using Zhifa.Web.Common;
 using Zhifa.Web.Modules;
 
 namespace Zhifa.Web.Inspections;
@@ -8,7 +9,19 @@ public sealed class InspectionsWebModule : WebModule
 {
     public override int Order => 70;
 
-    public override void MapEndpoints(RouteGroupBuilder api, IEndpointRouteBuilder app) => InspectionEndpoints.Map(api);
+    public override void MapEndpoints(RouteGroupBuilder api, IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        InspectionEndpoints.Map(api);
+        // The code's QR image, shown by the inspectors on site: it opens the enterprise's page of the inspection.
+        app.MapGet("/public/inspections/code/{code}/qr.png", (string code, HttpContext http, PublicSite site) =>
+            {
+                var url = site.Link(http.Request, $"/public/inspections/code/{Uri.EscapeDataString(code.Trim().ToUpperInvariant())}");
+                using var data = QRCoder.QRCodeGenerator.GenerateQrCode(url, QRCoder.QRCodeGenerator.ECCLevel.M);
+                return Results.File(new QRCoder.PngByteQRCode(data).GetGraphic(6), "image/png");
+            })
+            .Public("the QR code of an inspection, scanned by the inspected enterprise").RequireRateLimiting(PublicEndpoints.RateLimit).ExcludeFromDescription();
+    }
 
     public override IReadOnlyList<NavEntry> Navigation =>
     [

@@ -98,10 +98,17 @@ public abstract class RequiredFieldsTests(ZhifaApp app)
             ("/api/v1/cases/", () => Task.FromResult(DeterministicId("case:涉嫌使用超过保质期的食品原料"))),
             // An upload no one opened: its writes answer 404, never a 5xx.
             ("/api/v1/uploads/", () => Task.FromResult(DeterministicId("upload:none"))),
+            // Inspections, plans and draws no one made: refused for their body before any lookup.
+            ("/api/v1/inspection-plans/", () => Task.FromResult(DeterministicId("inspection:none"))),
+            ("/api/v1/inspection-draws/", () => Task.FromResult(DeterministicId("inspection:none"))),
+            ("/api/v1/inspections/", () => Task.FromResult(DeterministicId("inspection:none"))),
         };
         // A year's schedule is addressed by the year: a shipped one. A body's settings by the market bureau; a piece of evidence by the demo photo.
         path = path.Replace("{year:int}", "2026", StringComparison.Ordinal)
             .Replace("{bodyId:guid}", DemoData.Ids.YuanpingMarket.ToString(), StringComparison.Ordinal)
+            .Replace("{kind}", "Demand", StringComparison.Ordinal)
+            .Replace("{code}", "ZZZZZZZZ", StringComparison.Ordinal)
+            .Replace("{itemId:guid}", DeterministicId("catalogue:140981JC01001").ToString(), StringComparison.Ordinal)
             .Replace("{evidenceId:guid}", DeterministicId("evidence:涉嫌使用超过保质期的食品原料:后厨冷库过期冻肉（全景）").ToString(), StringComparison.Ordinal);
         if (!path.Contains('{', StringComparison.Ordinal))
             return path;

@@ -16,7 +16,7 @@ namespace Zhifa.Tests.Web;
 /// </summary>
 public partial class ResourceTests
 {
-    private static readonly string[] Features = ["Organizations", "Identity", "Audit", "Personnel", "Catalogue", "Discretion", "Cases", "Calendar", "Parties", "Messages", "Records"];
+    private static readonly string[] Features = ["Organizations", "Identity", "Audit", "Personnel", "Catalogue", "Discretion", "Cases", "Calendar", "Parties", "Messages", "Records", "Inspections"];
     private static readonly Assembly Web = typeof(Ui).Assembly;
     private static readonly string Root = FindRoot();
 
@@ -140,7 +140,8 @@ public partial class ResourceTests
             typeof(Zhifa.Core.Catalogue.CleanupFindingKind), typeof(Zhifa.Core.Discretion.DiscretionTier), typeof(Zhifa.Core.Discretion.Circumstances),
             typeof(Zhifa.Core.Discretion.PenaltyKind), typeof(Zhifa.Core.Discretion.FineBasis), typeof(Zhifa.Core.Discretion.BenchmarkStatus),
             typeof(Zhifa.Core.Discretion.ListKind), typeof(Zhifa.Core.Calendar.ScheduleDayKind), typeof(Zhifa.Core.Calendar.PeriodUnit),
-            typeof(Zhifa.Core.Calendar.ScheduleChangeKind), typeof(Zhifa.Core.Records.EvidenceKind),
+            typeof(Zhifa.Core.Calendar.ScheduleChangeKind), typeof(Zhifa.Core.Records.EvidenceKind), typeof(Zhifa.Core.Inspections.InspectionState),
+            typeof(Zhifa.Core.Inspections.FindingResult), typeof(Zhifa.Core.Inspections.DrawState), typeof(Zhifa.Core.Inspections.UseCases.InspectionListView),
         ];
 
         // Those listed, and every enum one of whose values has a name: all its values need one.

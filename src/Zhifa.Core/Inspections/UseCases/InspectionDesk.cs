@@ -58,6 +58,18 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
 {
     private const string CodeAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
+    /// <summary>What a new inspection's form offers: the body acted for, its inspection items and its officers in post.</summary>
+    public async Task<(Guid? BodyId, IReadOnlyList<(Guid Id, string Name)> Items, IReadOnlyList<(Guid Id, string Name)> Officers)> OptionsAsync(
+        Zhifa.Core.Catalogue.CatalogueQueries catalogue, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        if (await discretion.OwnAgencyAsync(ct) is not { } bodyId)
+            return (null, [], []);
+        var items = await catalogue.OptionsAsync(null, [Zhifa.Core.Catalogue.ItemKind.Inspection], bodyId, 200, ct);
+        var officers = await personnel.AllOfficerRowsAsync(new OfficerListFilter(BodyId: bodyId, Status: Zhifa.Core.Personnel.EmploymentStatus.Active), ct);
+        return (bodyId, [.. items.Select(i => (i.Id, $"{i.Code} {i.Name}"))], [.. officers.OrderBy(o => o.FullName, StringComparer.Ordinal).Select(o => (o.Id, o.FullName))]);
+    }
+
     public async Task<Result<InspectionView>> CreateAsync(InspectionRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
