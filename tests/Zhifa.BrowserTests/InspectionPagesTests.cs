@@ -47,6 +47,13 @@ public class InspectionPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await FitsAsync(enterprise, "the enterprise's page of the code");
         Assert.Empty(await Axe.SeriousViolationsAsync(enterprise));
 
+        // A photo of the visit from the phone's camera, kept with the inspection.
+        Assert.Equal("environment", await officer.GetAttributeAsync("#photo-file", "capture"));
+        await officer.SetInputFilesAsync("#photo-file", new FilePayload { Name = "IMG_3001.png", MimeType = "image/png",
+            Buffer = Zhifa.Core.Records.RecordsDemo.Png(48, 32, (byte)Random.Shared.Next(256), 60, 90) });
+        await officer.ClickAsync("#photo-submit");
+        await Assertions.Expect(officer.Locator("#inspection-photos img")).ToHaveCountAsync(1);
+
         // The visit: a result for the item is required; then a problem found becomes a lead in one action.
         await officer.FillAsync("#visit-record", "检查了仓库和进货台账，发现一批过期原料未下架。");
         await officer.ClickAsync("#visit-submit");

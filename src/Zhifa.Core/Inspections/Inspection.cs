@@ -383,7 +383,40 @@ public sealed class InspectionRating : INotAudited
     public DateTime At { get; private set; }
 }
 
-internal sealed class InspectionConfiguration :
+/// <summary>A photo of the visit, kept in the blob store by its SHA-256 (the record's store, content-addressed, never overwritten).</summary>
+public sealed class InspectionPhoto
+{
+    public const int MaxFileName = 255;
+
+    private InspectionPhoto()
+    {
+    }
+
+    public InspectionPhoto(Guid id, Guid taskId, Guid bodyId, string sha256, string mediaType, long length, string fileName, DateTime uploadedAt, string uploadedByName)
+    {
+        Id = id;
+        TaskId = taskId;
+        BodyId = bodyId;
+        Sha256 = sha256;
+        MediaType = mediaType;
+        Length = length;
+        FileName = fileName;
+        UploadedAt = uploadedAt;
+        UploadedByName = uploadedByName;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid TaskId { get; private set; }
+    public Guid BodyId { get; private set; }
+    public string Sha256 { get; private set; } = "";
+    public string MediaType { get; private set; } = "";
+    public long Length { get; private set; }
+    public string FileName { get; private set; } = "";
+    public DateTime UploadedAt { get; private set; }
+    public string UploadedByName { get; private set; } = "";
+}
+
+internal sealed class InspectionConfiguration : IEntityTypeConfiguration<InspectionPhoto>,
     IEntityTypeConfiguration<InspectionPlan>, IEntityTypeConfiguration<InspectionDraw>, IEntityTypeConfiguration<InspectionTask>,
     IEntityTypeConfiguration<InspectionOfficer>, IEntityTypeConfiguration<InspectionItem>, IEntityTypeConfiguration<InspectionConflict>,
     IEntityTypeConfiguration<InspectionRating>
@@ -477,6 +510,19 @@ internal sealed class InspectionConfiguration :
         b.Property(c => c.DeclaredByName).HasMaxLength(100);
         b.HasIndex(c => new { c.OfficerId, c.PartyId }).IsUnique();
         b.HasIndex(c => c.BodyId);
+    }
+
+    public void Configure(EntityTypeBuilder<InspectionPhoto> b)
+    {
+        b.ToTable("InspectionPhotos");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.Id).ValueGeneratedNever();
+        b.Property(p => p.Sha256).HasMaxLength(64);
+        b.Property(p => p.MediaType).HasMaxLength(100);
+        b.Property(p => p.FileName).HasMaxLength(InspectionPhoto.MaxFileName);
+        b.Property(p => p.UploadedByName).HasMaxLength(100);
+        b.HasIndex(p => new { p.TaskId, p.Sha256 }).IsUnique();
+        b.HasIndex(p => p.BodyId);
     }
 
     public void Configure(EntityTypeBuilder<InspectionRating> b)

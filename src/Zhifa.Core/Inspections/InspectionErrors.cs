@@ -20,6 +20,11 @@ public static class InspectionErrors
     public static ValidationError ResultMissing(string field) => ValidationError.For(field, "inspection.result_missing");
     public static ValidationError ItemNotInTask(string field) => ValidationError.For(field, "inspection.item_not_in_task");
     public static ValidationError DayInFuture(string field) => ValidationError.For(field, "inspection.day_in_future");
+    public static ValidationError PhotoMissing(string field = "file") => ValidationError.For(field, "inspection.photo_missing");
+    public static ValidationError NotAPhoto(string field = "file") => ValidationError.For(field, "inspection.not_a_photo");
+    public static ValidationError PhotoTooLarge(long megabytes, string field = "file") => ValidationError.For(field, "inspection.photo_too_large", megabytes);
+    public static NotFoundError PhotoNotFound() => new("inspection_photo");
+
     public static ValidationError ScoreOutOfRange(string field = "score") => ValidationError.For(field, "inspection.score_range");
     public static ValidationError MergeNeedsTwoBodies(string field = "taskIds") => ValidationError.For(field, "inspection.merge_two_bodies");
     public static ValidationError MergeOneEnterprise(string field = "taskIds") => ValidationError.For(field, "inspection.merge_one_enterprise");

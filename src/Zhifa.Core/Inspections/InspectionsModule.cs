@@ -38,6 +38,7 @@ public sealed class InspectionsModule : FeatureModule
         scope.ByOrganization<InspectionTask>(t => t.BodyId);
         scope.ByOrganization<InspectionConflict>(c => c.BodyId);
         scope.ByOrganization<InspectionRating>(r => r.BodyId);
+        scope.ByOrganization<InspectionPhoto>(p => p.BodyId);
     }
 
     public override AuditOwner? AuditOwnerOf(EntityEntry entry)
@@ -51,6 +52,7 @@ public sealed class InspectionsModule : FeatureModule
             InspectionOfficer o => AuditOwner.Parent<InspectionTask>(o.TaskId, t => t.BodyId),
             InspectionItem i => AuditOwner.Parent<InspectionTask>(i.TaskId, t => t.BodyId),
             InspectionConflict c => AuditOwner.Organization(c.BodyId),
+            InspectionPhoto p => AuditOwner.Organization(p.BodyId),
             _ => null,
         };
     }
@@ -78,6 +80,7 @@ public static class InspectionSets
         public DbSet<InspectionTask> InspectionTasks => db.Set<InspectionTask>();
         public DbSet<InspectionConflict> InspectionConflicts => db.Set<InspectionConflict>();
         public DbSet<InspectionRating> InspectionRatings => db.Set<InspectionRating>();
+        public DbSet<InspectionPhoto> InspectionPhotos => db.Set<InspectionPhoto>();
     }
 }
 

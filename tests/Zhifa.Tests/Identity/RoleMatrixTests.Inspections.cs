@@ -28,6 +28,9 @@ public abstract partial class RoleMatrixTests
         POST   /api/v1/inspections/{id:guid}/visit                              404/404  403/403         403/403      403/403     403/403
         POST   /api/v1/inspections/{id:guid}/items/{itemId:guid}/lead           404/404  403/403         403/403      403/403     403/403
         POST   /api/v1/inspections/{id:guid}/publish                            404/404  403/403         403/403      403/403     403/403
+        GET    /api/v1/inspections/{id:guid}/photos/                            200/200  200/200         200/200      200/200     200/200
+        POST   /api/v1/inspections/{id:guid}/photos/                            404/404  403/403         403/403      403/403     403/403
+        GET    /api/v1/inspections/{id:guid}/photos/{photoId:guid}/content      404/404  404/404         404/404      404/404     404/404
         GET    /api/v1/inspection-supervision/visits                            200/-    200/-           200/-        200/-       200/-
         GET    /api/v1/inspection-supervision/unfiled                           403/-    403/-           403/-        200/-       403/-
         GET    /api/v1/inspection-supervision/ratings                           403/-    403/-           403/-        200/-       403/-
@@ -83,6 +86,14 @@ public abstract partial class RoleMatrixTests
             c => c.Client.PostJsonAsync($"/api/v1/inspections/{NoInspection}/items/{MatrixFoodItem}/lead", new { version = 0 })),
         new("POST /api/v1/inspections/{id:guid}/publish",
             c => c.Client.PostJsonAsync($"/api/v1/inspections/{NoInspection}/publish", new { version = 0 }), c => c.Client.PostJsonAsync($"/api/v1/inspections/{NoInspection}/publish", new { version = 0 })),
+        new("GET /api/v1/inspections/{id:guid}/photos/",
+            c => c.Client.GetAsync($"/api/v1/inspections/{NoInspection}/photos"), c => c.Client.GetAsync($"/api/v1/inspections/{NoInspection}/photos")),
+        new("POST /api/v1/inspections/{id:guid}/photos/",
+            c => c.Client.PostAsync($"/api/v1/inspections/{NoInspection}/photos", new ByteArrayContent([1, 2, 3])),
+            c => c.Client.PostAsync($"/api/v1/inspections/{NoInspection}/photos", new ByteArrayContent([1, 2, 3]))),
+        new("GET /api/v1/inspections/{id:guid}/photos/{photoId:guid}/content",
+            c => c.Client.GetAsync($"/api/v1/inspections/{NoInspection}/photos/{NoInspection}/content"),
+            c => c.Client.GetAsync($"/api/v1/inspections/{NoInspection}/photos/{NoInspection}/content")),
         new("GET /api/v1/inspection-supervision/visits", c => c.Client.GetAsync("/api/v1/inspection-supervision/visits"), null),
         new("GET /api/v1/inspection-supervision/unfiled", c => c.Client.GetAsync("/api/v1/inspection-supervision/unfiled"), null),
         new("GET /api/v1/inspection-supervision/ratings", c => c.Client.GetAsync("/api/v1/inspection-supervision/ratings"), null),

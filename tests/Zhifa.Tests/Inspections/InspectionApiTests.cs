@@ -204,6 +204,25 @@ public abstract class InspectionApiTests(ZhifaApp app)
     }
 
     [Fact]
+    public async Task TheVisitsPhotos_AreStoredByTheirContentsHash_ARenamedFileIsRefused_AndTheSamePhotoIsKeptOnce()
+    {
+        var task = await PlanAsync("原平市北城街道老王烩面馆", Today, ZhangWei, WangFang);
+        var png = Zhifa.Core.Records.RecordsDemo.Png(30, 20, (byte)Random.Shared.Next(256), 80, 20);
+        async Task<HttpResponseMessage> Send(byte[] bytes, string name) =>
+            await _officer.PostAsync($"/api/v1/inspections/{task.Id}/photos?fileName={Uri.EscapeDataString(name)}", new ByteArrayContent(bytes));
+        var added = await (await Send(png, "后厨.png")).OkAsync<InspectionPhotoView>();
+        Assert.Equal((Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png)), "image/png", "后厨.png"), (added.Sha256, added.MediaType, added.FileName));
+        Assert.Equal(added.Id, (await (await Send(png, "again.png")).OkAsync<InspectionPhotoView>()).Id);
+        var refused = await Problem.ReadAsync(await Send("MZ\0\0not a photo"u8.ToArray(), "现场.jpg"), HttpStatusCode.BadRequest);
+        Assert.Equal(["file"], problem(refused));
+        var list = await _officer.GetFromJsonAsync<List<InspectionPhotoView>>($"/api/v1/inspections/{task.Id}/photos", ZhifaApp.Json);
+        Assert.Single(list!);
+        Assert.Equal(png, await _officer.GetByteArrayAsync($"/api/v1/inspections/{task.Id}/photos/{added.Id}/content"));
+
+        static IEnumerable<string> problem(Problem p) => p.Errors!.Keys;
+    }
+
+    [Fact]
     public async Task AVisitWithoutAFiledCode_IsRecordedAndFlaggedToTheSupervisor()
     {
         var task = await PlanAsync("原平市绿野农业开发有限公司", Today, ZhangWei, WangFang);
