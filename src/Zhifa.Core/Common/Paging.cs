@@ -53,6 +53,13 @@ public static class Paging
         return new Page<T>(items, total, p, s, capped);
     }
 
+    /// <summary>Counts a list's rows up to <see cref="CountCap"/>: the total to show and whether there are more.</summary>
+    public static async Task<(int Total, bool Capped)> CountCappedAsync<T>(IQueryable<T> query, CancellationToken ct = default)
+    {
+        var counted = await query.Take(CountCap + 1).CountAsync(ct);
+        return counted > CountCap ? (CountCap, true) : (counted, false);
+    }
+
     /// <summary>A page of a list that is ordered in memory (computed rows: certificate status, training shortfall).</summary>
     public static Page<T> Of<T>(IReadOnlyList<T> rows, int? page, int? size)
     {

@@ -32,6 +32,8 @@ internal static class InspectionsDemo
         var ratings = demo.Services.GetRequiredService<InspectionQueries>();
         var market = DemoData.Ids.YuanpingMarket;
         var today = demo.Today;
+        // Every visit falls in this year, whatever day the demo is loaded on: the cap (SSJ-FREQ) counts a calendar year.
+        DateOnly InYear(int days) => DateOnly.FromDayNumber(Math.Clamp(today.DayNumber + days, new DateOnly(today.Year, 1, 1).DayNumber, new DateOnly(today.Year, 12, 31).DayNumber));
         static T Must<T>(Result<T> r, string what) => r.IsSuccess ? r.Value : throw new InvalidOperationException($"Inspections demo, {what}: {r.Error!.Describe()}");
 
         // 刘洋 declared that his sister works at 原平市康泰大药房: never drawn for it.
@@ -57,18 +59,18 @@ internal static class InspectionsDemo
         Must(await ratings.RateAsync(published.Code!, new RatingRequest(5, "检查人员出示证件，程序规范。"), ct), "rating");
 
         // One visit instead of two: the market and the transport bureaus' inspections of 宏达运输 merged, the market leading.
-        var marketTask = Must(await desk.CreateAsync(new InspectionRequest(haulier, market, today.AddDays(7), [FoodItem], [ZhangWei, WangFang]), ct), "joint market");
-        var roadTask = Must(await desk.CreateAsync(new InspectionRequest(haulier, DemoData.Ids.YuanpingTransport, today.AddDays(9), [RoadItem], [ZhouJie, WuQiang]), ct),
+        var marketTask = Must(await desk.CreateAsync(new InspectionRequest(haulier, market, InYear(7), [FoodItem], [ZhangWei, WangFang]), ct), "joint market");
+        var roadTask = Must(await desk.CreateAsync(new InspectionRequest(haulier, DemoData.Ids.YuanpingTransport, InYear(9), [RoadItem], [ZhouJie, WuQiang]), ct),
             "joint transport");
         Must(await desk.MergeAsync(new MergeRequest([marketTask.Id, roadTask.Id], market), ct), "merge");
 
         // 惠民超市, visited three times this year already: a fourth visit over the cap (SSJ-FREQ), with its reason and the head's approval.
         foreach (var daysAgo in new[] { 300, 200, 100 })
         {
-            var t = Must(await desk.CreateAsync(new InspectionRequest(shop, market, today.AddDays(-daysAgo), [FoodItem], [ZhangWei, WangFang]), ct), "shop visit");
+            var t = Must(await desk.CreateAsync(new InspectionRequest(shop, market, InYear(-daysAgo), [FoodItem], [ZhangWei, WangFang]), ct), "shop visit");
             Must(await desk.FileAsync(t.Id, new FileRequest(t.Version), ct), "shop filing");
         }
-        var fourth = Must(await desk.CreateAsync(new InspectionRequest(shop, market, today.AddDays(3), [FoodItem], [ZhangWei, LiuYang]), ct), "fourth visit");
+        var fourth = Must(await desk.CreateAsync(new InspectionRequest(shop, market, InYear(3), [FoodItem], [ZhangWei, LiuYang]), ct), "fourth visit");
         var waiting = Must(await desk.FileAsync(fourth.Id, new FileRequest(fourth.Version, "12345热线投诉：销售过期食品，需现场核查"), ct), "over cap");
         Must(await desk.ApproveOverCapAsync(waiting.Id, new TaskStepRequest(waiting.Version), ct), "approval");
     }

@@ -107,6 +107,12 @@ public static class InspectionEndpoints
             .WithName("PublishedInspectionResults").WithSummary("Published results, newest first; a person's name masked (SXZD-MASK).").Produces<Page<PublishedResult>>();
         pub.MapGet("/draws/{id:guid}", async (Guid id, InspectionQueries queries, HttpContext http, CancellationToken ct) => (await queries.PublicDrawAsync(id, ct)).ToResult(http))
             .WithName("PublicDraw").WithSummary("A draw as published, with its document and the result of re-running it from that document alone.").Produces<PublicDraw>().ProducesProblem(404);
+        pub.MapGet("/draws/{id:guid}/document", async (Guid id, InspectionQueries queries, HttpContext http, CancellationToken ct) =>
+                await queries.PublicDrawAsync(id, ct) is { IsSuccess: true, Value.PublishedJson: { } json }
+                    ? Results.File(System.Text.Encoding.UTF8.GetBytes(json), "application/json", $"draw-{id}.json")
+                    : InspectionErrors.DrawNotFound().ToProblem(http))
+            .WithName("PublicDrawDocument").WithSummary("The draw's published document (inputs, parameters, secret, the bureau's value, result) to re-run anywhere.")
+            .Produces<string>(200, "application/json").ProducesProblem(404);
         pub.MapPost("/draws/verify", async (HttpRequest request, CancellationToken ct) =>
             {
                 using var reader = new StreamReader(request.Body);

@@ -9,23 +9,16 @@ namespace Zhifa.Tests.Data;
 
 public class DemoDataTests
 {
-    /// <summary>What the features' demo seeds take from the container: a fast password hasher, a test protector, the pepper, a blob store.</summary>
-    private static IServiceProvider DemoServices() => new Microsoft.Extensions.DependencyInjection.ServiceCollection()
-        .AddSingleton(new Zhifa.Core.Identity.PasswordHasher(new Zhifa.Core.Identity.SecurityOptions { PasswordIterations = 1000 }))
-        .AddSingleton<Zhifa.Core.Personnel.IIdNumberProtector>(new Zhifa.Tests.Personnel.FakeProtector())
-        .AddSingleton(new Zhifa.Core.Personnel.UseCases.IdNumberPepper(Zhifa.Tests.Personnel.Fixtures.Pepper))
-        .AddSingleton<Zhifa.Core.Records.IBlobStore>(new Zhifa.Core.Records.DirectoryBlobStore(Path.Combine(Path.GetTempPath(), "zhifa-demo-blobs")))
-        .BuildServiceProvider();
-
+    /// <summary>
+    /// Loads the demo into a migrated, empty database through the app's own container (every feature's seed uses the
+    /// services it uses in production), twice, and reads the organisations back.
+    /// </summary>
     private static async Task<List<(Guid Id, string Name, string Path, string? Code)>> SeedAndReadAsync(string provider)
     {
-        using var database = TestDatabases.Create(provider);
-        var options = new DbContextOptionsBuilder<ZhifaDbContext>();
-        new DatabaseOptions { Provider = provider, ConnectionString = database.ConnectionString }.Apply(options);
-        await using var db = new ZhifaDbContext(options.Options);
-        await db.Database.MigrateAsync();
-        Assert.True(await new DemoData(db, DemoServices(), TimeProvider.System).SeedAsync());
-        Assert.False(await new DemoData(db, DemoServices(), TimeProvider.System).SeedAsync(), "a second load into a non-empty database does nothing");
+        using var app = new ZhifaApp(provider, new Dictionary<string, string?> { ["Zhifa:Demo:SeedOnEmptyDatabase"] = "false" });
+        await using var scope = app.Scope(out var db);
+        Assert.True(await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync());
+        Assert.False(await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(), "a second load into a non-empty database does nothing");
         var all = await db.Organizations.AsNoTracking().ToListAsync();
         return all.Select(o => (o.Id, o.Name, o.Path, (o as Region)?.Code ?? (o as EnforcementBody)?.CreditCode)).OrderBy(x => x.Id).ToList();
     }
@@ -43,12 +36,8 @@ public class DemoDataTests
     [Fact]
     public async Task Demo_HasTheShanxiSliceWithSixSectorsAndValidCodes()
     {
-        using var database = TestDatabases.Create(TestDatabases.Sqlite);
-        var options = new DbContextOptionsBuilder<ZhifaDbContext>();
-        new DatabaseOptions { Provider = TestDatabases.Sqlite, ConnectionString = database.ConnectionString }.Apply(options);
-        await using var db = new ZhifaDbContext(options.Options);
-        await db.Database.MigrateAsync();
-        await new DemoData(db, DemoServices(), TimeProvider.System).SeedAsync();
+        using var app = new ZhifaApp(TestDatabases.Sqlite);
+        await using var scope = app.Scope(out var db);
 
         var regions = await db.Regions.ToListAsync();
         Assert.Contains(regions, r => r.Code == "140000" && r.Name == "山西省" && r.Level == RegionLevel.Province);

@@ -12,6 +12,7 @@ using Zhifa.Core.Cases;
 using Zhifa.Core.Common;
 using Zhifa.Core.Identity;
 using Zhifa.Core.Data;
+using Zhifa.Core.Inspections;
 using Zhifa.Core.Messages;
 using Zhifa.Tests.Infrastructure;
 
@@ -50,6 +51,10 @@ public abstract class ListQueryCountTests : IDisposable
         { "yp.market.officer", "/api/v1/messages" },
         { "", "/api/v1/public/catalogue" },
         { "", "/api/v1/public/benchmarks" },
+        { "yp.supervisor", "/api/v1/inspection-plans" },
+        { "yp.supervisor", "/api/v1/inspections" },
+        { "yp.market.officer", "/api/v1/inspections?view=Mine" },
+        { "", "/api/v1/public/inspections/results" },
     };
 
     private readonly CountedApp _fixture;
@@ -183,8 +188,9 @@ public sealed class CountedPostgresApp() : CountedApp(TestDatabases.Postgres);
 internal static class ListRows
 {
     /// <summary>
-    /// Every demo case gets a clock due today and one past its day (the due-soon and overdue views have only a few), and
-    /// 张伟 (yp.market.officer) a dozen messages about them (the demo sends none).
+    /// Every demo case gets a clock due today and one past its day (the due-soon and overdue views have only a few),
+    /// 张伟 (yp.market.officer) a dozen messages about them (the demo sends none), and the market bureau a dozen plans
+    /// and a dozen published inspections by 张伟 and 王芳 with an item each (the demo has one plan and one published result).
     /// </summary>
     public static async Task AddAsync(ZhifaApp app)
     {
@@ -203,6 +209,22 @@ internal static class ListRows
             db.UserMessages.Add(new UserMessage(Guid.NewGuid(), officer, "message.case_deadline_soon",
                 [c.CaseNumber ?? c.Title, c.PartyName, "enum.DeadlineKind.Statement", "XZCF-STMT", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)],
                 $"/cases/{c.Id}", $"list-query-count:{c.Id}", now.AddMinutes(-i)));
+        }
+        var market = Zhifa.Core.Demo.DemoData.Ids.YuanpingMarket;
+        var item = Zhifa.Core.Common.DeterministicGuid.From("catalogue:140981JC01001");
+        foreach (var n in Enumerable.Range(1, 12))
+        {
+            db.InspectionPlans.Add(new Zhifa.Core.Inspections.InspectionPlan(Guid.NewGuid(), market, today.Year, $"计数计划{n:00}", new DateOnly(today.Year, 1, 1),
+                new DateOnly(today.Year, 12, 31), true, new Dictionary<string, decimal> { ["A"] = 100 }, [item], now));
+            var task = new Zhifa.Core.Inspections.InspectionTask(Guid.NewGuid(), market, "原平市市场监督管理局", null, null, Guid.NewGuid(), $"计数企业{n:00}", null, false,
+                today.AddDays(-n), now, "张伟")
+            {
+                State = Zhifa.Core.Inspections.InspectionState.Published, VisitedOn = today.AddDays(-n), PublishDueOn = today.AddDays(20), PublishedAt = now.AddMinutes(-n),
+            };
+            task.Officers.Add(new Zhifa.Core.Inspections.InspectionOfficer(task.Id, Zhifa.Core.Common.DeterministicGuid.From("personnel:officer:张伟"), "张伟", null));
+            task.Officers.Add(new Zhifa.Core.Inspections.InspectionOfficer(task.Id, Zhifa.Core.Common.DeterministicGuid.From("personnel:officer:王芳"), "王芳", null));
+            task.Items.Add(new Zhifa.Core.Inspections.InspectionItem(Guid.NewGuid(), task.Id, item, "140981JC01001", "检查事项", "依据"));
+            db.InspectionTasks.Add(task);
         }
         await db.SaveChangesAsync();
     }

@@ -118,13 +118,13 @@ public sealed class InspectionPlans(ZhifaDbContext db, InspectionRules rules, Ti
         if (year is { } y)
             query = query.Where(p => p.Year == y);
         var size = Math.Clamp(pageSize ?? 20, 1, 200);
-        var number = Math.Max(1, page ?? 1);
-        var total = await query.CountAsync(ct);
+        var (total, capped) = await Paging.CountCappedAsync(query, ct);
+        var number = Math.Clamp(page ?? 1, 1, Math.Max(1, (total + size - 1) / size));
         var plans = await query.OrderByDescending(p => p.Year).ThenBy(p => p.Name).Skip((number - 1) * size).Take(size).ToListAsync(ct);
         var ids = plans.Select(p => p.Id).ToList();
         var draws = await db.InspectionDraws.AsNoTracking().Where(d => ids.Contains(d.PlanId)).ToListAsync(ct);
         var names = await BodyNamesAsync(plans.Select(p => p.BodyId), ct);
-        return new Page<PlanView>([.. plans.Select(p => View(p, names.GetValueOrDefault(p.BodyId, ""), draws.Where(d => d.PlanId == p.Id)))], total, number, size);
+        return new Page<PlanView>([.. plans.Select(p => View(p, names.GetValueOrDefault(p.BodyId, ""), draws.Where(d => d.PlanId == p.Id)))], total, number, size, capped);
     }
 
     public async Task<Result<PlanView>> GetAsync(Guid id, CancellationToken ct = default)

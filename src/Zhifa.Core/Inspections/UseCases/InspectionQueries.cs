@@ -16,7 +16,7 @@ public enum InspectionListView
 
 public sealed record InspectionFilter(InspectionListView? View = null, InspectionState? State = null, int? Page = null, int? PageSize = null);
 
-public sealed record InspectionRow(Guid Id, string BodyName, string PartyName, InspectionState State, DateOnly PlannedOn, string? Code, DateOnly? PublishDueOn,
+public sealed record InspectionRow(Guid Id, Guid BodyId, string BodyName, string PartyName, InspectionState State, DateOnly PlannedOn, string? Code, DateOnly? PublishDueOn,
     int? PublishDaysLeft, bool RepeatWithin30Days, bool VisitedUnfiled, bool PublishedLate, bool Joint);
 
 /// <summary>What the enterprise sees after scanning the code: who inspects it, their certificates, the basis and items, and whether it may rate.</summary>
@@ -67,13 +67,13 @@ public sealed class InspectionQueries(ZhifaDbContext db, InspectionRules rules, 
                 break;
         }
         var size = Math.Clamp(filter.PageSize ?? 20, 1, 200);
-        var page = Math.Max(1, filter.Page ?? 1);
-        var total = await query.CountAsync(ct);
+        var (total, capped) = await Paging.CountCappedAsync(query, ct);
+        var page = Math.Clamp(filter.Page ?? 1, 1, Math.Max(1, (total + size - 1) / size));
         var rows = await query.OrderByDescending(t => t.PlannedOn).ThenBy(t => t.Id).Skip((page - 1) * size).Take(size)
-            .Select(t => new InspectionRow(t.Id, t.BodyName, t.PartyName, t.State, t.PlannedOn, t.Code, t.PublishDueOn, null, t.RepeatWithin30Days, t.VisitedUnfiled,
+            .Select(t => new InspectionRow(t.Id, t.BodyId, t.BodyName, t.PartyName, t.State, t.PlannedOn, t.Code, t.PublishDueOn, null, t.RepeatWithin30Days, t.VisitedUnfiled,
                 t.PublishedLate, t.JointGroupId != null)).ToListAsync(ct);
         return new Page<InspectionRow>([.. rows.Select(r => r with { PublishDaysLeft = r.PublishDueOn is { } d && r.State == InspectionState.Recorded ? d.DayNumber - today.DayNumber : null })],
-            total, page, size);
+            total, page, size, capped);
     }
 
     /// <summary>The enterprise's page behind the code: no sign-in; a joint inspection shows every body's inspectors and items.</summary>
@@ -107,13 +107,18 @@ public sealed class InspectionQueries(ZhifaDbContext db, InspectionRules rules, 
             .FirstOrDefaultAsync(t => t.Code == normalized, ct);
         if (task is null)
             return InspectionErrors.TaskNotFound();
+        var errors = new ValidationBuilder();
         if (request.Score is not (>= 1 and <= 5))
-            return InspectionErrors.ScoreOutOfRange();
+            errors.Add(InspectionErrors.ScoreOutOfRange());
+        if (request.Comment is { Length: > InspectionRating.MaxComment })
+            errors.Add(CommonErrors.FieldTooLong("comment", InspectionRating.MaxComment));
+        if (errors.Build() is { } invalid)
+            return invalid;
         if (task.State is not (InspectionState.Recorded or InspectionState.Published))
             return InspectionErrors.NotVisitedYet();
         if (await db.InspectionRatings.Unscoped("one rating per inspection").AnyAsync(r => r.TaskId == task.Id, ct))
             return InspectionErrors.AlreadyRated();
-        db.InspectionRatings.Add(new InspectionRating(Guid.CreateVersion7(), task.Id, task.BodyId, request.Score.Value,
+        db.InspectionRatings.Add(new InspectionRating(Guid.CreateVersion7(), task.Id, task.BodyId, request.Score!.Value,
             string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(), clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
         return true;
@@ -125,10 +130,11 @@ public sealed class InspectionQueries(ZhifaDbContext db, InspectionRules rules, 
         var size = 20;
         var number = Math.Max(1, page ?? 1);
         var query = db.InspectionTasks.Unscoped("published results are public").AsNoTracking().Where(t => t.State == InspectionState.Published);
-        var total = await query.CountAsync(ct);
+        var (total, capped) = await Paging.CountCappedAsync(query, ct);
+        number = Math.Min(number, Math.Max(1, (total + size - 1) / size));
         var tasks = await query.OrderByDescending(t => t.PublishedAt).ThenBy(t => t.Id).Skip((number - 1) * size).Take(size).Include(t => t.Items).ToListAsync(ct);
         return new Page<PublishedResult>([.. tasks.Select(t => new PublishedResult(t.Id, t.BodyName, t.PartyIsPerson ? Mask(t.PartyName) : t.PartyName, t.VisitedOn!.Value,
-            t.PublishedAt!.Value, t.PublishedLate, [.. t.Items.Select(i => new CodeItem(i.Code, i.Name, "", i.Result))]))], total, number, size);
+            t.PublishedAt!.Value, t.PublishedLate, [.. t.Items.Select(i => new CodeItem(i.Code, i.Name, "", i.Result))]))], total, number, size, capped);
     }
 
     /// <summary>The enterprises visited this year in the caller's scope, with their visits by every body (SSJ-FREQ), most visited first.</summary>
@@ -148,7 +154,7 @@ public sealed class InspectionQueries(ZhifaDbContext db, InspectionRules rules, 
     /// <summary>Visits recorded without a filed code (flagged to the supervisor).</summary>
     public async Task<IReadOnlyList<InspectionRow>> UnfiledAsync(CancellationToken ct = default) =>
         await db.InspectionTasks.AsNoTracking().Where(t => t.VisitedUnfiled).OrderByDescending(t => t.VisitedOn).Take(200)
-            .Select(t => new InspectionRow(t.Id, t.BodyName, t.PartyName, t.State, t.PlannedOn, t.Code, t.PublishDueOn, null, t.RepeatWithin30Days, t.VisitedUnfiled,
+            .Select(t => new InspectionRow(t.Id, t.BodyId, t.BodyName, t.PartyName, t.State, t.PlannedOn, t.Code, t.PublishDueOn, null, t.RepeatWithin30Days, t.VisitedUnfiled,
                 t.PublishedLate, t.JointGroupId != null)).ToListAsync(ct);
 
     /// <summary>The enterprises' ratings: for the supervising bureau only (the endpoint's permission), never the inspecting body.</summary>
@@ -176,7 +182,7 @@ public sealed class InspectionQueries(ZhifaDbContext db, InspectionRules rules, 
     {
         var planned = await db.InspectionTasks.AsNoTracking().Where(t => t.State == InspectionState.Planned && t.JointGroupId == null)
             .OrderBy(t => t.PlannedOn).Take(2000)
-            .Select(t => new { Row = new InspectionRow(t.Id, t.BodyName, t.PartyName, t.State, t.PlannedOn, t.Code, t.PublishDueOn, null, false, false, false, false), t.PartyId, t.BodyId })
+            .Select(t => new { Row = new InspectionRow(t.Id, t.BodyId, t.BodyName, t.PartyName, t.State, t.PlannedOn, t.Code, t.PublishDueOn, null, false, false, false, false), t.PartyId, t.BodyId })
             .ToListAsync(ct);
         return [.. planned.GroupBy(t => (t.PartyId, t.Row.PlannedOn.Year, t.Row.PlannedOn.Month)).Where(g => g.Select(t => t.BodyId).Distinct().Count() > 1)
             .Select(g => new JointProposal(g.Key.PartyId, g.First().Row.PartyName, g.Key.Year, g.Key.Month, [.. g.Select(t => t.Row)]))];
