@@ -78,5 +78,17 @@ public class InspectionPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         // The public site shows the result.
         await enterprise.GotoAsync("/public/inspections");
         await Assertions.Expect(enterprise.Locator("main")).ToContainTextAsync("原平市恒信建筑工程有限公司");
+
+        // After the visit the enterprise sees each item's result and rates the inspection once: a score is required.
+        await enterprise.GotoAsync($"/public/inspections/code/{code}");
+        await Assertions.Expect(enterprise.Locator("main li[data-result='Lead']")).ToHaveCountAsync(1);
+        await enterprise.FillAsync("#rating-comment", "检查人员态度很好");
+        await enterprise.ClickAsync("#rating-submit");
+        await Assertions.Expect(enterprise.Locator(".invalid-feedback[data-field='score']")).ToBeVisibleAsync();
+        Assert.Equal("检查人员态度很好", await enterprise.InputValueAsync("#rating-comment"));
+        await enterprise.CheckAsync("#score-4");
+        await enterprise.ClickAsync("#rating-submit");
+        await Assertions.Expect(enterprise.Locator("#rating-done")).ToBeVisibleAsync();
+        Assert.Equal(0, await enterprise.Locator("#rating-form").CountAsync());
     }
 }

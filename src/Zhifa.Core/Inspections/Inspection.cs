@@ -261,6 +261,10 @@ public sealed class InspectionTask : IVersioned, IEntityWithId
     public DateOnly? PublishDueOn { get; internal set; }
 
     public DateTime? PublishedAt { get; internal set; }
+
+    /// <summary>The day the inspectors were told the publication falls due soon, and the day it was marked overdue (SSJ-PUB; each told once).</summary>
+    public DateOnly? PublishRemindedOn { get; internal set; }
+    public DateOnly? PublishOverdueSince { get; internal set; }
     public bool PublishedLate { get; internal set; }
 
     public Guid? JointGroupId { get; internal set; }
@@ -474,6 +478,7 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
         b.HasIndex(t => t.Code).IsUnique();
         b.HasIndex(t => new { t.PartyId, t.PlannedOn });
         b.HasIndex(t => new { t.BodyId, t.State, t.PlannedOn });
+        b.HasIndex(t => new { t.State, t.PublishDueOn });
         b.HasIndex(t => t.DrawId);
         b.HasIndex(t => t.JointGroupId);
         b.HasMany(t => t.Officers).WithOne().HasForeignKey(o => o.TaskId).OnDelete(DeleteBehavior.Cascade);

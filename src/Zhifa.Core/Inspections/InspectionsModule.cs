@@ -114,6 +114,9 @@ public sealed class InspectionRules
     /// <summary>SSJ-PUB: working days after the visit by which its result is published.</summary>
     public int PublishWorkingDays { get; set; } = 20;
 
+    /// <summary>SSJ-PUB: the inspectors are reminded this many working days before the publication falls due.</summary>
+    public int PublishReminderWorkingDays { get; set; } = 3;
+
     /// <summary>SSJ-RATIO: the least share a plan may draw of any grade it draws from (enterprise disclosure spot checks: 3 %).</summary>
     public decimal MinimumRatioPercent { get; set; } = 3;
 

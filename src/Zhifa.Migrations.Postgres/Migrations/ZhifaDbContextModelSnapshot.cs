@@ -2057,6 +2057,12 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("PublishDueOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("PublishOverdueSince")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PublishRemindedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2106,6 +2112,8 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasIndex("JointGroupId");
 
                     b.HasIndex("PartyId", "PlannedOn");
+
+                    b.HasIndex("State", "PublishDueOn");
 
                     b.HasIndex("BodyId", "State", "PlannedOn");
 

@@ -2039,6 +2039,12 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("PublishDueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PublishOverdueSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishRemindedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -2088,6 +2094,8 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasIndex("JointGroupId");
 
                     b.HasIndex("PartyId", "PlannedOn");
+
+                    b.HasIndex("State", "PublishDueOn");
 
                     b.HasIndex("BodyId", "State", "PlannedOn");
 

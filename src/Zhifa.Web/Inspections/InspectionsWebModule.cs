@@ -10,6 +10,12 @@ public sealed class InspectionsWebModule : WebModule
 {
     public override int Order => 70;
 
+    public override void AddServices(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddZhifaJob<InspectionReminderJob>();
+    }
+
     public override void MapEndpoints(RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);

@@ -2,12 +2,16 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Zhifa.Core.Cases.UseCases;
 using Zhifa.Core.Common;
 using Zhifa.Core.Demo;
 using Zhifa.Core.Inspections;
 using Zhifa.Core.Inspections.Draws;
 using Zhifa.Core.Inspections.UseCases;
+using Zhifa.Core.Identity;
+using Zhifa.Core.Messages;
 using Zhifa.Tests.Infrastructure;
 
 namespace Zhifa.Tests.Inspections;
@@ -201,6 +205,47 @@ public abstract class InspectionApiTests(ZhifaApp app)
         Assert.Equal(HttpStatusCode.Conflict, (await _public.PostJsonAsync($"/api/v1/public/inspections/code/{filed.Code}/rating", new RatingRequest(5))).StatusCode);
         Assert.Contains((await _supervisor.GetFromJsonAsync<List<RatingRow>>("/api/v1/inspection-supervision/ratings", ZhifaApp.Json))!, r => r.Comment == "检查时间过长");
         Assert.Equal(HttpStatusCode.Forbidden, (await _head.GetAsync("/api/v1/inspection-supervision/ratings")).StatusCode);
+    }
+
+    [Fact]
+    [Trait("Rule", "SSJ-PUB")]
+    public async Task ThePublicationDeadline_TellsTheInspectorsOnce_WhenItFallsDueSoon_AndOnceWhenItHasPassed()
+    {
+        await using var scope = app.Scope(out var db);
+        var calendar = await scope.ServiceProvider.GetRequiredService<Zhifa.Core.Calendar.IStatutoryCalendarSource>().GetAsync(default);
+        // The latest visit day whose 20 working days end today or later: its publication falls due within the next working days.
+        var soonDay = Today;
+        while (calendar.AddWorkingDays(soonDay.AddDays(-1), 20).Date >= Today)
+            soonDay = soonDay.AddDays(-1);
+        var soon = await VisitAsync("原平市崞阳酒店管理有限公司", soonDay);
+        var late = await VisitAsync("原平市恒信建筑工程有限公司", Today.AddDays(-60));
+
+        var reminders = scope.ServiceProvider.GetRequiredService<InspectionReminders>();
+        var first = await reminders.RunAsync();
+        Assert.True(first.Overdue >= 1 && first.DueSoon >= 1, $"{first}");
+        var zhang = await db.Users.Where(u => u.UserName == "yp.market.officer").Select(u => u.Id).SingleAsync();
+        var told = await db.UserMessages.AsNoTracking().Where(m => m.DedupKey == $"inspection-publication:{soon}:soon" || m.DedupKey == $"inspection-publication:{late}:overdue")
+            .Select(m => new { m.UserId, m.Code, m.Link }).ToListAsync();
+        Assert.Contains(told, m => m.UserId == zhang && m.Code == "message.inspection_publish_soon" && m.Link == $"/inspections/{soon}");
+        Assert.Contains(told, m => m.UserId == zhang && m.Code == "message.inspection_publish_overdue" && m.Link == $"/inspections/{late}");
+        Assert.Equal(told.Count, told.Select(m => (m.UserId, m.Code, m.Link)).Distinct().Count());
+
+        // Run again: nothing new is marked, nobody is told twice.
+        var second = await reminders.RunAsync();
+        Assert.Equal((0, 0, 0), (second.Overdue, second.DueSoon, second.Messages));
+        var inbox = await _officer.GetStringAsync("/api/v1/messages?pageSize=100");
+        Assert.Contains("检查结果公示期限（SSJ-PUB）", inbox, StringComparison.Ordinal);
+    }
+
+    private async Task<Guid> VisitAsync(string party, DateOnly day)
+    {
+        var task = await PlanAsync(party, day, ZhangWei, LiuYang);
+        var filed = await (await _officer.PostJsonAsync($"/api/v1/inspections/{task.Id}/file", new FileRequest(task.Version, "公示提醒测试"))).OkAsync<InspectionView>();
+        if (filed.State == InspectionState.AwaitingApproval)
+            filed = await (await _head.PostJsonAsync($"/api/v1/inspections/{task.Id}/approve", new TaskStepRequest(filed.Version))).OkAsync<InspectionView>();
+        await (await _officer.PostJsonAsync($"/api/v1/inspections/{task.Id}/visit", new VisitRequest(filed.Version, day, "公示提醒测试", null,
+            [new FindingRequest(FoodItem, FindingResult.NoProblem, null)]))).OkAsync<InspectionView>();
+        return task.Id;
     }
 
     [Fact]
