@@ -45,15 +45,16 @@ internal static class InspectionsDemo
         var draw = Must(await plans.AnnounceAsync(plan.Id, ct), "announce");
         draw = Must(await plans.ContributeAsync(draw.Id, new ContributeRequest(draw.Version, "原平市司法局-" + today.Year + "-第1次抽查"), ct), "draw");
 
-        // The first subject drawn: filed, visited, its finding a lead, the result published, rated by the enterprise.
+        // 鑫源煤业 (credit grade D, drawn at 100 %, so in every draw): filed, its staff canteen visited, the finding a lead,
+        // the result published, rated by the enterprise.
         var shop = Party("原平市惠民超市有限公司");
         var haulier = Party("山西原平宏达运输有限公司");
-        var drawn = await demo.Db.InspectionTasks.Where(t => t.DrawId == draw.Id && t.PartyId != shop && t.PartyId != haulier).OrderBy(t => t.PartyName)
-            .Select(t => new { t.Id, t.Version }).FirstAsync(ct);
+        var mine = Party("原平市鑫源煤业有限责任公司");
+        var drawn = await demo.Db.InspectionTasks.Where(t => t.DrawId == draw.Id && t.PartyId == mine).Select(t => new { t.Id, t.Version }).SingleAsync(ct);
         var filed = Must(await desk.FileAsync(drawn.Id, new FileRequest(drawn.Version), ct), "file");
         var visited = Must(await desk.RecordVisitAsync(filed.Id, new VisitRequest(filed.Version, today,
-            "检查了经营场所、进货查验记录和冷藏设施。发现冷柜内一批酸奶超过保质期仍在销售。", "当事人负责人签字确认",
-            [new FindingRequest(FoodItem, FindingResult.ProblemFound, "冷柜内3盒酸奶超过保质期")]), ct), "visit");
+            "检查了职工食堂的加工场所、进货查验记录和冷藏设施。发现冷柜内一批酸奶超过保质期仍在供应。", "当事人负责人签字确认",
+            [new FindingRequest(FoodItem, FindingResult.ProblemFound, "职工食堂冷柜内3盒酸奶超过保质期")]), ct), "visit");
         var lead = Must(await desk.LeadAsync(visited.Id, FoodItem, new TaskStepRequest(visited.Version), ct), "lead");
         var published = Must(await desk.PublishAsync(lead.Id, new TaskStepRequest(lead.Version), ct), "publish");
         Must(await ratings.RateAsync(published.Code!, new RatingRequest(5, "检查人员出示证件，程序规范。"), ct), "rating");

@@ -103,8 +103,8 @@ public static class InspectionEndpoints
         pub.MapPost("/code/{code}/rating", async (string code, RatingRequest body, InspectionQueries queries, HttpContext http, CancellationToken ct) =>
                 (await queries.RateAsync(code, body, ct)).ToResult(http))
             .WithName("RateInspection").WithSummary("The enterprise's anonymous rating after the visit, once.").Produces<bool>().ProducesProblem(404).ProducesProblem(409);
-        pub.MapGet("/results", async (InspectionQueries queries, int? page, CancellationToken ct) => Results.Ok(await queries.PublishedAsync(page, ct)))
-            .WithName("PublishedInspectionResults").WithSummary("Published results, newest first; a person's name masked (SXZD-MASK).").Produces<Page<PublishedResult>>();
+        pub.MapGet("/results", async (InspectionQueries queries, int? page, int? pageSize, CancellationToken ct) => Results.Ok(await queries.PublishedAsync(page, pageSize, ct)))
+            .WithName("PublishedInspectionResults").WithSummary("Published results, newest first, 20 a page (pageSize up to 100); a person's name masked (SXZD-MASK).").Produces<Page<PublishedResult>>();
         pub.MapGet("/draws/{id:guid}", async (Guid id, InspectionQueries queries, HttpContext http, CancellationToken ct) => (await queries.PublicDrawAsync(id, ct)).ToResult(http))
             .WithName("PublicDraw").WithSummary("A draw as published, with its document and the result of re-running it from that document alone.").Produces<PublicDraw>().ProducesProblem(404);
         pub.MapGet("/draws/{id:guid}/document", async (Guid id, InspectionQueries queries, HttpContext http, CancellationToken ct) =>

@@ -112,10 +112,10 @@ public abstract class CaseStatisticsTests(ZhifaApp app)
         Assert.True(response.StatusCode == HttpStatusCode.OK, html);
         Assert.Contains("id=\"stats-by-state\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"stats-by-month\"", html, StringComparison.Ordinal);
-        Assert.Matches($@"<tr data-body=""{Market}"">\s*<td>原平市市场监督管理局</td>\s*<td class=""text-end"">12</td>", html);
+        Assert.Matches($@"<tr data-body=""{Market}"">\s*<td>原平市市场监督管理局</td>\s*<td class=""text-end"">13</td>", html);
         Assert.Contains("<tr data-state=\"Investigating\">", html, StringComparison.Ordinal);
-        Assert.Contains("data-registered=\"[12,2]\"", html, StringComparison.Ordinal);
-        Assert.Matches(@"<span class=""zf-card-value"">14</span>\s*<span class=""zf-card-label"">登记案件</span>", html);
+        Assert.Contains("data-registered=\"[13,2]\"", html, StringComparison.Ordinal);
+        Assert.Matches(@"<span class=""zf-card-value"">15</span>\s*<span class=""zf-card-label"">登记案件</span>", html);
         // The charts are drawn by a script file, none inline (CSP).
         Assert.Contains("<script src=\"js/case-statistics.js\"></script>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
@@ -136,7 +136,7 @@ public abstract class CaseStatisticsTests(ZhifaApp app)
         Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
         var rows = Xlsx.Read(new MemoryStream(bytes));
         Assert.NotNull(rows);
-        Assert.Equal(14, rows.Count);
+        Assert.Equal(15, rows.Count);
         // Oldest first, as the list sorts it: the archived case registered 120 working days ago.
         var first = rows[0];
         Assert.Equal("涉嫌使用未经检验的特种设备", first["案由"]);
@@ -147,9 +147,9 @@ public abstract class CaseStatisticsTests(ZhifaApp app)
         var onSpot = rows.Single(r => r["案由"] == "货车驾驶员未随车携带道路运输证");
         Assert.Equal(("曹国栋", "原交简〔2026〕0001", "100"), (onSpot["当事人"], onSpot["决定书文号"], onSpot["罚款金额（元）"]));
 
-        // The list's filters and scope: the market bureau's head, its leads only.
+        // The list's filters and scope: the market bureau's head, its leads only (one from the demo inspection's finding).
         var leads = Xlsx.Read(await app.ApiAs("yp.market.head").GetStreamAsync("/api/v1/cases/export?state=Lead"));
-        Assert.Equal(["涉嫌未凭处方销售处方药", "涉嫌销售过期预包装食品"], leads!.Select(r => r["案由"]).Order(StringComparer.Ordinal));
+        Assert.Equal(["原平市鑫源煤业有限责任公司：对食品经营者执行食品安全法律法规情况的监督检查", "涉嫌未凭处方销售处方药", "涉嫌销售过期预包装食品"], leads!.Select(r => r["案由"]).Order(StringComparer.Ordinal));
     }
 
     /// <summary>The export's two ways to the next deadline (a lookup per case up to the count cap, one grouped pass beyond it) agree, row for row, in the list's order.</summary>
@@ -161,7 +161,7 @@ public abstract class CaseStatisticsTests(ZhifaApp app)
         var filter = new CaseListFilter(Sort: "-party");
         var looked = await queries.ExportAsync(filter, 1_000).ToListAsync();
         var grouped = await queries.ExportAsync(filter, 0).ToListAsync();
-        Assert.Equal(14, looked.Count);
+        Assert.Equal(15, looked.Count);
         Assert.Equal(looked, grouped);
         var listed = await queries.ListAsync(filter with { PageSize = 200 });
         Assert.Equal(listed.Items.Select(r => (r.Title, r.NextDue)), grouped.Select(r => (r.Title, r.NextDue)));

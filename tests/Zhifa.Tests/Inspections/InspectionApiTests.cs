@@ -100,6 +100,38 @@ public abstract class InspectionApiTests(ZhifaApp app)
 
     [Fact]
     [Trait("Rule", "SSJ-DRAW")]
+    public async Task ABodyWithTooFewInspectorsToRotate_StillDrawsTheSubjectItVisitedLast_AndPublishesNoRotationForIt()
+    {
+        // The transport bureau has two inspectors, 周杰 and 吴强; they visit 鑫源煤业 (grade D, the only one).
+        var transport = DemoData.Ids.YuanpingTransport;
+        var road = app.ApiAs("yp.transport.officer");
+        var mine = Party("原平市鑫源煤业有限责任公司");
+        var zhou = DeterministicGuid.From("personnel:officer:周杰");
+        var wu = DeterministicGuid.From("personnel:officer:吴强");
+        var task = await (await road.PostJsonAsync("/api/v1/inspections", new InspectionRequest(mine, transport, Today, [RoadItem], [zhou, wu]))).OkAsync<InspectionView>();
+        var filed = await (await road.PostJsonAsync($"/api/v1/inspections/{task.Id}/file", new FileRequest(task.Version))).OkAsync<InspectionView>();
+        Assert.Equal(InspectionState.Filed, filed.State);
+        await (await road.PostJsonAsync($"/api/v1/inspections/{task.Id}/visit", new VisitRequest(filed.Version, Today, "检查车辆技术档案", null,
+            [new FindingRequest(RoadItem, FindingResult.NoProblem, null)]))).OkAsync<InspectionView>();
+
+        // Its next draw is not refused: with two inspectors there is no one else to send, so the rotation is not applied
+        // to 鑫源煤业, and the published document says so (no previous pairing for it); both go again.
+        var plan = await (await _admin.PostJsonAsync("/api/v1/inspection-plans", new PlanRequest(transport, Today.Year, TestData.Name("轮换测试"),
+            new DateOnly(Today.Year, 1, 1), new DateOnly(Today.Year, 12, 31), false, RatioD: 100, ItemIds: [RoadItem]))).OkAsync<PlanView>();
+        var announced = await (await _admin.PostJsonAsync($"/api/v1/inspection-plans/{plan.Id}/draws", new { })).OkAsync<DrawView>();
+        var drawn = await (await _supervisor.PostJsonAsync($"/api/v1/inspection-draws/{announced.Id}/contribute", new ContributeRequest(announced.Version, "轮换")))
+            .OkAsync<DrawView>();
+        var subject = Assert.Single(drawn.Result);
+        Assert.Equal("原平市鑫源煤业有限责任公司", subject.Name);
+        Assert.Equal(["吴强", "周杰"], subject.Inspectors.Order(StringComparer.Ordinal));
+        var published = (await _public.GetFromJsonAsync<PublicDraw>($"/api/v1/public/inspections/draws/{drawn.Id}", ZhifaApp.Json))!;
+        using var doc = JsonDocument.Parse(published.PublishedJson!);
+        Assert.DoesNotContain(doc.RootElement.GetProperty("previousPairings").EnumerateArray(), p => p.GetProperty("subjectKey").GetString() == subject.Key);
+        Assert.True(published.Verification!.Matches);
+    }
+
+    [Fact]
+    [Trait("Rule", "SSJ-DRAW")]
     public async Task ADraw_WithFewerThanTwoEligibleInspectorsForASubject_IsRefusedNamingIt_AndNothingIsAnnounced()
     {
         // Every officer of the market bureau declares a relationship with 原平市第二中学: none may be sent there.

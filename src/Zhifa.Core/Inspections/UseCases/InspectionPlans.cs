@@ -288,11 +288,21 @@ public sealed class InspectionPlans(ZhifaDbContext db, InspectionRules rules, Ti
         var conflicts = (await db.InspectionConflicts.AsNoTracking().Where(c => c.BodyId == body.Id).Select(c => new { c.OfficerId, c.PartyId }).ToListAsync(ct))
             .Where(c => byParty.ContainsKey(c.PartyId) && byOfficer.ContainsKey(c.OfficerId))
             .Select(c => new DrawExclusion(byOfficer[c.OfficerId], byParty[c.PartyId])).ToList();
-        // Not sent to the same subject twice in a row: each subject's last inspectors at this body.
-        var last = await db.InspectionTasks.AsNoTracking().Where(t => t.BodyId == body.Id && t.State != InspectionState.Cancelled && partyIds.Contains(t.PartyId))
+        // Not sent to the same subject twice in a row: each subject's last inspectors at this body (of an inspection filed or
+        // visited: a drawn inspection never carried out sent nobody). A conflict is absolute; the rotation is kept where the
+        // body has inspectors enough for it, and where it has not (three inspectors, two to a visit), the subject is still
+        // drawn rather than the whole draw refused. The exclusions applied are the ones published with the draw.
+        var last = await db.InspectionTasks.AsNoTracking().Where(t => t.BodyId == body.Id && t.State != InspectionState.Cancelled && partyIds.Contains(t.PartyId)
+                && (t.FiledAt != null || t.VisitedOn != null))
             .Select(t => new { t.PartyId, t.PlannedOn, t.CreatedAt, Officers = t.Officers.Select(o => o.OfficerId).ToList() }).ToListAsync(ct);
+        var conflicted = conflicts.GroupBy(c => c.SubjectKey).ToDictionary(g => g.Key, g => g.Select(c => c.InspectorKey).ToHashSet(StringComparer.Ordinal));
+        var noConflict = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string> Conflicted(string subject) => conflicted.GetValueOrDefault(subject) ?? noConflict;
         var previous = last.GroupBy(t => t.PartyId).Select(g => g.OrderBy(t => t.PlannedOn).ThenBy(t => t.CreatedAt).Last())
-            .SelectMany(t => t.Officers.Where(byOfficer.ContainsKey).Select(o => new DrawExclusion(byOfficer[o], byParty[t.PartyId]))).ToList();
+            .Select(t => (Subject: byParty[t.PartyId], Inspectors: t.Officers.Where(byOfficer.ContainsKey).Select(o => byOfficer[o])
+                .Where(k => !Conflicted(byParty[t.PartyId]).Contains(k)).Distinct().ToList()))
+            .Where(p => inspectorRefs.Count - Conflicted(p.Subject).Count - p.Inspectors.Count >= rules.InspectorsPerSubject)
+            .SelectMany(p => p.Inspectors.Select(k => new DrawExclusion(k, p.Subject))).ToList();
         return new AnnouncedDraw(
             [.. subjects.Select(p => new DrawSubject(p.CreditCode ?? p.Id.ToString("N"), p.CreditGrade?.ToString() ?? ""))],
             [.. inspectorRefs.Keys.Select(k => new DrawInspector(k))],

@@ -125,9 +125,9 @@ public sealed class InspectionQueries(ZhifaDbContext db, InspectionRules rules, 
     }
 
     /// <summary>Published results, newest first (the public site): a natural person's name masked (SXZD-MASK).</summary>
-    public async Task<Page<PublishedResult>> PublishedAsync(int? page, CancellationToken ct = default)
+    public async Task<Page<PublishedResult>> PublishedAsync(int? page, int? pageSize = null, CancellationToken ct = default)
     {
-        var size = 20;
+        var size = Math.Clamp(pageSize ?? 20, 1, 100);
         var number = Math.Max(1, page ?? 1);
         var query = db.InspectionTasks.Unscoped("published results are public").AsNoTracking().Where(t => t.State == InspectionState.Published);
         var (total, capped) = await Paging.CountCappedAsync(query, ct);
