@@ -14,7 +14,7 @@ public class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
     [
         "/", "/organizations", $"/organizations/{DemoData.Ids.Yuanping}", "/admin/users", "/admin/users/new",
         "/personnel/officers", "/personnel/officers/new", "/personnel/certificates", "/personnel/compliance",
-        "/catalogue", "/benchmarks", "/discretion/calculator", "/audit",
+        "/catalogue", "/benchmarks", "/discretion/calculator", "/audit", "/inspections", "/inspections/plans", "/inspections/enterprises",
     ];
 
     [Fact]
@@ -22,7 +22,8 @@ public class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var number = await app.CertificateNumberAsync("张伟");
         var page = await Axe.NewPageAsync(app);
-        var urls = new List<string> { "/public", "/public/catalogue", "/public/benchmarks", "/public/lists", "/public/verify", $"/public/verify?number={number}", "/public/verify?number=NO-SUCH" };
+        var urls = new List<string> { "/public", "/public/catalogue", "/public/benchmarks", "/public/lists", "/public/verify", $"/public/verify?number={number}", "/public/verify?number=NO-SUCH",
+            "/public/inspections", "/public/inspections/code", "/public/inspections/code/NOSUCH23" };
         await page.GotoAsync("/public/catalogue");
         var item = await page.Locator("main a[href^='/public/catalogue/']").First.GetAttributeAsync("href");
         if (item is not null)
@@ -31,6 +32,11 @@ public class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
         var benchmark = await page.Locator("main a[href^='/public/benchmarks/']").First.GetAttributeAsync("href");
         if (benchmark is not null)
             urls.Add(benchmark);
+
+        await page.GotoAsync("/public/inspections");
+        var draw = await page.Locator("main a[href^='/public/inspections/draws/']").First.GetAttributeAsync("href");
+        Assert.NotNull(draw);
+        urls.Add(draw);
 
         var found = await Axe.CheckAsync(page, urls);
         Assert.True(found.Count == 0, "axe-core:\n" + string.Join("\n", found));
@@ -53,9 +59,9 @@ public class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GotoAsync("/public");
         await page.ClickAsync("a[lang=en]");
         await Microsoft.Playwright.Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        var found = await Axe.CheckAsync(page, ["/public", "/public/verify", "/account/login"]);
+        var found = await Axe.CheckAsync(page, ["/public", "/public/verify", "/public/inspections", "/account/login"]);
         await BrowserApp.SignInAsync(page, "yp.supervisor", DemoData.DemoPassword);
-        found.AddRange(await Axe.CheckAsync(page, ["/", "/personnel/compliance", "/personnel/certificates"]));
+        found.AddRange(await Axe.CheckAsync(page, ["/", "/personnel/compliance", "/personnel/certificates", "/inspections/supervision", "/inspections/plans"]));
         Assert.True(found.Count == 0, "axe-core:\n" + string.Join("\n", found));
     }
 
