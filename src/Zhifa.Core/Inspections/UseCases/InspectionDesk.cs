@@ -125,8 +125,7 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
         var task = await db.InspectionTasks.AsNoTracking().Include(t => t.Officers).Include(t => t.Items).FirstOrDefaultAsync(t => t.Id == id, ct);
         if (task is null)
             return InspectionErrors.TaskNotFound();
-        var (visits, _) = await VisitsAsync(task, ct);
-        return View(task, visits);
+        return await ViewAsync(task, ct);
     }
 
     /// <summary>
@@ -137,13 +136,10 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
     public async Task<Result<InspectionView>> FileAsync(Guid id, FileRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var task = await LoadAsync(id, InspectionPermissions.Handle, ct);
-        if (task is null)
-            return InspectionErrors.TaskNotFound();
-        if (request.Version is { } v && v != task.Version)
-            return CommonErrors.StaleVersion();
-        if (task.State != InspectionState.Planned)
-            return InspectionErrors.NotInState(task.State.ToString());
+        var step = await StepAsync(id, request.Version, InspectionPermissions.Handle, [InspectionState.Planned], ct);
+        if (!step.IsSuccess)
+            return step.Error!;
+        var task = step.Value;
         var (visits, repeat) = await VisitsAsync(task, ct);
         if (visits >= rules.YearlyCap && string.IsNullOrWhiteSpace(request.OverCapReason))
             return InspectionErrors.OverCap(visits, rules.YearlyCap);
@@ -173,13 +169,10 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
     public async Task<Result<InspectionView>> ApproveOverCapAsync(Guid id, TaskStepRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var task = await LoadAsync(id, InspectionPermissions.Approve, ct);
-        if (task is null)
-            return InspectionErrors.TaskNotFound();
-        if (request.Version is { } v && v != task.Version)
-            return CommonErrors.StaleVersion();
-        if (task.State != InspectionState.AwaitingApproval)
-            return InspectionErrors.NotInState(task.State.ToString());
+        var step = await StepAsync(id, request.Version, InspectionPermissions.Approve, [InspectionState.AwaitingApproval], ct);
+        if (!step.IsSuccess)
+            return step.Error!;
+        var task = step.Value;
         var group = await GroupAsync(task, ct);
         foreach (var t in group)
         {
@@ -188,8 +181,7 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
         }
         Issue(group);
         await db.SaveChangesAsync(ct);
-        var (visits, _) = await VisitsAsync(task, ct);
-        return View(task, visits);
+        return await ViewAsync(task, ct);
     }
 
     /// <summary>
@@ -199,13 +191,10 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
     public async Task<Result<InspectionView>> RecordVisitAsync(Guid id, VisitRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var task = await LoadAsync(id, InspectionPermissions.Handle, ct);
-        if (task is null)
-            return InspectionErrors.TaskNotFound();
-        if (request.Version is { } v && v != task.Version)
-            return CommonErrors.StaleVersion();
-        if (task.State is not (InspectionState.Planned or InspectionState.Filed))
-            return InspectionErrors.NotInState(task.State.ToString());
+        var step = await StepAsync(id, request.Version, InspectionPermissions.Handle, [InspectionState.Planned, InspectionState.Filed], ct);
+        if (!step.IsSuccess)
+            return step.Error!;
+        var task = step.Value;
         var errors = new ValidationBuilder();
         var day = request.VisitedOn ?? clock.Today();
         if (day > clock.Today())
@@ -236,8 +225,7 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
         task.PublishDueOn = (await calendar.GetAsync(ct)).AddWorkingDays(day, rules.PublishWorkingDays).Date;
         task.State = InspectionState.Recorded;
         await db.SaveChangesAsync(ct);
-        var (visits, _) = await VisitsAsync(task, ct);
-        return View(task, visits);
+        return await ViewAsync(task, ct);
     }
 
     /// <summary>A finding that warrants a penalty becomes a lead (案源) of the body, from the inspection, in one action.</summary>
@@ -274,27 +262,22 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
         }, ct);
         if (outcome is not null)
             return outcome.Value;
-        var (visits, _) = await VisitsAsync(task, ct);
-        return View(task, visits);
+        return await ViewAsync(task, ct);
     }
 
     /// <summary>Publishes the result (SSJ-PUB): after the deadline it is published all the same and flagged late.</summary>
     public async Task<Result<InspectionView>> PublishAsync(Guid id, TaskStepRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var task = await LoadAsync(id, InspectionPermissions.Handle, ct);
-        if (task is null)
-            return InspectionErrors.TaskNotFound();
-        if (request.Version is { } v && v != task.Version)
-            return CommonErrors.StaleVersion();
-        if (task.State != InspectionState.Recorded)
-            return InspectionErrors.NotInState(task.State.ToString());
+        var step = await StepAsync(id, request.Version, InspectionPermissions.Handle, [InspectionState.Recorded], ct);
+        if (!step.IsSuccess)
+            return step.Error!;
+        var task = step.Value;
         task.PublishedAt = clock.GetUtcNow().UtcDateTime;
         task.PublishedLate = clock.Today() > task.PublishDueOn;
         task.State = InspectionState.Published;
         await db.SaveChangesAsync(ct);
-        var (visits, _) = await VisitsAsync(task, ct);
-        return View(task, visits);
+        return await ViewAsync(task, ct);
     }
 
     /// <summary>Merges planned tasks of several bodies for one enterprise into one visit led by one of them (the supervisor's).</summary>
@@ -346,6 +329,26 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
         for (var i = 0; i < span.Length; i++)
             span[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
     });
+
+    /// <summary>The inspection for a step: in scope for the permission (404 otherwise), at the version read (409), in one of the states the step needs (409).</summary>
+    private async Task<Result<InspectionTask>> StepAsync(Guid id, int? version, string permission, InspectionState[] states, CancellationToken ct)
+    {
+        var task = await LoadAsync(id, permission, ct);
+        if (task is null)
+            return InspectionErrors.TaskNotFound();
+        if (version is { } v && v != task.Version)
+            return CommonErrors.StaleVersion();
+        if (states.Length > 0 && !states.Contains(task.State))
+            return InspectionErrors.NotInState(task.State.ToString());
+        return task;
+    }
+
+    /// <summary>The inspection as the caller sees it after a step, with the enterprise's visits this year.</summary>
+    private async Task<InspectionView> ViewAsync(InspectionTask task, CancellationToken ct)
+    {
+        var (visits, _) = await VisitsAsync(task, ct);
+        return View(task, visits);
+    }
 
     private async Task<InspectionTask?> LoadAsync(Guid id, string permission, CancellationToken ct)
     {
