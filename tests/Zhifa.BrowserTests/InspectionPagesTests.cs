@@ -12,12 +12,6 @@ namespace Zhifa.BrowserTests;
 /// </summary>
 public class InspectionPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static async Task NoSeriousViolationsAsync(IPage page)
-    {
-        var found = await Axe.SeriousViolationsAsync(page);
-        Assert.True(found.Count == 0, page.Url + ": " + string.Join("\n", found));
-    }
-
     private const int Phone = 390;
 
     private static async Task FitsAsync(IPage page, string what) =>
@@ -30,7 +24,7 @@ public class InspectionPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await BrowserApp.SignInAsync(officer, "yp.market.officer", DemoData.DemoPassword);
         await officer.GotoAsync("/inspections/new");
         await FitsAsync(officer, "the new inspection's form");
-        await NoSeriousViolationsAsync(officer);
+        await Axe.AssertNoSeriousViolationsAsync(officer);
         await officer.FillAsync("#pp-Form-PartyId-q", "恒信建筑");
         await officer.Locator(".zf-party-match", new() { HasText = "原平市恒信建筑工程有限公司" }).ClickAsync();
         await officer.Locator("#pp-Form-PartyId-chosen [data-party-chosen]").WaitForAsync();
@@ -51,7 +45,7 @@ public class InspectionPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(enterprise.Locator("main")).ToContainTextAsync("对食品经营者执行食品安全法律法规情况的监督检查");
         await Assertions.Expect(enterprise.Locator("main a[href^='/public/verify?number=']").First).ToBeVisibleAsync();
         await FitsAsync(enterprise, "the enterprise's page of the code");
-        await NoSeriousViolationsAsync(enterprise);
+        await Axe.AssertNoSeriousViolationsAsync(enterprise);
 
         // A photo of the visit from the phone's camera, kept with the inspection.
         Assert.Equal("environment", await officer.GetAttributeAsync("#photo-file", "capture"));

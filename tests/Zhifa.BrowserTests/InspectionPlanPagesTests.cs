@@ -12,12 +12,6 @@ namespace Zhifa.BrowserTests;
 /// </summary>
 public class InspectionPlanPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static async Task NoSeriousViolationsAsync(IPage page)
-    {
-        var found = await Axe.SeriousViolationsAsync(page);
-        Assert.True(found.Count == 0, page.Url + ": " + string.Join("\n", found));
-    }
-
     [Fact]
     [Trait("Rule", "SSJ-DRAW")]
     public async Task TheHeadAnnouncesADraw_TheBureauDrawsIt_ThePublicReRunsIt_AndARedrawKeepsBoth()
@@ -25,7 +19,7 @@ public class InspectionPlanPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         var head = await Axe.NewPageAsync(app, 1280, 900);
         await BrowserApp.SignInAsync(head, "yp.market.head", DemoData.DemoPassword);
         await head.GotoAsync("/inspections/plans");
-        await NoSeriousViolationsAsync(head);
+        await Axe.AssertNoSeriousViolationsAsync(head);
         // The demo's plan is listed; a new plan without items is refused with the field named, what was typed kept.
         await Assertions.Expect(head.Locator("#inspection-plans")).ToContainTextAsync("双随机、一公开");
         await head.FillAsync("#plan-name", "浏览器测试抽查计划");
@@ -40,7 +34,7 @@ public class InspectionPlanPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         await head.Locator("#draw-1, #plan-error").First.WaitForAsync();
         Assert.True(await head.Locator("#plan-error").CountAsync() == 0, await head.InnerTextAsync("main"));
         await Assertions.Expect(head.Locator("#draw-1")).ToHaveAttributeAsync("data-state", "Announced");
-        await NoSeriousViolationsAsync(head);
+        await Axe.AssertNoSeriousViolationsAsync(head);
 
         // The justice bureau gives its value: the draw is made.
         var supervisor = await Axe.NewPageAsync(app, 1280, 900);
@@ -56,7 +50,7 @@ public class InspectionPlanPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         await Assertions.Expect(visitor.Locator("#draw-verified")).ToHaveAttributeAsync("data-matches", "true");
         Assert.True(await visitor.Locator("#draw-result li").CountAsync() >= 1);
         Assert.True(await visitor.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "the public draw page is wider than the phone");
-        await NoSeriousViolationsAsync(visitor);
+        await Axe.AssertNoSeriousViolationsAsync(visitor);
         var download = await visitor.RunAndWaitForDownloadAsync(() => visitor.ClickAsync("#draw-document"));
         using (var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(await download.PathAsync())))
             Assert.Equal("原平市司法局-浏览器测试", json.RootElement.GetProperty("supervisorValue").GetString());
@@ -83,7 +77,7 @@ public class InspectionPlanPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         await Assertions.Expect(supervisor.Locator("#monthly-table")).ToContainTextAsync("原平市市场监督管理局");
         await Assertions.Expect(supervisor.Locator("#over-cap")).ToContainTextAsync("原平市惠民超市有限公司");
         await Assertions.Expect(supervisor.Locator("#ratings-table")).ToContainTextAsync("检查人员出示证件，程序规范。");
-        await NoSeriousViolationsAsync(supervisor);
+        await Axe.AssertNoSeriousViolationsAsync(supervisor);
 
         // The inspecting body's officer has no supervision page.
         var officer = await Axe.NewPageAsync(app, 1280, 900);

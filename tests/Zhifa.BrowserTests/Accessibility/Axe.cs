@@ -48,6 +48,13 @@ internal static class Axe
         }).ToList();
     }
 
+    /// <summary>Fails the test with the page's address and each serious or critical violation on it as it is now.</summary>
+    public static async Task AssertNoSeriousViolationsAsync(IPage page)
+    {
+        var found = await SeriousViolationsAsync(page);
+        Assert.True(found.Count == 0, page.Url + ": " + string.Join("\n", found));
+    }
+
     /// <summary>Visits each address and collects every serious or critical violation, prefixed with the address.</summary>
     public static async Task<List<string>> CheckAsync(IPage page, IEnumerable<string> urls)
     {
