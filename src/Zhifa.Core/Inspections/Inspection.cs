@@ -69,6 +69,7 @@ public sealed class InspectionPlan : IVersioned
         RatioB = ratios.GetValueOrDefault("B");
         RatioC = ratios.GetValueOrDefault("C");
         RatioD = ratios.GetValueOrDefault("D");
+        RatioE = ratios.GetValueOrDefault("E");
         RatioUngraded = ratios.GetValueOrDefault("");
         ItemIds = [.. itemIds];
         CreatedAt = createdAt;
@@ -85,6 +86,7 @@ public sealed class InspectionPlan : IVersioned
     public decimal RatioB { get; private set; }
     public decimal RatioC { get; private set; }
     public decimal RatioD { get; private set; }
+    public decimal RatioE { get; private set; }
     public decimal RatioUngraded { get; private set; }
     public List<Guid> ItemIds { get; private set; } = [];
     public DateTime CreatedAt { get; private set; }
@@ -93,7 +95,7 @@ public sealed class InspectionPlan : IVersioned
     /// <summary>The share drawn per credit grade, "" for subjects without one.</summary>
     public IReadOnlyDictionary<string, decimal> Ratios => new Dictionary<string, decimal>
     {
-        ["A"] = RatioA, ["B"] = RatioB, ["C"] = RatioC, ["D"] = RatioD, [""] = RatioUngraded,
+        ["A"] = RatioA, ["B"] = RatioB, ["C"] = RatioC, ["D"] = RatioD, ["E"] = RatioE, [""] = RatioUngraded,
     };
 }
 
@@ -431,7 +433,8 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
         b.HasKey(p => p.Id);
         b.Property(p => p.Id).ValueGeneratedNever();
         b.Property(p => p.Name).HasMaxLength(InspectionPlan.MaxName);
-        foreach (var ratio in new[] { nameof(InspectionPlan.RatioA), nameof(InspectionPlan.RatioB), nameof(InspectionPlan.RatioC), nameof(InspectionPlan.RatioD), nameof(InspectionPlan.RatioUngraded) })
+        foreach (var ratio in new[] { nameof(InspectionPlan.RatioA), nameof(InspectionPlan.RatioB), nameof(InspectionPlan.RatioC), nameof(InspectionPlan.RatioD), nameof(InspectionPlan.RatioE),
+            nameof(InspectionPlan.RatioUngraded) })
             b.Property<decimal>(ratio).HasPrecision(9, 6);
         b.Ignore(p => p.Ratios);
         b.HasIndex(p => new { p.BodyId, p.Year });

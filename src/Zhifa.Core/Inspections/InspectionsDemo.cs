@@ -41,7 +41,7 @@ internal static class InspectionsDemo
 
         // The year's plan: poorer grades drawn more often (SSJ-RATIO), announced, then drawn with the justice bureau's value.
         var plan = Must(await plans.CreateAsync(new PlanRequest(market, today.Year, $"{today.Year}年度食品经营者“双随机、一公开”抽查计划",
-            new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31), false, 10, 20, 40, 100, 20, [FoodItem]), ct), "plan");
+            new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31), false, 10, 20, 40, 100, 100, 20, [FoodItem]), ct), "plan");
         var draw = Must(await plans.AnnounceAsync(plan.Id, ct), "announce");
         draw = Must(await plans.ContributeAsync(draw.Id, new ContributeRequest(draw.Version, "原平市司法局-" + today.Year + "-第1次抽查"), ct), "draw");
 

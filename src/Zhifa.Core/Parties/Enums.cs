@@ -26,10 +26,11 @@ public enum IndustrySection
 }
 
 /// <summary>
-/// The credit grade Zhifa records: the four-level credit-risk classification used by market regulation for
-/// 双随机 sampling (企业信用风险分类: A low risk, B average, C higher, D high). SSJ-RATIO raises the sampling ratio for C and D.
+/// The credit grade Zhifa records for 双随机 sampling, five levels as the inspections issue asks (A low risk, B average,
+/// C higher, D high, E very high — a region on the four-level 企业信用风险分类 simply leaves E unused). SSJ-RATIO raises
+/// the sampling ratio grade by grade from A to E.
 /// </summary>
 public enum CreditGrade
 {
-    A, B, C, D,
+    A, B, C, D, E,
 }

@@ -10,15 +10,15 @@ namespace Zhifa.Core.Parties;
 internal static class PartiesDemo
 {
     private sealed record Demo(PartyKind Kind, string Name, string Region, string? Stem, string? Person, string? Address,
-        IndustrySection? Industry, CreditGrade? Grade, string? Phone = null);
+        IndustrySection? Industry, CreditGrade? Grade, string? Phone = null, string? Tags = null);
 
     private static readonly Demo[] Parties =
     [
-        new(PartyKind.Enterprise, "原平市晋北食品有限公司", "140981", "91140981MA0GQ1001", "李建国", "原平市北城街道新原路18号", IndustrySection.C, CreditGrade.A, "0350-8521001"),
-        new(PartyKind.Enterprise, "原平市惠民超市有限公司", "140981001", "91140981MA0GQ1002", "王秀英", "原平市北城街道前进街66号", IndustrySection.F, CreditGrade.B, "13935001002"),
+        new(PartyKind.Enterprise, "原平市晋北食品有限公司", "140981", "91140981MA0GQ1001", "李建国", "原平市北城街道新原路18号", IndustrySection.C, CreditGrade.A, "0350-8521001", "食品生产、肉制品"),
+        new(PartyKind.Enterprise, "原平市惠民超市有限公司", "140981001", "91140981MA0GQ1002", "王秀英", "原平市北城街道前进街66号", IndustrySection.F, CreditGrade.B, "13935001002", "食品经营、冷链食品"),
         new(PartyKind.Enterprise, "山西原平宏达运输有限公司", "140981002", "91140981MA0GQ1003", "张志强", "原平市南城街道大运路9号", IndustrySection.G, CreditGrade.C, "13935001003"),
-        new(PartyKind.Enterprise, "原平市康泰大药房连锁有限公司", "140981", "91140981MA0GQ1004", "刘桂兰", "原平市北城街道健康路21号", IndustrySection.F, CreditGrade.A),
-        new(PartyKind.Enterprise, "原平市鑫源煤业有限责任公司", "140981105", "91140981MA0GQ1005", "赵永刚", "原平市轩岗镇工业园区", IndustrySection.B, CreditGrade.D, "13935001005"),
+        new(PartyKind.Enterprise, "原平市康泰大药房连锁有限公司", "140981", "91140981MA0GQ1004", "刘桂兰", "原平市北城街道健康路21号", IndustrySection.F, CreditGrade.A, null, "药品经营"),
+        new(PartyKind.Enterprise, "原平市鑫源煤业有限责任公司", "140981105", "91140981MA0GQ1005", "赵永刚", "原平市轩岗镇工业园区", IndustrySection.B, CreditGrade.D, "13935001005", "安全生产重点、职工食堂"),
         new(PartyKind.Enterprise, "原平市崞阳酒店管理有限公司", "140981100", "91140981MA0GQ1006", "孙丽华", "原平市崞阳镇东街3号", IndustrySection.H, CreditGrade.B),
         new(PartyKind.Enterprise, "原平市绿野农业开发有限公司", "140981101", "91140981MA0GQ1007", "周文明", "原平市大牛店镇大牛店村", IndustrySection.A, CreditGrade.B),
         new(PartyKind.Enterprise, "原平市恒信建筑工程有限公司", "140981", "91140981MA0GQ1008", "吴国庆", "原平市南城街道建设路120号", IndustrySection.E, null),
@@ -44,7 +44,7 @@ internal static class PartiesDemo
             var idNumber = person ? new StoredIdNumber(IdNumber.Hash(IdNumber.WithCheck(d.Person!), pepper), protector.Protect(IdNumber.WithCheck(d.Person!)),
                 IdNumber.Mask(IdNumber.WithCheck(d.Person!))) : null;
             var profile = new PartyProfile(d.Kind, d.Name, d.Stem is null ? null : PartyCreditCode.WithCheck(d.Stem), person ? null : d.Person,
-                d.Address, d.Industry, d.Grade, d.Phone, region.Id);
+                d.Address, d.Industry, d.Grade, d.Phone, region.Id, d.Tags);
             if (Party.Check(profile) is { } invalid)
                 throw new InvalidOperationException($"Demo party {d.Name} is invalid: {invalid.Describe()}");
             db.Parties.Add(Party.Register(profile, idNumber, region.Path, now, Id(d.Name)));

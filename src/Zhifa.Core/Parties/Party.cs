@@ -6,7 +6,7 @@ namespace Zhifa.Core.Parties;
 /// <summary>What a party's record says, as typed (the ID number apart: it comes as <see cref="StoredIdNumber"/>).</summary>
 public sealed record PartyProfile(
     PartyKind Kind, string? Name, string? CreditCode, string? LegalRepresentative, string? Address, IndustrySection? Industry,
-    CreditGrade? CreditGrade, string? Phone, Guid RegionId);
+    CreditGrade? CreditGrade, string? Phone, Guid RegionId, string? RiskTags = null);
 
 /// <summary>
 /// A party (当事人) of enforcement — an enterprise, an individual business, another organisation, or a natural person — registered
@@ -21,6 +21,13 @@ public sealed class Party : IEntityWithId, IVersioned
     public const int MaxPersonLength = 50;
     public const int MaxAddressLength = 200;
     public const int MaxPhoneLength = 20;
+
+    /// <summary>At most this many risk tags, each at most <see cref="MaxRiskTagLength"/> characters.</summary>
+    public const int MaxRiskTags = 10;
+    public const int MaxRiskTagLength = 20;
+
+    /// <summary>The stored length of the tags joined by 、.</summary>
+    public const int MaxRiskTagsLength = MaxRiskTags * (MaxRiskTagLength + 1);
 
     private Party()
     {
@@ -44,6 +51,12 @@ public sealed class Party : IEntityWithId, IVersioned
     public string? Address { get; private set; }
     public IndustrySection? Industry { get; private set; }
     public CreditGrade? CreditGrade { get; private set; }
+
+    /// <summary>
+    /// Risk tags (风险标签) of the inspection-subject list (一单两库): short words such as 食品生产 or 冷链, joined by 、 —
+    /// what a plan's subjects are told apart by besides the industry, region and grade. Organisations only.
+    /// </summary>
+    public string? RiskTags { get; private set; }
 
     /// <summary>A contact phone: shown masked, recorded masked in the audit trail.</summary>
     [Sensitive(Sensitivity.Phone)]
@@ -101,6 +114,7 @@ public sealed class Party : IEntityWithId, IVersioned
         LegalRepresentative = person ? null : Clean(p.LegalRepresentative);
         Industry = person ? null : p.Industry;
         CreditGrade = person ? null : p.CreditGrade;
+        RiskTags = person ? null : Tags(p.RiskTags) is { Count: > 0 } tags ? string.Join('、', tags) : null;
         Address = Clean(p.Address);
         Phone = Clean(p.Phone);
         IdNumberHash = person ? idNumber?.Hash : null;
@@ -139,6 +153,8 @@ public sealed class Party : IEntityWithId, IVersioned
             if (Clean(p.LegalRepresentative)?.Length > MaxPersonLength)
                 errors.Add(PartyErrors.TextTooLong("legalRepresentative", MaxPersonLength));
         }
+        if (p.Kind != PartyKind.NaturalPerson && Tags(p.RiskTags) is var tags && (tags.Count > MaxRiskTags || tags.Any(t => t.Length > MaxRiskTagLength)))
+            errors.Add(PartyErrors.RiskTagsInvalid(MaxRiskTags, MaxRiskTagLength));
         if (Clean(p.Address)?.Length > MaxAddressLength)
             errors.Add(PartyErrors.TextTooLong("address", MaxAddressLength));
         if (Clean(p.Phone) is { } phone && !IsPhone(phone))
@@ -164,6 +180,12 @@ public sealed class Party : IEntityWithId, IVersioned
         }
         return digits >= 5;
     }
+
+    /// <summary>Risk tags as people type them — separated by 、 , ， ; ； or spaces — trimmed, each once, in the order given.</summary>
+    public static IReadOnlyList<string> Tags(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : [.. text.Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
+
+    private static readonly char[] TagSeparators = ['、', ',', '，', ';', '；', ' ', '\u3000', '\t', '\n', '\r'];
 
     internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

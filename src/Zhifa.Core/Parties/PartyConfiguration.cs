@@ -20,6 +20,7 @@ internal sealed class PartyConfiguration : IEntityTypeConfiguration<Party>
         builder.Property(p => p.Phone).HasMaxLength(Party.MaxPhoneLength);
         builder.Property(p => p.Industry).HasMaxLength(2);
         builder.Property(p => p.CreditGrade).HasMaxLength(2);
+        builder.Property(p => p.RiskTags).HasMaxLength(Party.MaxRiskTagsLength);
         builder.Property(p => p.IdNumberHash).HasMaxLength(64);
         builder.HasIndex(p => p.IdNumberHash).IsUnique();
         builder.Property(p => p.IdNumberProtected).HasMaxLength(1000);

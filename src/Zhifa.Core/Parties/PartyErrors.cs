@@ -13,6 +13,8 @@ public static class PartyErrors
     public static ValidationError CreditCodeCharacters(string field = "creditCode") => ValidationError.For(field, "party.credit_code_characters");
     public static ValidationError CreditCodeCheck(string field = "creditCode") => ValidationError.For(field, "party.credit_code_check");
     public static ValidationError IdNumberRequired(string field = "idNumber") => ValidationError.For(field, "party.id_number_required");
+    public static ValidationError RiskTagsInvalid(int most, int longest) => ValidationError.For("riskTags", "party.risk_tags_invalid", most, longest);
+
     public static ValidationError TextTooLong(string field, int maxLength) => ValidationError.For(field, "party.text_too_long", maxLength);
     public static ValidationError PhoneInvalid(string field = "phone") => ValidationError.For(field, "party.phone_invalid");
     public static ValidationError RegionUnknown(string field = "regionId") => ValidationError.For(field, "party.region_unknown");

@@ -44,7 +44,8 @@ public sealed partial class PartyImport(PartyContext ctx, ImportLimits limits, I
         public static readonly string[] CreditGrade = ["信用等级", "CreditGrade"];
         public static readonly string[] Phone = ["联系电话", "Phone"];
         public static readonly string[] Region = ["所在地区", "Region"];
-        public static readonly IReadOnlyList<string> Template = ["类型", "名称", "统一社会信用代码", "身份证号", "法定代表人", "地址", "行业", "信用等级", "联系电话", "所在地区"];
+        public static readonly string[] RiskTags = ["风险标签", "RiskTags"];
+        public static readonly IReadOnlyList<string> Template = ["类型", "名称", "统一社会信用代码", "身份证号", "法定代表人", "地址", "行业", "信用等级", "联系电话", "所在地区", "风险标签"];
     }
 
     private readonly ZhifaDbContext _db = ctx.Db;
@@ -265,7 +266,7 @@ public sealed class PartyRowCheck : IDisposable
 
         var profile = new PartyProfile(kind.Value, row.Get(PartyImport.Columns.Name), row.Get(PartyImport.Columns.CreditCode),
             row.Get(PartyImport.Columns.LegalRepresentative), row.Get(PartyImport.Columns.Address), industry, grade, row.Get(PartyImport.Columns.Phone),
-            region?.Id ?? Guid.Empty);
+            region?.Id ?? Guid.Empty, row.Get(PartyImport.Columns.RiskTags));
         var invalid = Party.Check(profile);
         if (invalid is not null)
             AddFieldErrors(row.Number, invalid, region is null);
@@ -426,6 +427,7 @@ public sealed class PartyRowCheck : IDisposable
             "address" => PartyImport.Columns.Address[0],
             "phone" => PartyImport.Columns.Phone[0],
             "regionId" => PartyImport.Columns.Region[0],
+            "riskTags" => PartyImport.Columns.RiskTags[0],
             _ => field,
         };
         foreach (var (field, messages) in error.Fields)

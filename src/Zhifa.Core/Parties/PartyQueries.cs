@@ -13,7 +13,7 @@ public sealed record PartyListFilter(string? Q = null, PartyKind? Kind = null, G
 /// <summary>A party as lists and its page show it: personal data masked.</summary>
 public sealed record PartyView(Guid Id, PartyKind Kind, string Name, string? CreditCode, string? IdNumberMasked, string? LegalRepresentative,
     string? Address, IndustrySection? Industry, CreditGrade? CreditGrade, string? PhoneMasked, Guid RegionId, string? RegionName,
-    DateTime CreatedAt, DateTime UpdatedAt, int Version);
+    DateTime CreatedAt, DateTime UpdatedAt, int Version, string? RiskTags = null);
 
 /// <summary>A region a party may be registered in or filtered by, with the names above it ("山西省 / 忻州市").</summary>
 public sealed record PartyRegionOption(Guid Id, string Name, string Trail, int Depth);
@@ -118,6 +118,6 @@ public sealed class PartyQueries(PartyContext ctx)
         var names = await _db.Regions.Unscoped("the names of the parties' regions, which are reference data").AsNoTracking()
             .Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         return parties.Select(p => new PartyView(p.Id, p.Kind, p.Name, p.CreditCode, p.IdNumberMasked, p.LegalRepresentative, p.Address, p.Industry,
-            p.CreditGrade, Masking.Phone(p.Phone), p.RegionId, names.GetValueOrDefault(p.RegionId), p.CreatedAt, p.UpdatedAt, p.Version)).ToList();
+            p.CreditGrade, Masking.Phone(p.Phone), p.RegionId, names.GetValueOrDefault(p.RegionId), p.CreatedAt, p.UpdatedAt, p.Version, p.RiskTags)).ToList();
     }
 }

@@ -21,9 +21,10 @@ public sealed record PartyRequest(
     IndustrySection? Industry = null,
     CreditGrade? CreditGrade = null,
     [MaxLength(Party.MaxPhoneLength)] string? Phone = null,
-    [MaxLength(IdNumber.MaxInputLength)] string? IdNumber = null)
+    [MaxLength(IdNumber.MaxInputLength)] string? IdNumber = null,
+    [MaxLength(Party.MaxRiskTagsLength)] string? RiskTags = null)
 {
-    internal PartyProfile Profile => new(Kind, Name, CreditCode, LegalRepresentative, Address, Industry, CreditGrade, Phone, RegionId);
+    internal PartyProfile Profile => new(Kind, Name, CreditCode, LegalRepresentative, Address, Industry, CreditGrade, Phone, RegionId, RiskTags);
 }
 
 /// <summary>What the party use cases share: the clock, the ID-number protection, the region tree as parties see it.</summary>

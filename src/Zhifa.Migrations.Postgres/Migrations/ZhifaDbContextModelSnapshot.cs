@@ -1929,6 +1929,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasPrecision(9, 6)
                         .HasColumnType("numeric(9,6)");
 
+                    b.Property<decimal>("RatioE")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)");
+
                     b.Property<decimal>("RatioUngraded")
                         .HasPrecision(9, 6)
                         .HasColumnType("numeric(9,6)");
@@ -2307,6 +2311,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .UseCollation("C");
+
+                    b.Property<string>("RiskTags")
+                        .HasMaxLength(210)
+                        .HasColumnType("character varying(210)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

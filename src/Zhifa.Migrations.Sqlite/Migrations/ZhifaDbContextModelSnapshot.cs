@@ -1911,6 +1911,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasPrecision(9, 6)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("RatioE")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("RatioUngraded")
                         .HasPrecision(9, 6)
                         .HasColumnType("TEXT");
@@ -2289,6 +2293,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .UseCollation("NOCASE");
+
+                    b.Property<string>("RiskTags")
+                        .HasMaxLength(210)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");

@@ -9,9 +9,9 @@ internal static class PartySheets
 {
     public static byte[] Export(IEnumerable<PartyView> rows, IStringLocalizer l) => Xlsx.Write("parties",
         [l["party.kind"], l["party.name"], l["party.credit_code"], l["party.id_number"], l["party.legal_representative"], l["party.address"],
-         l["party.industry"], l["party.credit_grade"], l["party.phone"], l["party.region"]],
+         l["party.industry"], l["party.credit_grade"], l["party.phone"], l["party.region"], l["party.risk_tags"]],
         rows.Select(r => (IReadOnlyList<string?>)[l[$"enum.PartyKind.{r.Kind}"], r.Name, r.CreditCode, r.IdNumberMasked, r.LegalRepresentative, r.Address,
-            r.Industry is { } i ? l[$"enum.IndustrySection.{i}"].Value : null, r.CreditGrade is { } g ? l[$"enum.CreditGrade.{g}"].Value : null, r.PhoneMasked, r.RegionName]));
+            r.Industry is { } i ? l[$"enum.IndustrySection.{i}"].Value : null, r.CreditGrade is { } g ? l[$"enum.CreditGrade.{g}"].Value : null, r.PhoneMasked, r.RegionName, r.RiskTags]));
 
     /// <summary>Kinds and industries by their names in Chinese and in English, by the enum's own name, and an industry by its letter.</summary>
     public static PartyImportNames ImportNames(IStringLocalizer l)

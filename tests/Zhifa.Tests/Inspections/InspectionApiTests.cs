@@ -51,7 +51,13 @@ public abstract class InspectionApiTests(ZhifaApp app)
         var good = await _head.PostJsonAsync("/api/v1/inspection-plans", new PlanRequest(Market, Today.Year, "比例测试", new DateOnly(Today.Year, 1, 1),
             new DateOnly(Today.Year, 12, 31), false, RatioA: 3, RatioB: 10, RatioC: 30, RatioD: 30, ItemIds: [FoodItem]));
         Assert.Equal(HttpStatusCode.Created, good.StatusCode);
-        Assert.Equal(30m, (await good.OkAsync<PlanView>()).Ratios["D"]);
+        var ratios = (await good.OkAsync<PlanView>()).Ratios;
+        Assert.Equal(30m, ratios["D"]);
+        Assert.Equal(30m, ratios["E"]); // E not named: D's share
+        // E (the poorest of the five grades) below D is refused on its field.
+        var eBelowD = await _head.PostJsonAsync("/api/v1/inspection-plans", new PlanRequest(Market, Today.Year, "比例测试", new DateOnly(Today.Year, 1, 1),
+            new DateOnly(Today.Year, 12, 31), false, RatioA: 3, RatioB: 10, RatioC: 30, RatioD: 50, RatioE: 40, ItemIds: [FoodItem]));
+        Assert.Equal(["ratioE"], (await Problem.ReadAsync(eBelowD, HttpStatusCode.BadRequest)).Errors!.Keys);
     }
 
     [Fact]

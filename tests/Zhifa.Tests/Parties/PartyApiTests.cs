@@ -62,6 +62,22 @@ public abstract class PartyApiTests(ZhifaApp app)
     }
 
     [Fact]
+    public async Task RiskTags_AreSplitAsTyped_KeptOnceEach_AndTooManyOrTooLongAreRefused()
+    {
+        var created = await _officer.PostJsonAsync("/api/v1/parties", Enterprise() with { RiskTags = " 冷链， 食品生产、冷链;进口 " });
+        var party = await created.ReadAsync<PartyView>();
+        Assert.Equal("冷链、食品生产、进口", party.RiskTags);
+
+        var before = await CountAsync();
+        var eleven = string.Join('、', Enumerable.Range(1, 11).Select(i => $"标签{i}"));
+        var tooMany = await _officer.PostJsonAsync("/api/v1/parties", Enterprise() with { RiskTags = eleven });
+        Assert.Single((await Problem.ReadAsync(tooMany, HttpStatusCode.BadRequest)).For("riskTags"));
+        var tooLong = await _officer.PostJsonAsync("/api/v1/parties", Enterprise() with { RiskTags = "冷链、" + new string('长', 21) });
+        Assert.Single((await Problem.ReadAsync(tooLong, HttpStatusCode.BadRequest)).For("riskTags"));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
     public async Task Register_ACodeAlreadyRegistered_Answers409NamingTheParty_AndMakesNoDuplicate()
     {
         var code = TestData.CreditCode();

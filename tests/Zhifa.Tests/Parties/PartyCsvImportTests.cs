@@ -130,7 +130,7 @@ public abstract class PartyCsvImportTests(ZhifaApp app, ITestOutputHelper output
         var text = Encoding.UTF8.GetString(CsvOf([good, badCode, unknownRegion, again, taken, takenPerson, Enterprise()]))
             // Row 9: more cells than the header; row 10: a quote never closed, which swallows the rest of the file.
             .Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n')
-            + "\n企业,多一格,,,,,,,,140981,多余\n企业,\"没有结束的引号,,,,,,,,140981\n企业,看不见的行,,,,,,,,140981\n";
+            + "\n企业,多一格,,,,,,,,140981,,多余\n企业,\"没有结束的引号,,,,,,,,140981\n企业,看不见的行,,,,,,,,140981\n";
 
         var cells = await WrongCellsAsync(await UploadAsync(_officer, Encoding.UTF8.GetBytes(text)));
         Assert.Equal(
@@ -156,7 +156,7 @@ public abstract class PartyCsvImportTests(ZhifaApp app, ITestOutputHelper output
         string[][] rows =
         [
             Enterprise(),
-            ["公司", TestData.Name("错误行"), "91350100M000100Y44", "", "", "", "Z", "E", "call me", "定襄县外"],
+            ["公司", TestData.Name("错误行"), "91350100M000100Y44", "", "", "", "Z", "F", "call me", "定襄县外"],
             Enterprise(registered[2]),
             person,
             Person(person[3]),

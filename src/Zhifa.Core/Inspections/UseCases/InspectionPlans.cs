@@ -11,11 +11,15 @@ using Zhifa.Core.Personnel.UseCases;
 
 namespace Zhifa.Core.Inspections.UseCases;
 
-/// <summary>A new plan: the body, year and period, the inspection items, the share per credit grade (SSJ-RATIO) and whether only the order is drawn.</summary>
+/// <summary>
+/// A new plan: the body, year and period, the inspection items, the share per credit grade (SSJ-RATIO) and whether only the
+/// order is drawn. Grade E not given takes grade D's share (a region grading A–D only never needs to name it).
+/// </summary>
 public sealed record PlanRequest(
     [MustSend] Guid? BodyId = null, [Range(2000, 2100)] int? Year = null, [MaxLength(InspectionPlan.MaxName)] string? Name = null, DateOnly? StartsOn = null,
     DateOnly? EndsOn = null, bool KeyItems = false, [Range(0, 100)] decimal? RatioA = null, [Range(0, 100)] decimal? RatioB = null,
-    [Range(0, 100)] decimal? RatioC = null, [Range(0, 100)] decimal? RatioD = null, [Range(0, 100)] decimal? RatioUngraded = null,
+    [Range(0, 100)] decimal? RatioC = null, [Range(0, 100)] decimal? RatioD = null, [Range(0, 100)] decimal? RatioE = null,
+    [Range(0, 100)] decimal? RatioUngraded = null,
     [MaxLength(50)] IReadOnlyList<Guid>? ItemIds = null);
 
 /// <summary>The supervising bureau's contribution to a draw's seed (empty: a random value is made for it).</summary>
@@ -83,15 +87,16 @@ public sealed class InspectionPlans(ZhifaDbContext db, InspectionRules rules, Ti
         }
         var ratios = new (string Grade, string Field, decimal? Value)[]
         {
-            ("A", "ratioA", request.RatioA), ("B", "ratioB", request.RatioB), ("C", "ratioC", request.RatioC), ("D", "ratioD", request.RatioD), ("", "ratioUngraded", request.RatioUngraded),
+            ("A", "ratioA", request.RatioA), ("B", "ratioB", request.RatioB), ("C", "ratioC", request.RatioC), ("D", "ratioD", request.RatioD), ("E", "ratioE", request.RatioE ?? request.RatioD),
+            ("", "ratioUngraded", request.RatioUngraded),
         };
         if (!request.KeyItems)
         {
             foreach (var (_, field, value) in ratios)
                 if (value is { } v && v > 0 && v < rules.MinimumRatioPercent)
                     errors.Add(InspectionErrors.RatioTooLow(field, rules.MinimumRatioPercent));
-            // Raised for poor grades: A (best) ≤ B ≤ C ≤ D.
-            for (var i = 1; i < 4; i++)
+            // Raised for poor grades: A (best) ≤ B ≤ C ≤ D ≤ E.
+            for (var i = 1; i < 5; i++)
                 if ((ratios[i].Value ?? 0) < (ratios[i - 1].Value ?? 0))
                     errors.Add(InspectionErrors.RatioNotRaised(ratios[i].Field));
             if (ratios.All(r => (r.Value ?? 0) == 0))
