@@ -78,6 +78,11 @@ public class InspectionPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         // The public site shows the result.
         await enterprise.GotoAsync("/public/inspections");
         await Assertions.Expect(enterprise.Locator("main")).ToContainTextAsync("原平市恒信建筑工程有限公司");
+        // And the two lists the draws take, 一单两库: subjects with their grade and risk tags, inspectors masked.
+        await enterprise.ClickAsync("#pub-registries-link");
+        await Assertions.Expect(enterprise.Locator("#registry-subjects tr", new() { HasText = "原平市鑫源煤业有限责任公司" })).ToContainTextAsync("安全生产重点");
+        await Assertions.Expect(enterprise.Locator("#registry-inspectors")).ToContainTextAsync("张*");
+        await Assertions.Expect(enterprise.Locator("#registry-inspectors")).Not.ToContainTextAsync("张伟");
 
         // After the visit the enterprise sees each item's result and rates the inspection once: a score is required.
         await enterprise.GotoAsync($"/public/inspections/code/{code}");

@@ -15,6 +15,13 @@ public sealed record PartyView(Guid Id, PartyKind Kind, string Name, string? Cre
     string? Address, IndustrySection? Industry, CreditGrade? CreditGrade, string? PhoneMasked, Guid RegionId, string? RegionName,
     DateTime CreatedAt, DateTime UpdatedAt, int Version, string? RiskTags = null);
 
+/// <summary>
+/// A row of the published inspection-subject list: <paramref name="Key"/> is how a draw names the subject (the credit code, or
+/// the record's id where there is none), so a published draw's subjects can be found here.
+/// </summary>
+public sealed record InspectionSubject(Guid Id, string Key, string Name, string? CreditCode, IndustrySection? Industry, string? RegionName, CreditGrade? CreditGrade,
+    IReadOnlyList<string> RiskTags);
+
 /// <summary>A region a party may be registered in or filtered by, with the names above it ("山西省 / 忻州市").</summary>
 public sealed record PartyRegionOption(Guid Id, string Name, string Trail, int Depth);
 
@@ -64,6 +71,38 @@ public sealed class PartyQueries(PartyContext ctx)
         var text = q.Trim();
         var rows = await query.OrderBy(p => p.Name.StartsWith(text) ? 0 : 1).ThenBy(p => p.Name).ThenBy(p => p.Id).Take(MaxMatches).ToListAsync(ct);
         return rows.Select(PartyDirectory.Summary).ToList();
+    }
+
+    /// <summary>
+    /// The inspection-subject list of 一单两库 for a body whose region is at <paramref name="regionPath"/>, as published: the
+    /// enterprises and other organisations (never natural persons) on the branch of the tree through that region — the body's
+    /// region and those below and above it, as its own officers see them — by name, a page at a time, counted up to the cap.
+    /// </summary>
+    public async Task<Page<InspectionSubject>> SubjectsOnBranchAsync(string regionPath, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        var rows = await Paging.CappedAsync(OnBranch(regionPath), page, pageSize, ct);
+        return new Page<InspectionSubject>(await SubjectsAsync(rows.Items, ct), rows.Total, rows.PageNumber, rows.PageSize, rows.TotalIsLowerBound);
+    }
+
+    /// <summary>The whole inspection-subject list on a branch (up to <see cref="MaxExportRows"/>), as a draw takes it.</summary>
+    public async Task<IReadOnlyList<InspectionSubject>> AllSubjectsOnBranchAsync(string regionPath, CancellationToken ct = default) =>
+        await SubjectsAsync(await OnBranch(regionPath).Take(MaxExportRows).ToListAsync(ct), ct);
+
+    private IOrderedQueryable<Party> OnBranch(string regionPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(regionPath);
+        return _db.Parties.Unscoped("the inspection-subject list is published (一单两库)").AsNoTracking()
+            .Where(p => p.Kind != PartyKind.NaturalPerson && (p.RegionPath.StartsWith(regionPath) || regionPath.StartsWith(p.RegionPath)))
+            .OrderBy(p => p.Name).ThenBy(p => p.Id);
+    }
+
+    private async Task<List<InspectionSubject>> SubjectsAsync(IReadOnlyList<Party> parties, CancellationToken ct)
+    {
+        var regionIds = parties.Select(p => p.RegionId).Distinct().ToList();
+        var names = await _db.Regions.Unscoped("the names of the parties' regions, which are reference data").AsNoTracking()
+            .Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        return [.. parties.Select(p => new InspectionSubject(p.Id, p.CreditCode ?? p.Id.ToString("N"), p.Name, p.CreditCode, p.Industry,
+            names.GetValueOrDefault(p.RegionId), p.CreditGrade, Party.Tags(p.RiskTags)))];
     }
 
     /// <summary>The regions on the caller's branches of the tree: those above and below the regions of the organisations they see.</summary>

@@ -105,6 +105,16 @@ public static class InspectionEndpoints
             .WithName("RateInspection").WithSummary("The enterprise's anonymous rating after the visit, once.").Produces<bool>().ProducesProblem(404).ProducesProblem(409);
         pub.MapGet("/results", async (InspectionQueries queries, int? page, int? pageSize, CancellationToken ct) => Results.Ok(await queries.PublishedAsync(page, pageSize, ct)))
             .WithName("PublishedInspectionResults").WithSummary("Published results, newest first, 20 a page (pageSize up to 100); a person's name masked (SXZD-MASK).").Produces<Page<PublishedResult>>();
+        pub.MapGet("/bodies", async (InspectionRegistries registries, CancellationToken ct) => Results.Ok(await registries.BodiesAsync(ct)))
+            .WithName("InspectingBodies").WithSummary("The bodies that inspect by plan, whose two lists (一单两库) are published.").Produces<IReadOnlyList<RegistryBody>>();
+        pub.MapGet("/bodies/{id:guid}/subjects", async (Guid id, int? page, int? pageSize, InspectionRegistries registries, HttpContext http, CancellationToken ct) =>
+                await registries.SubjectsAsync(id, page, pageSize, ct) is { IsSuccess: true } found ? Results.Ok(found.Value.Subjects) : InspectionErrors.BodyNotFound().ToProblem(http))
+            .WithName("InspectionSubjectList").WithSummary("A body's inspection-subject list: its branch's organisations with industry, region, credit grade and risk tags, by name, 50 a page (pageSize up to 500).")
+            .Produces<Page<Zhifa.Core.Parties.InspectionSubject>>().ProducesProblem(404);
+        pub.MapGet("/bodies/{id:guid}/inspectors", async (Guid id, InspectionRegistries registries, HttpContext http, CancellationToken ct) =>
+                (await registries.InspectorsAsync(id, ct)).ToResult(http))
+            .WithName("InspectorList").WithSummary("A body's inspector list: its officers allowed to act in its field today (XZCF-42), names masked, with the list's hash as a draw computes it.")
+            .Produces<InspectorRegistry>().ProducesProblem(404);
         pub.MapGet("/draws/{id:guid}", async (Guid id, InspectionQueries queries, HttpContext http, CancellationToken ct) => (await queries.PublicDrawAsync(id, ct)).ToResult(http))
             .WithName("PublicDraw").WithSummary("A draw as published, with its document and the result of re-running it from that document alone.").Produces<PublicDraw>().ProducesProblem(404);
         pub.MapGet("/draws/{id:guid}/document", async (Guid id, InspectionQueries queries, HttpContext http, CancellationToken ct) =>

@@ -23,7 +23,7 @@ public class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
         var number = await app.CertificateNumberAsync("张伟");
         var page = await Axe.NewPageAsync(app);
         var urls = new List<string> { "/public", "/public/catalogue", "/public/benchmarks", "/public/lists", "/public/verify", $"/public/verify?number={number}", "/public/verify?number=NO-SUCH",
-            "/public/inspections", "/public/inspections/code", "/public/inspections/code/NOSUCH23" };
+            "/public/inspections", "/public/inspections/code", "/public/inspections/code/NOSUCH23", "/public/inspections/registries" };
         await page.GotoAsync("/public/catalogue");
         var item = await page.Locator("main a[href^='/public/catalogue/']").First.GetAttributeAsync("href");
         if (item is not null)
@@ -59,7 +59,7 @@ public class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GotoAsync("/public");
         await page.ClickAsync("a[lang=en]");
         await Microsoft.Playwright.Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        var found = await Axe.CheckAsync(page, ["/public", "/public/verify", "/public/inspections", "/account/login"]);
+        var found = await Axe.CheckAsync(page, ["/public", "/public/verify", "/public/inspections", "/public/inspections/registries", "/account/login"]);
         await BrowserApp.SignInAsync(page, "yp.supervisor", DemoData.DemoPassword);
         found.AddRange(await Axe.CheckAsync(page, ["/", "/personnel/compliance", "/personnel/certificates", "/inspections/supervision", "/inspections/plans"]));
         Assert.True(found.Count == 0, "axe-core:\n" + string.Join("\n", found));

@@ -60,7 +60,7 @@ public class EndpointAuthorizationTests(SqliteApp fixture) : IClassFixture<Sqlit
             r => Assert.Contains(r, new[] { "POST /account/login", "POST /api/v1/auth/token", "POST /public/verify", "POST /account/denied", "POST /not-found",
                 "POST /public", "POST /public/catalogue", "POST /public/catalogue/{Id:guid}", "POST /public/benchmarks", "POST /public/benchmarks/{Id:guid}", "POST /public/lists",
                 "POST /api/v1/public/inspections/code/{code}/rating", "POST /api/v1/public/inspections/draws/verify",
-                "POST /public/inspections", "POST /public/inspections/code", "POST /public/inspections/code/{Code}", "POST /public/inspections/draws/{Id:guid}" }));
+                "POST /public/inspections", "POST /public/inspections/code", "POST /public/inspections/code/{Code}", "POST /public/inspections/draws/{Id:guid}", "POST /public/inspections/registries" }));
     }
 
     [Fact]

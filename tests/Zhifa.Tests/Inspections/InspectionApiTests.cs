@@ -12,6 +12,7 @@ using Zhifa.Core.Inspections.Draws;
 using Zhifa.Core.Inspections.UseCases;
 using Zhifa.Core.Identity;
 using Zhifa.Core.Messages;
+using Zhifa.Core.Parties;
 using Zhifa.Tests.Infrastructure;
 
 namespace Zhifa.Tests.Inspections;
@@ -102,6 +103,45 @@ public abstract class InspectionApiTests(ZhifaApp app)
         // A document that is no draw at all is refused plainly.
         var junk = await _public.PostAsync("/api/v1/public/inspections/draws/verify", new StringContent("{\"nonsense\":1}", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, junk.StatusCode);
+    }
+
+    [Fact]
+    [Trait("Rule", "SSJ-DRAW")]
+    [Trait("Rule", "XZCF-42")]
+    public async Task TheTwoRegistries_ArePublished_AreTheListsADrawTakes_AndNameOnlyOfficersWhoMayAct()
+    {
+        var transport = DemoData.Ids.YuanpingTransport;
+        var plan = await (await _admin.PostJsonAsync("/api/v1/inspection-plans", new PlanRequest(transport, Today.Year, TestData.Name("名录核对"),
+            new DateOnly(Today.Year, 1, 1), new DateOnly(Today.Year, 12, 31), false, RatioD: 100, RatioUngraded: 50, ItemIds: [RoadItem]))).OkAsync<PlanView>();
+        var announced = await (await _admin.PostJsonAsync($"/api/v1/inspection-plans/{plan.Id}/draws", new { })).OkAsync<DrawView>();
+
+        var bodies = await _public.GetFromJsonAsync<List<RegistryBody>>("/api/v1/public/inspections/bodies", ZhifaApp.Json);
+        Assert.Contains(bodies!, b => b.Id == transport && b.Name == "原平市交通运输局");
+
+        // The subject list, read a page at a time without signing in, is the list the draw hashed: the same keys and grades.
+        var first = await _public.GetFromJsonAsync<Page<InspectionSubject>>($"/api/v1/public/inspections/bodies/{transport}/subjects?pageSize=2", ZhifaApp.Json);
+        Assert.Equal((2, 1), (first!.Items.Count, first.PageNumber));
+        var all = await _public.GetFromJsonAsync<Page<InspectionSubject>>($"/api/v1/public/inspections/bodies/{transport}/subjects?pageSize=500", ZhifaApp.Json);
+        Assert.Equal(announced.Subjects, all!.Total);
+        Assert.Equal(announced.SubjectsHash, VerifiableDraw.HashSubjects(all.Items.Select(s => new DrawSubject(s.Key, s.CreditGrade?.ToString() ?? ""))));
+        Assert.Equal(all.Items.Take(2).Select(s => s.Key), first.Items.Select(s => s.Key));
+        var coal = Assert.Single(all.Items, s => s.Name == "原平市鑫源煤业有限责任公司");
+        Assert.Equal(("91140981MA0GQ1005", IndustrySection.B, (CreditGrade?)CreditGrade.D, "轩岗镇"), (coal.Key[..17], coal.Industry, coal.CreditGrade, coal.RegionName));
+        Assert.Equal(["安全生产重点", "职工食堂"], coal.RiskTags);
+
+        // The inspector list: the two transport officers, names masked, and the same hash as the draw's.
+        var inspectors = await _public.GetFromJsonAsync<InspectorRegistry>($"/api/v1/public/inspections/bodies/{transport}/inspectors", ZhifaApp.Json);
+        Assert.Equal(["吴*", "周*"], inspectors!.Inspectors.Select(i => i.Name).Order(StringComparer.Ordinal));
+        Assert.Equal((announced.Inspectors, announced.InspectorsHash), (inspectors.Inspectors.Count, inspectors.Hash));
+
+        // The market bureau's: 张伟, 王芳 and 刘洋 may act; 李娜 (suspended), 赵磊 (expired), 杨帆 (revoked) and 陈静 (resigned) are not listed.
+        var market = await _public.GetFromJsonAsync<InspectorRegistry>($"/api/v1/public/inspections/bodies/{Market}/inspectors", ZhifaApp.Json);
+        Assert.Equal(["刘*", "张*", "王*"], market!.Inspectors.Select(i => i.Name).Order(StringComparer.Ordinal));
+        Assert.All(market.Inspectors, i => Assert.True(i.ValidUntil >= Today));
+
+        // A body without a plan has no published lists.
+        Assert.Equal(HttpStatusCode.NotFound, (await _public.GetAsync($"/api/v1/public/inspections/bodies/{DemoData.Ids.YuanpingJustice}/inspectors")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _public.GetAsync($"/api/v1/public/inspections/bodies/{Guid.NewGuid()}/subjects")).StatusCode);
     }
 
     [Fact]

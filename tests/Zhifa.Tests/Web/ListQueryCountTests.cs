@@ -12,6 +12,7 @@ using Zhifa.Core.Cases;
 using Zhifa.Core.Common;
 using Zhifa.Core.Identity;
 using Zhifa.Core.Data;
+using Zhifa.Core.Demo;
 using Zhifa.Core.Inspections;
 using Zhifa.Core.Messages;
 using Zhifa.Tests.Infrastructure;
@@ -55,6 +56,7 @@ public abstract class ListQueryCountTests : IDisposable
         { "yp.supervisor", "/api/v1/inspections" },
         { "yp.market.officer", "/api/v1/inspections?view=Mine" },
         { "", "/api/v1/public/inspections/results" },
+        { "", $"/api/v1/public/inspections/bodies/{DemoData.Ids.YuanpingMarket}/subjects" },
     };
 
     private readonly CountedApp _fixture;
@@ -114,7 +116,9 @@ public abstract class ListQueryCountTests : IDisposable
             .Select(e => e.RoutePattern.RawText!.TrimEnd('/'))
             .Distinct(StringComparer.OrdinalIgnoreCase);
 
-    private static string Path(string url) => url.Split('?')[0].TrimEnd('/');
+    /// <summary>A list's address as its route reads: without the query, an id in the path as the route's <c>{id:guid}</c>.</summary>
+    private static string Path(string url) =>
+        System.Text.RegularExpressions.Regex.Replace(url.Split('?')[0].TrimEnd('/'), "/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=/|$)", "/{id:guid}");
 
     private static string Url(string list, int size) => list + (list.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "pageSize=" + size;
 

@@ -276,17 +276,17 @@ public sealed class InspectionPlans(ZhifaDbContext db, InspectionRules rules, Ti
 
     private async Task<AnnouncedDraw> InputsAsync(InspectionPlan plan, EnforcementBody body, CancellationToken ct)
     {
-        // The subject list: the enterprises and organisations the body reaches (not natural persons), with their grade.
-        var subjects = (await parties.AllAsync(new PartyListFilter(), ct)).Where(p => p.Kind != PartyKind.NaturalPerson).ToList();
+        // The subject list as published (一单两库): the enterprises and organisations on the body's branch of the region tree
+        // (not natural persons), with their grade — the same whoever announces the draw.
+        var subjects = string.IsNullOrEmpty(body.RegionPath) ? [] : await parties.AllSubjectsOnBranchAsync(body.RegionPath, ct);
         var subjectRefs = new Dictionary<string, KeyRef>(StringComparer.Ordinal);
         foreach (var p in subjects)
-            subjectRefs[p.CreditCode ?? p.Id.ToString("N")] = new KeyRef(p.Id, p.Name, p.CreditCode);
+            subjectRefs[p.Key] = new KeyRef(p.Id, p.Name, p.CreditCode);
         // The inspector list: the body's officers who may act in its field on the day of the draw, or the plan's first if later (XZCF-42).
         var on = plan.StartsOn > clock.Today() ? plan.StartsOn : clock.Today();
         var inspectorRefs = new Dictionary<string, KeyRef>(StringComparer.Ordinal);
-        foreach (var o in await personnel.AllOfficerRowsAsync(new OfficerListFilter(BodyId: body.Id, Status: EmploymentStatus.Active), ct))
-            if (await personnel.EligibilityAsync(o.Id, body.Id, body.Sector, on, ct) is { IsSuccess: true, Value.Allowed: true })
-                inspectorRefs[o.CertificateNumber ?? o.Id.ToString("N")] = new KeyRef(o.Id, o.FullName, o.CertificateNumber);
+        foreach (var o in await personnel.EligibleInspectorsAsync(body.Id, body.Sector, on, ct))
+            inspectorRefs[o.CertificateNumber] = new KeyRef(o.OfficerId, o.FullName, o.CertificateNumber);
         var byParty = subjectRefs.ToDictionary(s => s.Value.Id, s => s.Key);
         var byOfficer = inspectorRefs.ToDictionary(s => s.Value.Id, s => s.Key);
         var partyIds = byParty.Keys.ToList();
@@ -309,7 +309,7 @@ public sealed class InspectionPlans(ZhifaDbContext db, InspectionRules rules, Ti
             .Where(p => inspectorRefs.Count - Conflicted(p.Subject).Count - p.Inspectors.Count >= rules.InspectorsPerSubject)
             .SelectMany(p => p.Inspectors.Select(k => new DrawExclusion(k, p.Subject))).ToList();
         return new AnnouncedDraw(
-            [.. subjects.Select(p => new DrawSubject(p.CreditCode ?? p.Id.ToString("N"), p.CreditGrade?.ToString() ?? ""))],
+            [.. subjects.Select(p => new DrawSubject(p.Key, p.CreditGrade?.ToString() ?? ""))],
             [.. inspectorRefs.Keys.Select(k => new DrawInspector(k))],
             new Dictionary<string, decimal>(plan.Ratios), rules.InspectorsPerSubject, plan.KeyItems, conflicts, previous, subjectRefs, inspectorRefs);
     }

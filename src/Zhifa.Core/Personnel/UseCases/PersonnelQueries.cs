@@ -15,6 +15,9 @@ public sealed record OfficerListFilter(string? Q = null, Guid? BodyId = null, Em
 public sealed record CertificateListFilter(string? Q = null, CertificateStatus? Status = null, Guid? BodyId = null, DateOnly? ValidFrom = null, DateOnly? ValidTo = null,
     bool? ReviewOverdue = null, string? Sort = null, int? Page = null, int? PageSize = null);
 
+/// <summary>An officer on the inspector list, with the number and end of the certificate that allows them to act.</summary>
+public sealed record EligibleInspector(Guid OfficerId, string FullName, string CertificateNumber, DateOnly ValidUntil);
+
 public sealed record OfficerRow(Guid Id, string FullName, string IdNumberMasked, Guid BodyId, string? BodyName, string? UnitName, string? Post,
     bool HasLegalQualification, IReadOnlyList<Sector> Fields, EmploymentStatus EmploymentStatus, string? CertificateNumber,
     CertificateStatus? CertificateStatus, decimal TrainingHours, decimal TrainingHoursNeeded, Guid? UnitId = null, int Version = 0);
@@ -414,6 +417,30 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
             return PersonnelContext.NotFound;
         var certificates = await _db.Certificates.Unscoped("the officer's own certificates, whichever body the caller sees").AsNoTracking().Where(c => c.OfficerId == officerId).ToListAsync(ct);
         return Eligibility.Check(officer, certificates, bodyId, field, on ?? ctx.Today, await SettingsForBodyAsync(bodyId, ct));
+    }
+
+    /// <summary>
+    /// The inspector list of 一单两库: the body's active officers who may act for it in <paramref name="field"/> on
+    /// <paramref name="on"/> (ZFRY-CERT, ZFRY-VALID, ZFRY-LEAVE; XZCF-42), each with the certificate that allows it — in three
+    /// queries whatever the number of officers. Published, and what a draw's inspectors are taken from.
+    /// </summary>
+    public async Task<IReadOnlyList<EligibleInspector>> EligibleInspectorsAsync(Guid bodyId, Sector field, DateOnly on, CancellationToken ct = default)
+    {
+        var officers = await _db.Officers.Unscoped("the inspector list is published (一单两库)").AsNoTracking()
+            .Where(o => o.BodyId == bodyId && o.EmploymentStatus == EmploymentStatus.Active).OrderBy(o => o.FullName).ThenBy(o => o.Id).ToListAsync(ct);
+        var ids = officers.Select(o => o.Id).ToList();
+        var certificates = (await _db.Certificates.Unscoped("the inspectors' certificates are published with the list").AsNoTracking()
+            .Where(c => ids.Contains(c.OfficerId)).ToListAsync(ct)).ToLookup(c => c.OfficerId);
+        var settings = await SettingsForBodyAsync(bodyId, ct);
+        var list = new List<EligibleInspector>();
+        foreach (var officer in officers)
+        {
+            var own = certificates[officer.Id].ToList();
+            if (Eligibility.Check(officer, own, bodyId, field, on, settings) is { Allowed: true, CertificateId: { } certificateId }
+                && own.FirstOrDefault(c => c.Id == certificateId) is { } certificate)
+                list.Add(new EligibleInspector(officer.Id, officer.FullName, certificate.Number, certificate.ValidUntil));
+        }
+        return list;
     }
 
     /// <summary>Public verification by number (or QR code): no sign-in, nothing but what the public may see.</summary>
