@@ -136,7 +136,7 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
     public async Task<Result<InspectionView>> FileAsync(Guid id, FileRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var step = await StepAsync(id, request.Version, InspectionPermissions.Handle, [InspectionState.Planned], ct);
+        var step = await StepAsync(id, request.Version, InspectionAction.File, ct);
         if (!step.IsSuccess)
             return step.Error!;
         var task = step.Value;
@@ -156,11 +156,11 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
             foreach (var t in group)
             {
                 t.OverCapReason = request.OverCapReason!.Trim();
-                t.State = InspectionState.AwaitingApproval;
+                InspectionWorkflow.Apply(t, InspectionAction.FileOverCap);
             }
         }
         else
-            Issue(group);
+            Issue(group, InspectionAction.File);
         await db.SaveChangesAsync(ct);
         return View(task, visits);
     }
@@ -169,7 +169,7 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
     public async Task<Result<InspectionView>> ApproveOverCapAsync(Guid id, TaskStepRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var step = await StepAsync(id, request.Version, InspectionPermissions.Approve, [InspectionState.AwaitingApproval], ct);
+        var step = await StepAsync(id, request.Version, InspectionAction.ApproveOverCap, ct);
         if (!step.IsSuccess)
             return step.Error!;
         var task = step.Value;
@@ -179,7 +179,7 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
             t.OverCapApprovedByName = db.Actor.ActorName;
             t.OverCapApprovedAt = clock.GetUtcNow().UtcDateTime;
         }
-        Issue(group);
+        Issue(group, InspectionAction.ApproveOverCap);
         await db.SaveChangesAsync(ct);
         return await ViewAsync(task, ct);
     }
@@ -191,7 +191,7 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
     public async Task<Result<InspectionView>> RecordVisitAsync(Guid id, VisitRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var step = await StepAsync(id, request.Version, InspectionPermissions.Handle, [InspectionState.Planned, InspectionState.Filed], ct);
+        var step = await StepAsync(id, request.Version, InspectionAction.RecordVisit, ct);
         if (!step.IsSuccess)
             return step.Error!;
         var task = step.Value;
@@ -223,7 +223,7 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
         task.RecordedAt = clock.GetUtcNow().UtcDateTime;
         task.RecordedByName = db.Actor.ActorName;
         task.PublishDueOn = (await calendar.GetAsync(ct)).AddWorkingDays(day, rules.PublishWorkingDays).Date;
-        task.State = InspectionState.Recorded;
+        InspectionWorkflow.Apply(task, InspectionAction.RecordVisit);
         await db.SaveChangesAsync(ct);
         return await ViewAsync(task, ct);
     }
@@ -232,13 +232,15 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
     public async Task<Result<InspectionView>> LeadAsync(Guid id, Guid itemId, TaskStepRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var task = await LoadAsync(id, InspectionPermissions.Handle, ct);
+        var task = await LoadAsync(id, InspectionWorkflow.PermissionOf(InspectionAction.MakeLead), ct);
         if (task is null || task.Items.FirstOrDefault(i => i.ItemId == itemId) is not { } item)
             return InspectionErrors.TaskNotFound();
         if (request.Version is { } v && v != task.Version)
             return CommonErrors.StaleVersion();
         if (task.VisitedOn is not { } visited)
             return InspectionErrors.NotVisitedYet();
+        if (!InspectionWorkflow.Allows(task.State, InspectionAction.MakeLead))
+            return InspectionErrors.NotInState(task.State.ToString());
         if (item.LeadCaseId is not null)
             return InspectionErrors.AlreadyALead();
         if (item.Result is not (FindingResult.ProblemFound or FindingResult.OrderedToCorrect))
@@ -269,13 +271,13 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
     public async Task<Result<InspectionView>> PublishAsync(Guid id, TaskStepRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var step = await StepAsync(id, request.Version, InspectionPermissions.Handle, [InspectionState.Recorded], ct);
+        var step = await StepAsync(id, request.Version, InspectionAction.Publish, ct);
         if (!step.IsSuccess)
             return step.Error!;
         var task = step.Value;
         task.PublishedAt = clock.GetUtcNow().UtcDateTime;
         task.PublishedLate = clock.Today() > task.PublishDueOn;
-        task.State = InspectionState.Published;
+        InspectionWorkflow.Apply(task, InspectionAction.Publish);
         await db.SaveChangesAsync(ct);
         return await ViewAsync(task, ct);
     }
@@ -289,7 +291,7 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
         if (tasks.Count != ids.Count)
             return InspectionErrors.TaskNotFound();
         foreach (var t in tasks)
-            if (await db.ActOnAsync(db.Bodies.AsNoTracking(), t.BodyId, InspectionPermissions.Supervise, ct) is null)
+            if (await db.ActOnAsync(db.Bodies.AsNoTracking(), t.BodyId, InspectionWorkflow.PermissionOf(InspectionAction.Merge), ct) is null)
                 return InspectionErrors.TaskNotFound();
         if (tasks.Select(t => t.BodyId).Distinct().Count() < 2)
             return InspectionErrors.MergeNeedsTwoBodies();
@@ -299,7 +301,7 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
             return InspectionErrors.LeadBodyNotInMerge();
         if (tasks.Any(t => t.JointGroupId is not null))
             return InspectionErrors.AlreadyMerged();
-        if (tasks.FirstOrDefault(t => t.State != InspectionState.Planned) is { } moved)
+        if (tasks.FirstOrDefault(t => !InspectionWorkflow.Allows(t.State, InspectionAction.Merge)) is { } moved)
             return InspectionErrors.NotInState(moved.State.ToString());
         var group = Guid.CreateVersion7();
         foreach (var t in tasks)
@@ -312,12 +314,12 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
         return tasks.Select(t => t.Id).ToList();
     }
 
-    private static void Issue(IReadOnlyList<InspectionTask> group)
+    private static void Issue(IReadOnlyList<InspectionTask> group, InspectionAction action)
     {
         var code = NewCode();
         foreach (var t in group)
         {
-            t.State = InspectionState.Filed;
+            InspectionWorkflow.Apply(t, action);
             // The code is the lead's (one per visit); the others are reached through their group.
             if (t.JointGroupId is null || t.BodyId == t.LeadBodyId)
                 t.Code = code;
@@ -330,15 +332,18 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
             span[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
     });
 
-    /// <summary>The inspection for a step: in scope for the permission (404 otherwise), at the version read (409), in one of the states the step needs (409).</summary>
-    private async Task<Result<InspectionTask>> StepAsync(Guid id, int? version, string permission, InspectionState[] states, CancellationToken ct)
+    /// <summary>
+    /// The inspection for a step: in scope for the permission the table gives the action (404 otherwise), at the version
+    /// read (409), in a state the table allows the action from (409).
+    /// </summary>
+    private async Task<Result<InspectionTask>> StepAsync(Guid id, int? version, InspectionAction action, CancellationToken ct)
     {
-        var task = await LoadAsync(id, permission, ct);
+        var task = await LoadAsync(id, InspectionWorkflow.PermissionOf(action), ct);
         if (task is null)
             return InspectionErrors.TaskNotFound();
         if (version is { } v && v != task.Version)
             return CommonErrors.StaleVersion();
-        if (states.Length > 0 && !states.Contains(task.State))
+        if (!InspectionWorkflow.Allows(task.State, action))
             return InspectionErrors.NotInState(task.State.ToString());
         return task;
     }

@@ -18,9 +18,9 @@ public sealed class InspectionPhotos(ZhifaDbContext db, IBlobStore store, Eviden
     public async Task<Result<InspectionPhotoView>> AddAsync(Guid taskId, Stream? content, string? fileName, CancellationToken ct = default)
     {
         var task = await db.InspectionTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, ct);
-        if (task is null || await db.ActOnAsync(db.Bodies.AsNoTracking(), task.BodyId, InspectionPermissions.Handle, ct) is null)
+        if (task is null || await db.ActOnAsync(db.Bodies.AsNoTracking(), task.BodyId, InspectionWorkflow.PermissionOf(InspectionAction.AddPhoto), ct) is null)
             return InspectionErrors.TaskNotFound();
-        if (task.State is InspectionState.Published or InspectionState.Cancelled)
+        if (!InspectionWorkflow.Allows(task.State, InspectionAction.AddPhoto))
             return InspectionErrors.NotInState(task.State.ToString());
         if (content is null)
             return InspectionErrors.PhotoMissing();

@@ -230,7 +230,7 @@ public sealed class InspectionPlans(ZhifaDbContext db, InspectionRules rules, Ti
         if (draw.State == DrawState.Superseded)
             return InspectionErrors.DrawNotAnnounced();
         var tasks = await db.InspectionTasks.Where(t => t.DrawId == drawId).ToListAsync(ct);
-        if (tasks.Any(t => t.State != InspectionState.Planned))
+        if (tasks.Any(t => !InspectionWorkflow.Allows(t.State, InspectionAction.Cancel)))
             return InspectionErrors.DrawHasVisits();
         var plan = await db.InspectionPlans.AsNoTracking().FirstAsync(p => p.Id == draw.PlanId, ct);
         var body = await db.Bodies.AsNoTracking().FirstAsync(b => b.Id == plan.BodyId, ct);
@@ -240,7 +240,7 @@ public sealed class InspectionPlans(ZhifaDbContext db, InspectionRules rules, Ti
             return next.Error!;
         draw.Supersede(request.Reason.Trim(), clock.GetUtcNow().UtcDateTime);
         foreach (var t in tasks)
-            t.State = InspectionState.Cancelled;
+            InspectionWorkflow.Apply(t, InspectionAction.Cancel);
         db.InspectionDraws.Add(next.Value);
         await db.SaveChangesAsync(ct);
         return View(next.Value);
