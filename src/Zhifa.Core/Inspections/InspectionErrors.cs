@@ -55,7 +55,6 @@ public static class InspectionErrors
     public static ConflictError DrawNotAnnounced() => new("inspection.draw_not_announced");
     public static ConflictError DrawHasVisits() => new("inspection.draw_has_visits");
     public static ConflictError DrawInputsChanged() => new("inspection.draw_inputs_changed");
-    public static ConflictError NotInState(string state) => new("inspection.not_in_state", null, $"enum.InspectionState.{state}");
     public static ConflictError NotAProblem() => new("inspection.not_a_problem");
     public static ConflictError AlreadyALead() => new("inspection.already_lead");
     public static ConflictError AlreadyRated() => new("inspection.already_rated");

@@ -1,3 +1,4 @@
+using Zhifa.Core.Common;
 using static Zhifa.Core.Inspections.InspectionAction;
 using static Zhifa.Core.Inspections.InspectionState;
 
@@ -26,50 +27,47 @@ public enum InspectionAction
     Cancel,
 }
 
-/// <summary>One row of the inspection's table: from a state an action leads to a state, for those holding <see cref="Permission"/>.</summary>
-public sealed record InspectionStep(InspectionState From, InspectionAction Action, InspectionState To, string Permission, string? RuleId = null);
-
 /// <summary>
-/// The inspection's workflow, declared once as data (DESIGN.md "Workflows are tables"): every step of <c>InspectionDesk</c>,
-/// <c>InspectionPlans</c> and <c>InspectionPhotos</c> is allowed by a row here and moves the state only through
-/// <see cref="Apply"/>; the page offers an action where the table allows it; a hand-written table in the tests pins it.
+/// The inspection's workflow, declared once as data (DESIGN.md "Workflows are tables"; <see cref="Workflow{TState, TAction}"/>
+/// states the convention): every step of <c>InspectionDesk</c>, <c>InspectionPlans</c> and <c>InspectionPhotos</c> is allowed
+/// by a row here — a pair the table does not list answers 409 <c>workflow.illegal_transition</c> — and moves the state only
+/// through <see cref="Apply"/>; the page offers an action where the table allows it; a hand-written table in the tests pins it.
 /// </summary>
 public static class InspectionWorkflow
 {
     private const string Handle = InspectionPermissions.Handle;
 
-    public static readonly IReadOnlyList<InspectionStep> Table =
+    public static readonly Workflow<InspectionState, InspectionAction> Table = new(
     [
-        new(Planned, InspectionAction.File, Filed, Handle),
-        new(Planned, FileOverCap, AwaitingApproval, Handle, "SSJ-FREQ"),
-        new(AwaitingApproval, ApproveOverCap, Filed, InspectionPermissions.Approve, "SSJ-FREQ"),
-        new(Filed, RecordVisit, Recorded, Handle, "SSJ-PUB"),
-        // A visit made without a filed code is recorded all the same, and flagged to the supervisor.
-        new(Planned, RecordVisit, Recorded, Handle, "SSJ-PUB"),
-        new(Recorded, Publish, Published, Handle, "SSJ-PUB"),
-        new(Recorded, MakeLead, Recorded, Handle),
-        new(Published, MakeLead, Published, Handle),
+        new(Planned, InspectionAction.File, Filed, Handle, Effect: "filed before the visit; the code is issued (the lead's, for a joint visit)"),
+        new(Planned, FileOverCap, AwaitingApproval, Handle, Effect: "SSJ-FREQ: at the yearly cap, with a reason; waits for the head's approval"),
+        new(AwaitingApproval, ApproveOverCap, Filed, InspectionPermissions.Approve, Effect: "SSJ-FREQ: approved; the code is issued"),
+        new(Filed, RecordVisit, Recorded, Handle, Effect: "SSJ-PUB: publication due 20 working days after the visit"),
+        new(Planned, RecordVisit, Recorded, Handle, Effect: "SSJ-PUB as above; made without a filed code, flagged to the supervisor"),
+        new(Recorded, Publish, Published, Handle, Effect: "SSJ-PUB: published, flagged late after the due day"),
+        new(Recorded, MakeLead, Recorded, Handle, Effect: "a finding becomes a lead (案源) of the body"),
+        new(Published, MakeLead, Published, Handle, Effect: "a finding becomes a lead (案源) of the body"),
         new(Planned, AddPhoto, Planned, Handle),
         new(AwaitingApproval, AddPhoto, AwaitingApproval, Handle),
         new(Filed, AddPhoto, Filed, Handle),
         new(Recorded, AddPhoto, Recorded, Handle),
-        new(Planned, Merge, Planned, InspectionPermissions.Supervise),
-        new(Planned, Cancel, Cancelled, InspectionPermissions.Plan, "SSJ-DRAW"),
-    ];
+        new(Planned, Merge, Planned, InspectionPermissions.Supervise, Effect: "one visit with the other bodies' tasks, led by one body"),
+        new(Planned, Cancel, Cancelled, null, Effect: "SSJ-DRAW: the system's, when its draw is replaced by a re-draw with a reason"),
+    ]);
 
-    public static InspectionStep? Find(InspectionState from, InspectionAction action) =>
-        Table.FirstOrDefault(s => s.From == from && s.Action == action);
+    public static bool Allows(InspectionState from, InspectionAction action) => Table.Find(from, action) is not null;
 
-    public static bool Allows(InspectionState from, InspectionAction action) => Find(from, action) is not null;
+    /// <summary>The refusal of a step the table does not allow from the inspection's state, or null.</summary>
+    public static ConflictError? Refusal(InspectionState from, InspectionAction action) => Allows(from, action) ? null : Table.Illegal(from, action);
 
     /// <summary>The permission an action needs (the same from every state it is allowed in).</summary>
-    public static string PermissionOf(InspectionAction action) => Table.First(s => s.Action == action).Permission;
+    public static string PermissionOf(InspectionAction action) =>
+        Table.PermissionOf(action) ?? throw new InvalidOperationException($"{action} is the system's step.");
 
     /// <summary>Takes a step the caller has checked the table allows; one it does not is a bug, not a user's mistake.</summary>
     internal static void Apply(InspectionTask task, InspectionAction action)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var step = Find(task.State, action) ?? throw new InvalidOperationException($"The inspection's table has no {action} from {task.State}.");
-        task.State = step.To;
+        task.State = Table.Target(task.State, action) ?? throw new InvalidOperationException(Table.Illegal(task.State, action).Describe());
     }
 }

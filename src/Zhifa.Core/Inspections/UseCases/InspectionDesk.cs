@@ -239,8 +239,8 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
             return CommonErrors.StaleVersion();
         if (task.VisitedOn is not { } visited)
             return InspectionErrors.NotVisitedYet();
-        if (!InspectionWorkflow.Allows(task.State, InspectionAction.MakeLead))
-            return InspectionErrors.NotInState(task.State.ToString());
+        if (InspectionWorkflow.Refusal(task.State, InspectionAction.MakeLead) is { } refused)
+            return refused;
         if (item.LeadCaseId is not null)
             return InspectionErrors.AlreadyALead();
         if (item.Result is not (FindingResult.ProblemFound or FindingResult.OrderedToCorrect))
@@ -301,8 +301,8 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
             return InspectionErrors.LeadBodyNotInMerge();
         if (tasks.Any(t => t.JointGroupId is not null))
             return InspectionErrors.AlreadyMerged();
-        if (tasks.FirstOrDefault(t => !InspectionWorkflow.Allows(t.State, InspectionAction.Merge)) is { } moved)
-            return InspectionErrors.NotInState(moved.State.ToString());
+        if (tasks.Select(t => InspectionWorkflow.Refusal(t.State, InspectionAction.Merge)).FirstOrDefault(r => r is not null) is { } refused)
+            return refused;
         var group = Guid.CreateVersion7();
         foreach (var t in tasks)
         {
@@ -343,8 +343,8 @@ public sealed class InspectionDesk(ZhifaDbContext db, InspectionRules rules, Tim
             return InspectionErrors.TaskNotFound();
         if (version is { } v && v != task.Version)
             return CommonErrors.StaleVersion();
-        if (!InspectionWorkflow.Allows(task.State, action))
-            return InspectionErrors.NotInState(task.State.ToString());
+        if (InspectionWorkflow.Refusal(task.State, action) is { } refused)
+            return refused;
         return task;
     }
 

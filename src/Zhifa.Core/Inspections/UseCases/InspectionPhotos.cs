@@ -20,8 +20,8 @@ public sealed class InspectionPhotos(ZhifaDbContext db, IBlobStore store, Eviden
         var task = await db.InspectionTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is null || await db.ActOnAsync(db.Bodies.AsNoTracking(), task.BodyId, InspectionWorkflow.PermissionOf(InspectionAction.AddPhoto), ct) is null)
             return InspectionErrors.TaskNotFound();
-        if (!InspectionWorkflow.Allows(task.State, InspectionAction.AddPhoto))
-            return InspectionErrors.NotInState(task.State.ToString());
+        if (InspectionWorkflow.Refusal(task.State, InspectionAction.AddPhoto) is { } refused)
+            return refused;
         if (content is null)
             return InspectionErrors.PhotoMissing();
         var head = new byte[FileSniffer.HeadLength];
