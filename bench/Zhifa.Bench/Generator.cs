@@ -200,6 +200,8 @@ public sealed class Generator(string connectionString, GeneratorOptions options)
                 ["Address"] = $"{region.Name}{Pick(Streets)}{_rng.Next(1, 300).ToString(CultureInfo.InvariantCulture)}号",
                 ["Industry"] = enterprise ? ((IndustrySection)_rng.Next(20)).ToString() : null,
                 ["CreditGrade"] = enterprise && _rng.Next(4) > 0 ? ((CreditGrade)_rng.Next(4)).ToString() : null,
+                // Risk tags on one enterprise in seven, without drawing from the generator (the rest of the data stays as it was).
+                ["RiskTags"] = enterprise && i % 7 == 0 ? "安全生产重点、职工食堂" : null,
                 ["Phone"] = "139" + _rng.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture),
                 ["IdNumberHash"] = null, ["IdNumberProtected"] = null, ["IdNumberMasked"] = null,
                 ["RegionId"] = region.Id, ["RegionPath"] = region.Path, ["CreatedAt"] = now, ["UpdatedAt"] = now,

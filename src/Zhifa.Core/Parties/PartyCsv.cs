@@ -66,7 +66,8 @@ public static class PartyCsv
                 line.Append(business ? "个体工商户" : "企业").Append(',').Append(name).Append(',').Append(code).Append(",,")
                     .Append(Pick(rng, Surnames)).Append(Pick(rng, Given)).Append(',')
                     .Append(Pick(rng, Streets)).Append(rng.Next(1, 500).ToString(CultureInfo.InvariantCulture)).Append("号,")
-                    .Append(industry).Append(',').Append(grade).Append(',').Append(phone).Append(',').Append(region);
+                    .Append(industry).Append(',').Append(grade).Append(',').Append(phone).Append(',').Append(region)
+                    .Append(',').Append(business || i % 7 != 0 ? "" : "安全生产重点、职工食堂");
             }
             else
             {
@@ -76,7 +77,7 @@ public static class PartyCsv
                     + (j % 1000).ToString("D3", CultureInfo.InvariantCulture));
                 line.Append("自然人,").Append(Pick(rng, Surnames)).Append(Pick(rng, Given)).Append(",,").Append(number).Append(",,")
                     .Append(Pick(rng, Streets)).Append(rng.Next(1, 500).ToString(CultureInfo.InvariantCulture)).Append("号小区,,,")
-                    .Append(phone).Append(',').Append(region);
+                    .Append(phone).Append(',').Append(region).Append(',');
             }
             writer.WriteLine(line);
         }
@@ -84,7 +85,7 @@ public static class PartyCsv
 
     /// <summary>
     /// PostgreSQL's own CSV import of <paramref name="csv"/> (<c>COPY … FROM STDIN (FORMAT csv, HEADER)</c>) into a fresh
-    /// unlogged table of ten text columns, timed from the start of the COPY to its end; the table is dropped afterwards.
+    /// unlogged table of a text column per column of the template, timed from the start of the COPY to its end; the table is dropped afterwards.
     /// </summary>
     public static async Task<RawCopyTiming> RawCopyAsync(string connectionString, Stream csv, CancellationToken ct = default)
     {
