@@ -16,7 +16,7 @@ namespace Zhifa.BrowserTests;
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
-    private readonly TestDatabase _database = TestDatabases.CreateSeeded(TestDatabases.Sqlite, PrepareTemplate);
+    private readonly TestDatabase _database = TestDatabases.CreateSeeded(TestDatabases.Sqlite, "", PrepareTemplate);
     private WebApplicationFactory<Program>? _root;
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;

@@ -41,12 +41,13 @@ public static class TestDatabases
     /// the template: it creates an empty database and hands it to <paramref name="prepare"/> (which migrates it
     /// and loads the demo data, and must close every connection to it); later calls only copy.
     /// </summary>
-    public static TestDatabase CreateSeeded(string provider, Action<TestDatabase> prepare)
+    /// <param name="variant">What else tells templates of one engine apart (the settings the data is written with); "" for the default.</param>
+    public static TestDatabase CreateSeeded(string provider, string variant, Action<TestDatabase> prepare)
     {
         ArgumentNullException.ThrowIfNull(prepare);
-        var template = Templates.GetOrAdd(provider, p => new Lazy<TestDatabase>(() =>
+        var template = Templates.GetOrAdd(provider + "\n" + variant, _ => new Lazy<TestDatabase>(() =>
         {
-            var database = Create(p);
+            var database = Create(provider);
             prepare(database);
             return database;
         })).Value;

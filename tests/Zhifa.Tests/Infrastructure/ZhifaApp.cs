@@ -43,8 +43,23 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>
     /// in production.
     /// </summary>
     public ZhifaApp(string provider, IDictionary<string, string?>? settings = null)
-        : this(StartsFromTemplate(settings) ? TestDatabases.CreateSeeded(provider, PrepareTemplate) : TestDatabases.Create(provider), ownsDatabase: true, settings)
+        : this(StartsFromTemplate(settings) ? Seeded(provider, settings) : TestDatabases.Create(provider), ownsDatabase: true, settings)
     {
+    }
+
+    /// <summary>
+    /// The settings a database is written with (the crypto suite and its keys, the audit signing key): apps that differ in
+    /// them start from templates of their own, seeded with them, so that a copy reads as if seeded by the app itself.
+    /// </summary>
+    private static bool ShapesTheDatabase(string key) =>
+        key.StartsWith("Zhifa:Crypto:", StringComparison.Ordinal) || key == "Zhifa:Audit:SigningKey";
+
+    private static TestDatabase Seeded(string provider, IDictionary<string, string?>? settings)
+    {
+        var shaping = (settings ?? new Dictionary<string, string?>()).Where(s => ShapesTheDatabase(s.Key))
+            .OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => s.Value);
+        var key = string.Join('\n', shaping.Select(s => s.Key + "=" + s.Value));
+        return TestDatabases.CreateSeeded(provider, key, template => PrepareTemplate(template, shaping.Count == 0 ? null : shaping));
     }
 
     private ZhifaApp(TestDatabase database, bool ownsDatabase, IDictionary<string, string?>? settings)
@@ -71,6 +86,7 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>
         settings is null || settings.Keys.All(k => (k.StartsWith("Zhifa:Security:", StringComparison.Ordinal)
             && !k.StartsWith("Zhifa:Security:Key", StringComparison.Ordinal) && k != "Zhifa:Security:IdNumberPepper")
             || k.StartsWith("Zhifa:Audit:Checkpoint", StringComparison.Ordinal)
+            || ShapesTheDatabase(k)
             // A store of its own: the demo's files stay in the default store, the database is the template's copy.
             || k.StartsWith("Zhifa:Blobs:", StringComparison.Ordinal));
 
@@ -81,9 +97,9 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>
     public ZhifaApp Restart(IDictionary<string, string?> settings) => new(_database, ownsDatabase: false, settings);
 
     /// <summary>Migrates the template and loads the demo data by starting the app on it once, as every test app used to do.</summary>
-    private static void PrepareTemplate(TestDatabase template)
+    private static void PrepareTemplate(TestDatabase template, IDictionary<string, string?>? settings)
     {
-        using var app = new ZhifaApp(template, ownsDatabase: false, settings: null);
+        using var app = new ZhifaApp(template, ownsDatabase: false, settings);
         _ = app.Server;
     }
 
