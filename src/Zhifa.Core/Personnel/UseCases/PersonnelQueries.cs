@@ -421,8 +421,8 @@ public sealed class PersonnelQueries(PersonnelContext ctx)
 
     /// <summary>
     /// The inspector list of 一单两库: the body's active officers who may act for it in <paramref name="field"/> on
-    /// <paramref name="on"/> (ZFRY-CERT, ZFRY-VALID, ZFRY-LEAVE; XZCF-42), each with the certificate that allows it — in three
-    /// queries whatever the number of officers. Published, and what a draw's inspectors are taken from.
+    /// <paramref name="on"/> (ZFRY-CERT, ZFRY-VALID, ZFRY-LEAVE; XZCF-42), each with the certificate that allows it — in a fixed
+    /// number of queries whatever the number of officers (one for the officers, one for their certificates, the settings once). Published, and what a draw's inspectors are taken from.
     /// </summary>
     public async Task<IReadOnlyList<EligibleInspector>> EligibleInspectorsAsync(Guid bodyId, Sector field, DateOnly on, CancellationToken ct = default)
     {
