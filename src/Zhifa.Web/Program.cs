@@ -11,7 +11,12 @@ var app = builder.Build();
 
 // `migrate`, `seed-demo` and other commands run against the configured database and exit.
 if (HostCommands.Find(args) is { } command)
-    return await command.RunAsync(app);
+{
+    var exit = await command.RunAsync(app);
+    // Disposing the app flushes the console log's queue: without it the command's last lines may never be written.
+    await app.DisposeAsync();
+    return exit;
+}
 
 await app.PrepareDatabaseAsync();
 app.UseZhifa();
