@@ -98,9 +98,7 @@ public sealed class PartyQueries(PartyContext ctx)
 
     private async Task<List<InspectionSubject>> SubjectsAsync(IReadOnlyList<Party> parties, CancellationToken ct)
     {
-        var regionIds = parties.Select(p => p.RegionId).Distinct().ToList();
-        var names = await _db.Regions.Unscoped("the names of the parties' regions, which are reference data").AsNoTracking()
-            .Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var names = await RegionNamesAsync(parties, ct);
         return [.. parties.Select(p => new InspectionSubject(p.Id, p.CreditCode ?? p.Id.ToString("N"), p.Name, p.CreditCode, p.Industry,
             names.GetValueOrDefault(p.RegionId), p.CreditGrade, Party.Tags(p.RiskTags)))];
     }
@@ -151,11 +149,17 @@ public sealed class PartyQueries(PartyContext ctx)
         return q;
     }
 
-    private async Task<List<PartyView>> ViewsAsync(IReadOnlyList<Party> parties, CancellationToken ct)
+    /// <summary>The names of the parties' regions, in one query.</summary>
+    private async Task<Dictionary<Guid, string>> RegionNamesAsync(IReadOnlyList<Party> parties, CancellationToken ct)
     {
         var regionIds = parties.Select(p => p.RegionId).Distinct().ToList();
-        var names = await _db.Regions.Unscoped("the names of the parties' regions, which are reference data").AsNoTracking()
+        return await _db.Regions.Unscoped("the names of the parties' regions, which are reference data").AsNoTracking()
             .Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+    }
+
+    private async Task<List<PartyView>> ViewsAsync(IReadOnlyList<Party> parties, CancellationToken ct)
+    {
+        var names = await RegionNamesAsync(parties, ct);
         return parties.Select(p => new PartyView(p.Id, p.Kind, p.Name, p.CreditCode, p.IdNumberMasked, p.LegalRepresentative, p.Address, p.Industry,
             p.CreditGrade, Masking.Phone(p.Phone), p.RegionId, names.GetValueOrDefault(p.RegionId), p.CreatedAt, p.UpdatedAt, p.Version, p.RiskTags)).ToList();
     }

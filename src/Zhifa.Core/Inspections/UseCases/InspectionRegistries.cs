@@ -56,8 +56,10 @@ public sealed class InspectionRegistries(ZhifaDbContext db, PartyQueries parties
     }
 
     /// <summary>Only a body that inspects by plan has published lists; any other id is not found.</summary>
-    private async Task<EnforcementBody?> BodyAsync(Guid bodyId, CancellationToken ct) =>
-        await db.InspectionPlans.Unscoped("which bodies inspect by plan is public").AnyAsync(p => p.BodyId == bodyId, ct)
-            ? await db.Bodies.Unscoped("a body's name and region are public").AsNoTracking().FirstOrDefaultAsync(b => b.Id == bodyId, ct)
-            : null;
+    private async Task<EnforcementBody?> BodyAsync(Guid bodyId, CancellationToken ct)
+    {
+        var planned = db.InspectionPlans.Unscoped("which bodies inspect by plan is public").Select(p => p.BodyId);
+        return await db.Bodies.Unscoped("a body's name and region are public").AsNoTracking()
+            .FirstOrDefaultAsync(b => b.Id == bodyId && planned.Contains(b.Id), ct);
+    }
 }
